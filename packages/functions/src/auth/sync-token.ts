@@ -1,0 +1,81 @@
+/**
+ * Signed sync tokens: `v1.<payload>.<signature>`, base64url, HMAC-SHA256 over the payload.
+ * The payload names one board, one right (edit or view), an expiry and a token id (for the
+ * revocation that comes with accounts). Verification is constant-time and says what is wrong.
+ */
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+
+export const RIGHTS = ['edit', 'view'] as const;
+export type TokenRight = (typeof RIGHTS)[number];
+
+const payloadSchema = z.object({
+  b: z.string().min(1).max(128),
+  r: z.enum(RIGHTS),
+  exp: z.number().int().positive(),
+  jti: z.string().min(1).max(64),
+  sub: z.string().max(128).default(''),
+});
+
+export interface SyncTokenClaims {
+  boardId: string;
+  right: TokenRight;
+  /** Expiry, epoch seconds. */
+  expiresAt: number;
+  tokenId: string;
+  subject: string;
+}
+
+export type TokenCheck =
+  | { ok: true; claims: SyncTokenClaims }
+  | { ok: false; status: 401 | 403; reason: string };
+
+export class SyncTokens {
+  private readonly key: Buffer;
+
+  constructor(secret: string, private readonly clock: () => number = Date.now) {
+    if (secret.length < 32) throw new Error('The sync token secret must be at least 32 characters: set SYNC_TOKEN_SECRET.');
+    this.key = Buffer.from(secret, 'utf8');
+  }
+
+  issue(input: { boardId: string; right: TokenRight; ttlSeconds: number; subject?: string; tokenId?: string }): string {
+    const payload = {
+      b: input.boardId,
+      r: input.right,
+      exp: Math.floor(this.clock() / 1000) + input.ttlSeconds,
+      jti: input.tokenId ?? randomUUID(),
+      sub: input.subject ?? '',
+    };
+    const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+    return `v1.${body}.${this.sign(body)}`;
+  }
+
+  verify(token: string | undefined | null, boardId: string | undefined | null): TokenCheck {
+    if (!token) return { ok: false, status: 401, reason: 'Missing token: open the board with its edit or view link.' };
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[0] !== 'v1') return { ok: false, status: 401, reason: 'Malformed token: use the link you were given.' };
+    const [, body, signature] = parts as [string, string, string];
+    const expected = Buffer.from(this.sign(body), 'utf8');
+    const given = Buffer.from(signature, 'utf8');
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      return { ok: false, status: 403, reason: 'Invalid token signature: this link was not issued by this server.' };
+    }
+    let parsed: z.infer<typeof payloadSchema>;
+    try {
+      parsed = payloadSchema.parse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
+    } catch {
+      return { ok: false, status: 401, reason: 'Malformed token payload: ask for a new link.' };
+    }
+    if (parsed.exp * 1000 <= this.clock()) return { ok: false, status: 403, reason: 'This link has expired: ask the board administrator for a new one.' };
+    if (!boardId) return { ok: false, status: 401, reason: 'Missing board: connect to /sync?board=<boardId>&token=<token>.' };
+    if (parsed.b !== boardId) return { ok: false, status: 403, reason: 'This token is for another board.' };
+    return {
+      ok: true,
+      claims: { boardId: parsed.b, right: parsed.r, expiresAt: parsed.exp, tokenId: parsed.jti, subject: parsed.sub },
+    };
+  }
+
+  private sign(body: string): string {
+    return createHmac('sha256', this.key).update(body).digest('base64url');
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * A board's Yjs state in DynamoDB: appended updates plus a compacted, chunked snapshot.
+ *
+ * - append: each accepted update is written under a key unique without a read (time + random),
+ *   split into parts when larger than an item can hold. One PutItem per part, no transaction.
+ * - load: reads the updates FIRST, then the snapshot head, then its chunks. A compaction deletes
+ *   updates only after its head is committed, so any update missing from the first read is in
+ *   the head read after it. If the head's chunks vanish meanwhile (a newer compaction), retry.
+ * - compact: merges head snapshot + updates into a new snapshot under a fresh chunk set, then
+ *   commits the head with a conditional write on the version it started from. A loser deletes
+ *   its own chunks and nothing else, so two compactions at once lose nothing.
+ */
+import * as Y from 'yjs';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { asBytes, deleteAll, isConditionalCheckFailed, queryAll, type Item, type Table } from './dynamo';
+import { keys, uniqueSuffix } from './table-schema';
+
+/** Bytes per item part: DynamoDB items are at most 400 KB including names and keys. */
+export const ITEM_PART_BYTES = 350 * 1024;
+
+export interface StoredUpdates {
+  /** The compacted snapshot (empty when the board was never compacted). */
+  snapshot: Uint8Array | null;
+  snapshotVersion: number;
+  /** Complete updates appended since, with their keys (for compaction). */
+  updates: { group: string; bytes: Uint8Array; keys: string[] }[];
+  /** Bytes read in all (snapshot + updates). */
+  storedBytes: number;
+}
+
+export interface CompactionResult {
+  committed: boolean;
+  version: number;
+  mergedUpdates: number;
+  snapshotBytes: number;
+}
+
+interface Head {
+  version: number;
+  chunkSet: string | null;
+  chunks: number;
+  pending: number;
+}
+
+export class BoardUpdates {
+  constructor(
+    private readonly table: Table,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Durably appends one update. Resolves only once every part is written. */
+  async append(boardId: string, update: Uint8Array): Promise<void> {
+    const group = uniqueSuffix(this.clock());
+    const parts = Math.max(1, Math.ceil(update.byteLength / ITEM_PART_BYTES));
+    const writes: Promise<unknown>[] = [];
+    for (let part = 0; part < parts; part++) {
+      writes.push(
+        this.table.doc.send(
+          new PutCommand({
+            TableName: this.table.name,
+            Item: {
+              pk: keys.board(boardId),
+              sk: keys.update(group, part),
+              n: parts,
+              u: update.subarray(part * ITEM_PART_BYTES, (part + 1) * ITEM_PART_BYTES),
+            },
+          }),
+        ),
+      );
+    }
+    await Promise.all(writes);
+  }
+
+  /** Counts appended updates on the head; returns the new pending count. Off the hot path. */
+  async notePending(boardId: string, count = 1): Promise<number> {
+    const out = await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: { pk: keys.board(boardId), sk: keys.head },
+        UpdateExpression: 'ADD pending :n',
+        ExpressionAttributeValues: { ':n': count },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.pending ?? 0);
+  }
+
+  async load(boardId: string): Promise<StoredUpdates> {
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const updates = await this.readUpdates(boardId);
+      const head = await this.readHead(boardId);
+      const snapshot = head.chunkSet ? await this.readChunks(boardId, head.chunkSet, head.chunks) : null;
+      if (head.chunkSet && !snapshot) continue; // a newer compaction replaced the chunks: read again
+      let storedBytes = snapshot?.byteLength ?? 0;
+      for (const u of updates) storedBytes += u.bytes.byteLength;
+      return { snapshot, snapshotVersion: head.version, updates, storedBytes };
+    }
+    throw new Error(`Board ${boardId} kept changing while it was read; try again.`);
+  }
+
+  /** The board as one Yjs update (snapshot merged with what came after). */
+  async loadMerged(boardId: string): Promise<{ update: Uint8Array; stored: StoredUpdates }> {
+    const stored = await this.load(boardId);
+    const all = stored.snapshot ? [stored.snapshot, ...stored.updates.map((u) => u.bytes)] : stored.updates.map((u) => u.bytes);
+    const update = all.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : all.length === 1 ? all[0]! : Y.mergeUpdates(all);
+    return { update, stored };
+  }
+
+  async compact(boardId: string): Promise<CompactionResult> {
+    const stored = await this.load(boardId);
+    if (stored.updates.length === 0) {
+      return { committed: false, version: stored.snapshotVersion, mergedUpdates: 0, snapshotBytes: stored.snapshot?.byteLength ?? 0 };
+    }
+    const head = await this.readHead(boardId);
+    if (head.version !== stored.snapshotVersion) {
+      return { committed: false, version: head.version, mergedUpdates: 0, snapshotBytes: 0 };
+    }
+    // Apply to a document (rather than mergeUpdates) so deleted content is garbage collected.
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(doc, u.bytes);
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+
+    const version = stored.snapshotVersion + 1;
+    const chunkSet = `${version}-${globalThis.crypto.randomUUID().slice(0, 8)}`;
+    const chunks = Math.max(1, Math.ceil(state.byteLength / ITEM_PART_BYTES));
+    await Promise.all(
+      Array.from({ length: chunks }, (_, i) =>
+        this.table.doc.send(
+          new PutCommand({
+            TableName: this.table.name,
+            Item: {
+              pk: keys.board(boardId),
+              sk: keys.chunk(chunkSet, i),
+              d: state.subarray(i * ITEM_PART_BYTES, (i + 1) * ITEM_PART_BYTES),
+            },
+          }),
+        ),
+      ),
+    );
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: { pk: keys.board(boardId), sk: keys.head },
+          UpdateExpression: 'SET #v = :v, chunkSet = :cs, chunks = :n, snapshotBytes = :b ADD pending :merged',
+          ConditionExpression: stored.snapshotVersion === 0 ? 'attribute_not_exists(#v)' : '#v = :old',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: {
+            ':v': version,
+            ':cs': chunkSet,
+            ':n': chunks,
+            ':b': state.byteLength,
+            ':merged': -stored.updates.length,
+            ...(stored.snapshotVersion === 0 ? {} : { ':old': stored.snapshotVersion }),
+          },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      await deleteAll(this.table, Array.from({ length: chunks }, (_, i) => ({ pk: keys.board(boardId), sk: keys.chunk(chunkSet, i) })));
+      return { committed: false, version: stored.snapshotVersion, mergedUpdates: 0, snapshotBytes: 0 };
+    }
+    // Committed: what it merged and the chunks it replaced can go.
+    const obsolete: { pk: string; sk: string }[] = [];
+    for (const u of stored.updates) for (const sk of u.keys) obsolete.push({ pk: keys.board(boardId), sk });
+    if (head.chunkSet) {
+      for (let i = 0; i < head.chunks; i++) obsolete.push({ pk: keys.board(boardId), sk: keys.chunk(head.chunkSet, i) });
+    }
+    await deleteAll(this.table, obsolete);
+    return { committed: true, version, mergedUpdates: stored.updates.length, snapshotBytes: state.byteLength };
+  }
+
+  /** Removes every trace of the board's content (tests and board deletion). */
+  async deleteBoardContent(boardId: string): Promise<void> {
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.board(boardId) },
+      ProjectionExpression: 'pk, sk',
+    });
+    await deleteAll(this.table, items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })));
+  }
+
+  private async readHead(boardId: string): Promise<Head> {
+    const out = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: { pk: keys.board(boardId), sk: keys.head }, ConsistentRead: true }),
+    );
+    const item = out.Item;
+    return {
+      version: Number(item?.version ?? 0),
+      chunkSet: typeof item?.chunkSet === 'string' ? item.chunkSet : null,
+      chunks: Number(item?.chunks ?? 0),
+      pending: Number(item?.pending ?? 0),
+    };
+  }
+
+  private async readUpdates(boardId: string): Promise<StoredUpdates['updates']> {
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)',
+      ExpressionAttributeValues: { ':pk': keys.board(boardId), ':u': keys.updatePrefix },
+      ConsistentRead: true,
+    });
+    return groupParts(items);
+  }
+
+  private async readChunks(boardId: string, chunkSet: string, count: number): Promise<Uint8Array | null> {
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+      ExpressionAttributeValues: { ':pk': keys.board(boardId), ':c': keys.chunkPrefix(chunkSet) },
+      ConsistentRead: true,
+    });
+    if (items.length !== count) return null;
+    return concat(items.map((i) => asBytes(i.d)));
+  }
+}
+
+/** Groups update parts by their group key; a group still being written is left out. */
+function groupParts(items: Item[]): StoredUpdates['updates'] {
+  const groups = new Map<string, { n: number; parts: Item[] }>();
+  for (const item of items) {
+    const sk = String(item.sk);
+    const group = sk.slice(0, sk.lastIndexOf('#'));
+    const entry = groups.get(group) ?? { n: Number(item.n ?? 1), parts: [] };
+    entry.parts.push(item);
+    groups.set(group, entry);
+  }
+  const out: StoredUpdates['updates'] = [];
+  for (const [group, entry] of groups) {
+    if (entry.parts.length !== entry.n) continue;
+    out.push({ group, bytes: concat(entry.parts.map((p) => asBytes(p.u))), keys: entry.parts.map((p) => String(p.sk)) });
+  }
+  return out;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const total = parts.reduce((n, p) => n + p.byteLength, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.byteLength;
+  }
+  return out;
+}
+

@@ -1,0 +1,123 @@
+/**
+ * Live WebSocket connections in DynamoDB. Two items per connection, written one by one:
+ * the board's item (found by a Query of the board, carries the last awareness update) and the
+ * connection's index item (found from the connectionId alone). Both expire with a TTL a little
+ * past API Gateway's 2-hour connection lifetime; readers ignore expired ones.
+ */
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll, type Table } from './dynamo';
+import { keys, TTL_ATTRIBUTE } from './table-schema';
+
+export type Right = 'edit' | 'view';
+
+export interface ConnectionRecord {
+  connectionId: string;
+  boardId: string;
+  right: Right;
+  /** Who connected (token subject), for presence and audit. */
+  subject: string;
+  /** The id of the token used, so a revoked token can find its sockets. */
+  tokenId: string;
+  /** When $connect accepted it (epoch ms). */
+  connectedAt: number;
+  /** Last awareness update this connection sent, if any. */
+  awareness?: Uint8Array;
+}
+
+/** API Gateway closes connections after 2 hours; keep records a little longer than that. */
+export const CONNECTION_TTL_SECONDS = 3 * 60 * 60;
+
+export class Connections {
+  constructor(
+    private readonly table: Table,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async put(record: Omit<ConnectionRecord, 'awareness' | 'connectedAt'>): Promise<void> {
+    const expiresAt = Math.floor(this.clock() / 1000) + CONNECTION_TTL_SECONDS;
+    const common = {
+      boardId: record.boardId,
+      right: record.right,
+      subject: record.subject,
+      tokenId: record.tokenId,
+      connectedAt: this.clock(),
+      [TTL_ATTRIBUTE]: expiresAt,
+    };
+    await this.table.doc.send(
+      new PutCommand({ TableName: this.table.name, Item: { pk: keys.connection(record.connectionId), sk: keys.connectionIndex, ...common } }),
+    );
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: { pk: keys.board(record.boardId), sk: keys.boardConnection(record.connectionId), connectionId: record.connectionId, ...common },
+      }),
+    );
+  }
+
+  async get(connectionId: string): Promise<ConnectionRecord | null> {
+    const out = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: { pk: keys.connection(connectionId), sk: keys.connectionIndex }, ConsistentRead: true }),
+    );
+    const item = out.Item;
+    if (!item || this.expired(item)) return null;
+    return toRecord(connectionId, item);
+  }
+
+  /** Every live connection of a board, with its last awareness. */
+  async listBoard(boardId: string): Promise<ConnectionRecord[]> {
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :k)',
+      ExpressionAttributeValues: { ':pk': keys.board(boardId), ':k': keys.boardConnectionPrefix },
+      ConsistentRead: true,
+    });
+    return items.filter((i) => !this.expired(i)).map((i) => toRecord(String(i.connectionId), i));
+  }
+
+  async setAwareness(boardId: string, connectionId: string, awareness: Uint8Array): Promise<void> {
+    await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: { pk: keys.board(boardId), sk: keys.boardConnection(connectionId) },
+        UpdateExpression: 'SET awareness = :a',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':a': awareness },
+      }),
+    ).catch((error: unknown) => {
+      // The connection left while its awareness was in flight: nothing to keep.
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    });
+  }
+
+  /** Removes both items; returns the board record as it was (with its awareness), if any. */
+  async remove(connectionId: string, boardId: string): Promise<ConnectionRecord | null> {
+    const out = await this.table.doc.send(
+      new DeleteCommand({
+        TableName: this.table.name,
+        Key: { pk: keys.board(boardId), sk: keys.boardConnection(connectionId) },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    await this.table.doc.send(
+      new DeleteCommand({ TableName: this.table.name, Key: { pk: keys.connection(connectionId), sk: keys.connectionIndex } }),
+    );
+    return out.Attributes ? toRecord(connectionId, out.Attributes) : null;
+  }
+
+  private expired(item: Record<string, unknown>): boolean {
+    const at = Number(item[TTL_ATTRIBUTE] ?? Infinity);
+    return at * 1000 <= this.clock();
+  }
+}
+
+function toRecord(connectionId: string, item: Record<string, unknown>): ConnectionRecord {
+  const record: ConnectionRecord = {
+    connectionId,
+    boardId: String(item.boardId),
+    right: item.right === 'edit' ? 'edit' : 'view',
+    subject: String(item.subject ?? ''),
+    tokenId: String(item.tokenId ?? ''),
+    connectedAt: Number(item.connectedAt ?? 0),
+  };
+  if (item.awareness instanceof Uint8Array) record.awareness = item.awareness;
+  return record;
+}

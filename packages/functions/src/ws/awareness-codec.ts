@@ -1,0 +1,46 @@
+/**
+ * The awareness update format of y-protocols (`awareness.js`): varUint count, then per client
+ * varUint clientID, varUint clock, varString JSON state ("null" = removed). y-protocols only
+ * reads and writes it through a live `Awareness` instance (which starts a timer); the stateless
+ * server needs the entries themselves, so it reads them here with lib0's decoder.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+export interface AwarenessEntry {
+  clientID: number;
+  clock: number;
+  /** The JSON text of the state; "null" when the client is gone. */
+  state: string;
+}
+
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  if (count > 10_000) throw new RangeError('Too many awareness entries');
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientID = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    JSON.parse(state); // must be JSON, as y-protocols parses it on every peer
+    entries.push({ clientID, clock, state });
+  }
+  return entries;
+}
+
+export function encodeAwarenessUpdate(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientID);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, e.state);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/** The update that tells peers these clients are gone (state null, clock one higher). */
+export function removalOf(entries: AwarenessEntry[]): AwarenessEntry[] {
+  return entries.map((e) => ({ clientID: e.clientID, clock: e.clock + 1, state: 'null' }));
+}

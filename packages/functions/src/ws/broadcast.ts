@@ -1,0 +1,56 @@
+/**
+ * Fan-out to a board's other connections. A post that fails with 410 marks a stale connection:
+ * its records are removed and the others are told that its awareness states are gone.
+ */
+import { encodeMessage, SERVER_MAX_FRAME_CHARS } from '@binhan/transport';
+import type { ConnectionRecord } from '../storage/connections';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, removalOf } from './awareness-codec';
+import { GoneConnectionError, sendFrames, type ConnectionPoster } from './connection-poster';
+import type { WsDeps } from './context';
+import { awarenessMessage } from './protocol';
+
+/** How long after $connect a 410 may just mean "not accepted yet". */
+export const YOUNG_CONNECTION_MS = 10_000;
+
+export async function broadcast(
+  deps: WsDeps,
+  poster: ConnectionPoster,
+  boardId: string,
+  message: Uint8Array,
+  exceptConnectionId: string | null,
+  known?: ConnectionRecord[],
+): Promise<void> {
+  const targets = (known ?? (await deps.connections.listBoard(boardId))).filter((c) => c.connectionId !== exceptConnectionId);
+  if (targets.length === 0) return;
+  const frames = encodeMessage(message, SERVER_MAX_FRAME_CHARS);
+  const gone: ConnectionRecord[] = [];
+  await Promise.all(
+    targets.map((target) =>
+      sendFrames(poster, target.connectionId, frames).catch((error: unknown) => {
+        if (error instanceof GoneConnectionError) gone.push(target);
+        else (deps.reportError ?? console.error)(error, `post to ${target.connectionId}`);
+      }),
+    ),
+  );
+  // A connection whose $connect has not returned yet also answers 410: leave young ones be,
+  // their own sync step 1 will bring them everything that was stored.
+  const now = Date.now();
+  for (const stale of gone) if (now - stale.connectedAt > YOUNG_CONNECTION_MS) await dropConnection(deps, poster, stale);
+}
+
+/** Forgets a connection and tells the board's others that its clients left. */
+export async function dropConnection(deps: WsDeps, poster: ConnectionPoster, record: ConnectionRecord): Promise<void> {
+  const removed = await deps.connections.remove(record.connectionId, record.boardId);
+  await deps.fragments.clear(record.connectionId);
+  const awareness = removed?.awareness ?? record.awareness;
+  if (!awareness) return;
+  let entries;
+  try {
+    entries = decodeAwarenessUpdate(awareness);
+  } catch {
+    return;
+  }
+  const live = entries.filter((e) => e.state !== 'null');
+  if (live.length === 0) return;
+  await broadcast(deps, poster, record.boardId, awarenessMessage(encodeAwarenessUpdate(removalOf(live))), record.connectionId);
+}

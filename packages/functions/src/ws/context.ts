@@ -1,0 +1,22 @@
+/** What every WebSocket route needs: the stores, the token checker and a way to post. */
+import type { BoardUpdates } from '../storage/board-updates';
+import type { Connections } from '../storage/connections';
+import type { Fragments } from '../storage/fragments';
+import type { SyncTokens } from '../auth/sync-token';
+import type { ConnectionPoster } from './connection-poster';
+import type { WebSocketEvent } from './events';
+
+export interface WsDeps {
+  updates: BoardUpdates;
+  connections: Connections;
+  fragments: Fragments;
+  tokens: SyncTokens;
+  /** The management API for the API (endpoint from the event's domain and stage on AWS). */
+  posterFor(event: WebSocketEvent): ConnectionPoster;
+  /** Compact a board after this many appended updates (default 100). */
+  compactEvery?: number;
+  /** Where unexpected errors are reported (default console.error). */
+  reportError?: (error: unknown, context: string) => void;
+}
+
+export const BOARD_ID = /^[A-Za-z0-9_-]{1,64}$/;

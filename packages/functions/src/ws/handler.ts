@@ -1,0 +1,63 @@
+/**
+ * The WebSocket Lambda: one plain handler switching on API Gateway's routeKey (hono/aws-lambda
+ * only handles HTTP events). Stateless: everything it knows comes from the event and DynamoDB.
+ */
+import { dropConnection } from './broadcast';
+import { sendControl } from './connection-poster';
+import { BOARD_ID, type WsDeps } from './context';
+import type { WebSocketEvent, WebSocketResult } from './events';
+import { onMessage } from './message-route';
+
+export type WsHandler = (event: WebSocketEvent) => Promise<WebSocketResult>;
+
+export function createWsHandler(deps: WsDeps): WsHandler {
+  return async (event) => {
+    try {
+      switch (event.requestContext.routeKey) {
+        case '$connect':
+          return await onConnect(deps, event);
+        case '$disconnect':
+          return await onDisconnect(deps, event);
+        default:
+          return await onMessage(deps, event);
+      }
+    } catch (error) {
+      (deps.reportError ?? console.error)(error, `${event.requestContext.routeKey} ${event.requestContext.connectionId}`);
+      if (event.requestContext.routeKey !== '$connect' && event.requestContext.routeKey !== '$disconnect') {
+        // Tell the client to reconnect: its resync (sync step 1) re-sends whatever was lost.
+        await sendControl(deps.posterFor(event), event.requestContext.connectionId, {
+          type: 'error',
+          code: 'retry',
+          message: 'The server could not process this message; reconnecting to resynchronise.',
+        }).catch(() => {});
+      }
+      return { statusCode: 500, body: 'internal error' };
+    }
+  };
+}
+
+async function onConnect(deps: WsDeps, event: WebSocketEvent): Promise<WebSocketResult> {
+  const query = event.queryStringParameters ?? {};
+  const boardId = query.board;
+  if (boardId !== undefined && !BOARD_ID.test(boardId)) {
+    return { statusCode: 400, body: 'Invalid board id: letters, digits, "-" and "_" only, at most 64.' };
+  }
+  const check = deps.tokens.verify(query.token, boardId);
+  if (!check.ok) return { statusCode: check.status, body: check.reason };
+  // Nothing may be posted to the connection until $connect returns: the greeting waits for
+  // the client's first message (its sync step 1).
+  await deps.connections.put({
+    connectionId: event.requestContext.connectionId,
+    boardId: check.claims.boardId,
+    right: check.claims.right,
+    subject: check.claims.subject,
+    tokenId: check.claims.tokenId,
+  });
+  return { statusCode: 200 };
+}
+
+async function onDisconnect(deps: WsDeps, event: WebSocketEvent): Promise<WebSocketResult> {
+  const record = await deps.connections.get(event.requestContext.connectionId);
+  if (record) await dropConnection(deps, deps.posterFor(event), record);
+  return { statusCode: 200 };
+}

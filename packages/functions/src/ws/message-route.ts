@@ -1,0 +1,146 @@
+/**
+ * $default: one text frame from a client. Decodes the frame (joining fragments through
+ * storage), then acts on the y-websocket message:
+ *  - sync step 1 → sync step 2 from storage, our own step 1 (to learn what we lack), and the
+ *    awareness of everyone else on the board;
+ *  - sync step 2 / update → refused for view rights (auth permission-denied); otherwise stored
+ *    durably, THEN fanned out, then counted toward compaction;
+ *  - awareness → kept on the connection record and relayed;
+ *  - query-awareness → everyone else's awareness.
+ * Bad input gets an error control frame and changes nothing.
+ */
+import * as Y from 'yjs';
+import { decodeBase64, decodeFrame, FrameError, MAX_JOINED_MESSAGE_BYTES } from '@binhan/transport';
+import type { ConnectionRecord } from '../storage/connections';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness-codec';
+import { broadcast } from './broadcast';
+import { sendControl, sendMessage, type ConnectionPoster } from './connection-poster';
+import type { WsDeps } from './context';
+import type { WebSocketEvent, WebSocketResult } from './events';
+import {
+  awarenessMessage,
+  isEmptyUpdate,
+  parseClientMessage,
+  permissionDeniedMessage,
+  ProtocolError,
+  syncStep1Message,
+  syncStep2Message,
+  updateMessage,
+  type ClientMessage,
+} from './protocol';
+
+const OK: WebSocketResult = { statusCode: 200 };
+
+export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<WebSocketResult> {
+  const connectionId = event.requestContext.connectionId;
+  const poster = deps.posterFor(event);
+  const connection = await deps.connections.get(connectionId);
+  if (!connection) {
+    await sendControl(poster, connectionId, { type: 'close', code: 4401, reason: 'Unknown or expired connection: reconnect with a valid link.' }).catch(() => {});
+    await poster.disconnect(connectionId).catch(() => {});
+    return { statusCode: 410, body: 'unknown connection' };
+  }
+  const reject = async (code: string, message: string): Promise<WebSocketResult> => {
+    await sendControl(poster, connectionId, { type: 'error', code, message }).catch(() => {});
+    return { statusCode: 400, body: message };
+  };
+  if (event.isBase64Encoded) return reject('binary-frame', 'Binary frames are not accepted: send base64 text.');
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await readFrame(deps, connectionId, event.body ?? '');
+  } catch (error) {
+    if (error instanceof FrameError) return reject(error.code, error.message);
+    throw error;
+  }
+  if (!bytes) return OK; // a fragment of a message not complete yet
+  let message: ClientMessage;
+  try {
+    message = parseClientMessage(bytes);
+  } catch (error) {
+    if (error instanceof ProtocolError) return reject(error.code, error.message);
+    throw error;
+  }
+  switch (message.type) {
+    case 'sync-step1':
+      await answerSyncStep1(deps, poster, connection, message.stateVector);
+      return OK;
+    case 'update':
+      return acceptUpdate(deps, poster, connection, message.update);
+    case 'awareness':
+      if (message.update.byteLength > 64 * 1024) return reject('awareness-too-large', 'Awareness state over 64 KB was not relayed.');
+      await deps.connections.setAwareness(connection.boardId, connectionId, message.update);
+      await broadcast(deps, poster, connection.boardId, awarenessMessage(message.update), connectionId);
+      return OK;
+    case 'query-awareness':
+      await sendOthersAwareness(deps, poster, connection);
+      return OK;
+    case 'auth':
+      return OK;
+  }
+}
+
+async function readFrame(deps: WsDeps, connectionId: string, body: string): Promise<Uint8Array | null> {
+  const frame = decodeFrame(body);
+  if (frame.kind === 'message') return frame.bytes;
+  if (frame.kind === 'control') throw new FrameError('bad-control', 'Clients may not send control frames.');
+  let joined: string | null;
+  try {
+    joined = await deps.fragments.add(connectionId, frame.msgId, frame.index, frame.count, frame.data);
+  } catch (error) {
+    if (error instanceof Error && /sent twice|ConditionalCheckFailed/.test(error.message + error.name)) {
+      throw new FrameError('bad-fragment', error.message);
+    }
+    throw error;
+  }
+  if (joined === null) return null;
+  if ((joined.length * 3) / 4 > MAX_JOINED_MESSAGE_BYTES) {
+    throw new FrameError('too-large', `The joined message exceeds ${MAX_JOINED_MESSAGE_BYTES} bytes and was dropped.`);
+  }
+  return decodeBase64(joined);
+}
+
+async function answerSyncStep1(deps: WsDeps, poster: ConnectionPoster, connection: ConnectionRecord, stateVector: Uint8Array): Promise<void> {
+  const { update, stored } = await deps.updates.loadMerged(connection.boardId);
+  await sendMessage(poster, connection.connectionId, syncStep2Message(Y.diffUpdate(update, stateVector)));
+  await sendMessage(poster, connection.connectionId, syncStep1Message(Y.encodeStateVectorFromUpdate(update)));
+  await sendOthersAwareness(deps, poster, connection);
+  if (connection.right === 'edit' && stored.updates.length >= (deps.compactEvery ?? 100)) {
+    await compactQuietly(deps, connection.boardId);
+  }
+}
+
+async function acceptUpdate(deps: WsDeps, poster: ConnectionPoster, connection: ConnectionRecord, update: Uint8Array): Promise<WebSocketResult> {
+  if (connection.right !== 'edit') {
+    await sendMessage(poster, connection.connectionId, permissionDeniedMessage('This link is read-only: your change was not saved.'));
+    return { statusCode: 403, body: 'read-only connection' };
+  }
+  if (isEmptyUpdate(update)) return OK;
+  await deps.updates.append(connection.boardId, update); // durable before anyone hears of it
+  await broadcast(deps, poster, connection.boardId, updateMessage(update), connection.connectionId);
+  const pending = await deps.updates.notePending(connection.boardId);
+  const every = deps.compactEvery ?? 100;
+  if (pending >= every && pending % every === 0) await compactQuietly(deps, connection.boardId);
+  return OK;
+}
+
+async function sendOthersAwareness(deps: WsDeps, poster: ConnectionPoster, connection: ConnectionRecord): Promise<void> {
+  const others = (await deps.connections.listBoard(connection.boardId)).filter((c) => c.connectionId !== connection.connectionId);
+  const entries: AwarenessEntry[] = [];
+  for (const other of others) {
+    if (!other.awareness) continue;
+    try {
+      for (const e of decodeAwarenessUpdate(other.awareness)) if (e.state !== 'null') entries.push(e);
+    } catch {
+      // stored awareness is validated on the way in; skip anything unreadable
+    }
+  }
+  if (entries.length > 0) await sendMessage(poster, connection.connectionId, awarenessMessage(encodeAwarenessUpdate(entries)));
+}
+
+async function compactQuietly(deps: WsDeps, boardId: string): Promise<void> {
+  try {
+    await deps.updates.compact(boardId);
+  } catch (error) {
+    (deps.reportError ?? console.error)(error, `compaction of ${boardId}`);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The y-websocket protocol as the stateless server reads and writes it: y-protocols' sync,
+ * awareness and auth sub-protocols inside one outer message type (lib0 varint framing).
+ */
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as authProtocol from 'y-protocols/auth';
+import { decodeAwarenessUpdate, type AwarenessEntry } from './awareness-codec';
+
+export const messageSync = 0;
+export const messageAwareness = 1;
+export const messageAuth = 2;
+export const messageQueryAwareness = 3;
+
+export type ClientMessage =
+  | { type: 'sync-step1'; stateVector: Uint8Array }
+  | { type: 'update'; update: Uint8Array; step: 'sync-step2' | 'update' }
+  | { type: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
+  | { type: 'query-awareness' }
+  | { type: 'auth' };
+
+export class ProtocolError extends Error {
+  constructor(
+    readonly code: 'malformed-message' | 'unknown-message' | 'malformed-update' | 'malformed-awareness',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+/** Reads and validates one client message. Throws ProtocolError saying what was wrong. */
+export function parseClientMessage(bytes: Uint8Array): ClientMessage {
+  const decoder = decoding.createDecoder(bytes);
+  const outer = readOrThrow(() => decoding.readVarUint(decoder));
+  switch (outer) {
+    case messageSync: {
+      const step = readOrThrow(() => decoding.readVarUint(decoder));
+      const payload = readOrThrow(() => decoding.readVarUint8Array(decoder));
+      if (step === syncProtocol.messageYjsSyncStep1) {
+        try {
+          Y.decodeStateVector(payload);
+        } catch {
+          throw new ProtocolError('malformed-message', 'Sync step 1 carries a malformed state vector.');
+        }
+        return { type: 'sync-step1', stateVector: payload };
+      }
+      if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+        try {
+          Y.decodeUpdate(payload);
+        } catch {
+          throw new ProtocolError('malformed-update', 'The Yjs update is malformed or truncated; it was not stored.');
+        }
+        return { type: 'update', update: payload, step: step === syncProtocol.messageYjsUpdate ? 'update' : 'sync-step2' };
+      }
+      throw new ProtocolError('unknown-message', `Unknown sync message type ${step} (expected 0, 1 or 2).`);
+    }
+    case messageAwareness: {
+      const update = readOrThrow(() => decoding.readVarUint8Array(decoder));
+      let entries: AwarenessEntry[];
+      try {
+        entries = decodeAwarenessUpdate(update);
+      } catch {
+        throw new ProtocolError('malformed-awareness', 'The awareness update is malformed.');
+      }
+      return { type: 'awareness', update, entries };
+    }
+    case messageQueryAwareness:
+      return { type: 'query-awareness' };
+    case messageAuth:
+      return { type: 'auth' };
+    default:
+      throw new ProtocolError('unknown-message', `Unknown message type ${outer} (expected 0 sync, 1 awareness, 2 auth or 3 query-awareness).`);
+  }
+}
+
+function readOrThrow<T>(read: () => T): T {
+  try {
+    return read();
+  } catch {
+    throw new ProtocolError('malformed-message', 'The message is truncated or not a y-websocket message.');
+  }
+}
+
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  const decoded = Y.decodeUpdate(update);
+  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+}
+
+export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+export function syncStep2Message(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageAwareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function permissionDeniedMessage(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageAuth);
+  authProtocol.writePermissionDenied(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,3 @@
+export * from './local-stack';
+export * from './gateway';
+export * from './embedded-dynamodb';

@@ -1,0 +1,86 @@
+/**
+ * The whole product on one machine: embedded DynamoDB (dynalite, on disk or in memory), the
+ * table, the handlers, and the local gateway in front of them. Used by `npm start`, the
+ * integration tests and the benchmarks.
+ */
+import { handle } from 'hono/aws-lambda';
+import {
+  BoardUpdates,
+  Boards,
+  createHttpApp,
+  createWsDeps,
+  createWsHandler,
+  ensureTable,
+  openTable,
+  SyncTokens,
+  type Table,
+  type WsDeps,
+} from '@binhan/functions';
+import { startEmbeddedDynamo, type EmbeddedDynamo } from './embedded-dynamodb';
+import { startLocalGateway, type LocalGateway } from './gateway';
+import { staticFiles } from './static-files';
+import { localTokenSecret } from './token-secret';
+
+export interface LocalStackOptions {
+  port?: number;
+  host?: string;
+  /** Folder for the database and the token secret; omit for an in-memory stack (tests). */
+  dataDir?: string;
+  /** Use this DynamoDB endpoint (e.g. DynamoDB Local) instead of starting dynalite. */
+  dynamoEndpoint?: string;
+  tableName?: string;
+  syncTokenSecret?: string;
+  compactEvery?: number;
+  /** The built web app to serve at / (web/dist). */
+  webRoot?: string;
+  reportError?: (error: unknown, context: string) => void;
+}
+
+export interface LocalStack {
+  gateway: LocalGateway;
+  table: Table;
+  tokens: SyncTokens;
+  updates: BoardUpdates;
+  boards: Boards;
+  deps: WsDeps;
+  close(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  let engine: EmbeddedDynamo | null = null;
+  let endpoint = options.dynamoEndpoint;
+  if (!endpoint) {
+    engine = await startEmbeddedDynamo(options.dataDir ? { path: `${options.dataDir}/dynamodb` } : {});
+    endpoint = engine.endpoint;
+  }
+  const table = openTable({ tableName: options.tableName ?? 'binh-an-board', endpoint });
+  await ensureTable(table);
+  const secret = options.syncTokenSecret ?? localTokenSecret(options.dataDir);
+  const tokens = new SyncTokens(secret);
+  const updates = new BoardUpdates(table);
+  const boards = new Boards(table, updates);
+  let deps!: WsDeps;
+  const gateway = await startLocalGateway({
+    port: options.port ?? 8787,
+    host: options.host,
+    handlers: (management) => {
+      deps = createWsDeps({ table, syncTokenSecret: secret, posterFor: () => management, compactEvery: options.compactEvery });
+      if (options.reportError) deps.reportError = options.reportError;
+      const http = handle(createHttpApp({ updates, tokens }));
+      return { ws: createWsHandler(deps), http, ...(options.webRoot ? { static: staticFiles(options.webRoot) } : {}) };
+    },
+  });
+  return {
+    gateway,
+    table,
+    tokens,
+    updates,
+    boards,
+    deps,
+    async close() {
+      await gateway.close();
+      table.raw.destroy();
+      if (engine) await engine.close();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/** The sync token secret for local runs: SYNC_TOKEN_SECRET, else one kept in the data folder. */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function localTokenSecret(dataDir: string | undefined): string {
+  if (process.env.SYNC_TOKEN_SECRET) return process.env.SYNC_TOKEN_SECRET;
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'sync-token-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

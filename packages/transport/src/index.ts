@@ -1,0 +1,3 @@
+export * from './frames';
+export * from './sync-url';
+export * from './websocket-polyfill';
