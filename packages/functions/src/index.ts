@@ -14,3 +14,4 @@ export * from './ws/awareness-codec';
 export * from './http/app';
 export * from './http/events';
 export * from './storage/boards';
+export * from './storage/awareness-states';

@@ -186,7 +186,9 @@ export async function startLocalGateway(options: LocalGatewayOptions): Promise<L
       while (inflight.size > 0) await Promise.allSettled([...inflight]);
     },
     async close() {
+      const closed = [...live.values()].map((conn) => new Promise((resolve) => conn.socket.once('close', resolve)));
       for (const conn of live.values()) conn.socket.terminate();
+      await Promise.all(closed); // their $disconnect invocations are now in flight, and awaited below
       await new Promise<void>((resolve) => {
         wss.close();
         server.closeAllConnections();

@@ -10,6 +10,8 @@ import { SEED_BOARD_ID, seedBoardUpdate } from './seed';
 const LINK_DAYS = 30;
 
 async function main(): Promise<void> {
+  // The pinned AWS SDK supports Node 20; its notice about later SDK versions is not for users.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
   const port = Number(process.env.PORT ?? 8787);
   const stack = await startLocalStack({

@@ -1,10 +1,10 @@
 /**
  * Live WebSocket connections in DynamoDB. Two items per connection, written one by one:
- * the board's item (found by a Query of the board, carries the last awareness update) and the
+ * the board's item (found by a Query of the board) and the
  * connection's index item (found from the connectionId alone). Both expire with a TTL a little
  * past API Gateway's 2-hour connection lifetime; readers ignore expired ones.
  */
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll, type Table } from './dynamo';
 import { keys, TTL_ATTRIBUTE } from './table-schema';
 
@@ -20,8 +20,6 @@ export interface ConnectionRecord {
   tokenId: string;
   /** When $connect accepted it (epoch ms). */
   connectedAt: number;
-  /** Last awareness update this connection sent, if any. */
-  awareness?: Uint8Array;
 }
 
 /** API Gateway closes connections after 2 hours; keep records a little longer than that. */
@@ -33,7 +31,7 @@ export class Connections {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async put(record: Omit<ConnectionRecord, 'awareness' | 'connectedAt'>): Promise<void> {
+  async put(record: Omit<ConnectionRecord, 'connectedAt'>): Promise<void> {
     const expiresAt = Math.floor(this.clock() / 1000) + CONNECTION_TTL_SECONDS;
     const common = {
       boardId: record.boardId,
@@ -63,7 +61,7 @@ export class Connections {
     return toRecord(connectionId, item);
   }
 
-  /** Every live connection of a board, with its last awareness. */
+  /** Every live connection of a board. */
   async listBoard(boardId: string): Promise<ConnectionRecord[]> {
     const items = await queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :k)',
@@ -73,34 +71,14 @@ export class Connections {
     return items.filter((i) => !this.expired(i)).map((i) => toRecord(String(i.connectionId), i));
   }
 
-  async setAwareness(boardId: string, connectionId: string, awareness: Uint8Array): Promise<void> {
+  /** Removes both items. */
+  async remove(connectionId: string, boardId: string): Promise<void> {
     await this.table.doc.send(
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: { pk: keys.board(boardId), sk: keys.boardConnection(connectionId) },
-        UpdateExpression: 'SET awareness = :a',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':a': awareness },
-      }),
-    ).catch((error: unknown) => {
-      // The connection left while its awareness was in flight: nothing to keep.
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-    });
-  }
-
-  /** Removes both items; returns the board record as it was (with its awareness), if any. */
-  async remove(connectionId: string, boardId: string): Promise<ConnectionRecord | null> {
-    const out = await this.table.doc.send(
-      new DeleteCommand({
-        TableName: this.table.name,
-        Key: { pk: keys.board(boardId), sk: keys.boardConnection(connectionId) },
-        ReturnValues: 'ALL_OLD',
-      }),
+      new DeleteCommand({ TableName: this.table.name, Key: { pk: keys.board(boardId), sk: keys.boardConnection(connectionId) } }),
     );
     await this.table.doc.send(
       new DeleteCommand({ TableName: this.table.name, Key: { pk: keys.connection(connectionId), sk: keys.connectionIndex } }),
     );
-    return out.Attributes ? toRecord(connectionId, out.Attributes) : null;
   }
 
   private expired(item: Record<string, unknown>): boolean {
@@ -118,6 +96,5 @@ function toRecord(connectionId: string, item: Record<string, unknown>): Connecti
     tokenId: String(item.tokenId ?? ''),
     connectedAt: Number(item.connectedAt ?? 0),
   };
-  if (item.awareness instanceof Uint8Array) record.awareness = item.awareness;
   return record;
 }

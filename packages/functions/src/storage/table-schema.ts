@@ -8,7 +8,8 @@
  *   B#<board>       S                          snapshot head: version, chunk set id, chunk count, pending count
  *   B#<board>       C#<chunkSet>#<0000>        one chunk of a compacted snapshot
  *   B#<board>       U#<time>#<rand>#<part>     one part of an appended Yjs update
- *   B#<board>       K#<connection>             a live connection on the board (right, awareness)
+ *   B#<board>       K#<connection>             a live connection on the board (right, subject)
+ *   B#<board>       A#<clientID>               a client's awareness state, clock and owning connection
  *   K#<connection>  K                          connection → board index (for $default/$disconnect)
  *   K#<connection>  F#<msgId>#<0000000>        one fragment of a message being joined
  *   K#<connection>  G#<msgId>                  fragment arrival counter
@@ -26,6 +27,8 @@ export const keys = {
   updatePrefix: 'U#',
   update: (group: string, part: number) => `U#${group}#${String(part).padStart(4, '0')}`,
   boardConnectionPrefix: 'K#',
+  awarenessPrefix: 'A#',
+  awareness: (clientID: number) => `A#${clientID}`,
   boardConnection: (connectionId: string) => `K#${connectionId}`,
   connection: (connectionId: string) => `K#${connectionId}`,
   connectionIndex: 'K',

@@ -39,8 +39,3 @@ export function encodeAwarenessUpdate(entries: AwarenessEntry[]): Uint8Array {
   }
   return encoding.toUint8Array(encoder);
 }
-
-/** The update that tells peers these clients are gone (state null, clock one higher). */
-export function removalOf(entries: AwarenessEntry[]): AwarenessEntry[] {
-  return entries.map((e) => ({ clientID: e.clientID, clock: e.clock + 1, state: 'null' }));
-}

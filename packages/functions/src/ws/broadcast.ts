@@ -4,7 +4,7 @@
  */
 import { encodeMessage, SERVER_MAX_FRAME_CHARS } from '@binhan/transport';
 import type { ConnectionRecord } from '../storage/connections';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, removalOf } from './awareness-codec';
+import { encodeAwarenessUpdate } from './awareness-codec';
 import { GoneConnectionError, sendFrames, type ConnectionPoster } from './connection-poster';
 import type { WsDeps } from './context';
 import { awarenessMessage } from './protocol';
@@ -40,17 +40,9 @@ export async function broadcast(
 
 /** Forgets a connection and tells the board's others that its clients left. */
 export async function dropConnection(deps: WsDeps, poster: ConnectionPoster, record: ConnectionRecord): Promise<void> {
-  const removed = await deps.connections.remove(record.connectionId, record.boardId);
+  await deps.connections.remove(record.connectionId, record.boardId);
   await deps.fragments.clear(record.connectionId);
-  const awareness = removed?.awareness ?? record.awareness;
-  if (!awareness) return;
-  let entries;
-  try {
-    entries = decodeAwarenessUpdate(awareness);
-  } catch {
-    return;
-  }
-  const live = entries.filter((e) => e.state !== 'null');
-  if (live.length === 0) return;
-  await broadcast(deps, poster, record.boardId, awarenessMessage(encodeAwarenessUpdate(removalOf(live))), record.connectionId);
+  const removals = await deps.awareness.release(record.boardId, record.connectionId);
+  if (removals.length === 0) return;
+  await broadcast(deps, poster, record.boardId, awarenessMessage(encodeAwarenessUpdate(removals)), record.connectionId);
 }

@@ -1,5 +1,6 @@
 /** What every WebSocket route needs: the stores, the token checker and a way to post. */
 import type { BoardUpdates } from '../storage/board-updates';
+import type { AwarenessStates } from '../storage/awareness-states';
 import type { Connections } from '../storage/connections';
 import type { Fragments } from '../storage/fragments';
 import type { SyncTokens } from '../auth/sync-token';
@@ -9,6 +10,7 @@ import type { WebSocketEvent } from './events';
 export interface WsDeps {
   updates: BoardUpdates;
   connections: Connections;
+  awareness: AwarenessStates;
   fragments: Fragments;
   tokens: SyncTokens;
   /** The management API for the API (endpoint from the event's domain and stage on AWS). */

@@ -1,5 +1,6 @@
 /** Wires the WebSocket handler's dependencies from a table and a secret. */
 import { SyncTokens } from '../auth/sync-token';
+import { AwarenessStates } from '../storage/awareness-states';
 import { BoardUpdates } from '../storage/board-updates';
 import { Connections } from '../storage/connections';
 import type { Table } from '../storage/dynamo';
@@ -19,6 +20,7 @@ export function createWsDeps(input: {
   const deps: WsDeps = {
     updates: new BoardUpdates(input.table, clock),
     connections: new Connections(input.table, clock),
+    awareness: new AwarenessStates(input.table, clock),
     fragments: new Fragments(input.table, clock),
     tokens: new SyncTokens(input.syncTokenSecret, clock),
     posterFor: input.posterFor,

@@ -3,7 +3,7 @@
  * only handles HTTP events). Stateless: everything it knows comes from the event and DynamoDB.
  */
 import { dropConnection } from './broadcast';
-import { sendControl } from './connection-poster';
+import { GoneConnectionError, sendControl } from './connection-poster';
 import { BOARD_ID, type WsDeps } from './context';
 import type { WebSocketEvent, WebSocketResult } from './events';
 import { onMessage } from './message-route';
@@ -22,6 +22,10 @@ export function createWsHandler(deps: WsDeps): WsHandler {
           return await onMessage(deps, event);
       }
     } catch (error) {
+      if (error instanceof GoneConnectionError && error.connectionId === event.requestContext.connectionId) {
+        // The sender left while we answered it; its $disconnect cleans up.
+        return { statusCode: 410, body: 'gone' };
+      }
       (deps.reportError ?? console.error)(error, `${event.requestContext.routeKey} ${event.requestContext.connectionId}`);
       if (event.requestContext.routeKey !== '$connect' && event.requestContext.routeKey !== '$disconnect') {
         // Tell the client to reconnect: its resync (sync step 1) re-sends whatever was lost.

@@ -12,7 +12,7 @@
 import * as Y from 'yjs';
 import { decodeBase64, decodeFrame, FrameError, MAX_JOINED_MESSAGE_BYTES } from '@binhan/transport';
 import type { ConnectionRecord } from '../storage/connections';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness-codec';
+import { encodeAwarenessUpdate, type AwarenessEntry } from './awareness-codec';
 import { broadcast } from './broadcast';
 import { sendControl, sendMessage, type ConnectionPoster } from './connection-poster';
 import type { WsDeps } from './context';
@@ -67,10 +67,15 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
     case 'update':
       return acceptUpdate(deps, poster, connection, message.update);
     case 'awareness':
+    {
       if (message.update.byteLength > 64 * 1024) return reject('awareness-too-large', 'Awareness state over 64 KB was not relayed.');
-      await deps.connections.setAwareness(connection.boardId, connectionId, message.update);
-      await broadcast(deps, poster, connection.boardId, awarenessMessage(message.update), connectionId);
+      // Only states newer than the stored ones go on: the echoes clients send of each other do not.
+      const accepted = await deps.awareness.apply(connection.boardId, connectionId, message.entries);
+      if (accepted.length > 0) {
+        await broadcast(deps, poster, connection.boardId, awarenessMessage(encodeAwarenessUpdate(accepted)), connectionId);
+      }
       return OK;
+    }
     case 'query-awareness':
       await sendOthersAwareness(deps, poster, connection);
       return OK;
@@ -124,17 +129,10 @@ async function acceptUpdate(deps: WsDeps, poster: ConnectionPoster, connection: 
 }
 
 async function sendOthersAwareness(deps: WsDeps, poster: ConnectionPoster, connection: ConnectionRecord): Promise<void> {
-  const others = (await deps.connections.listBoard(connection.boardId)).filter((c) => c.connectionId !== connection.connectionId);
-  const entries: AwarenessEntry[] = [];
-  for (const other of others) {
-    if (!other.awareness) continue;
-    try {
-      for (const e of decodeAwarenessUpdate(other.awareness)) if (e.state !== 'null') entries.push(e);
-    } catch {
-      // stored awareness is validated on the way in; skip anything unreadable
-    }
-  }
-  if (entries.length > 0) await sendMessage(poster, connection.connectionId, awarenessMessage(encodeAwarenessUpdate(entries)));
+  const present = (await deps.awareness.list(connection.boardId)).filter((s) => s.owner !== connection.connectionId);
+  if (present.length === 0) return;
+  const entries: AwarenessEntry[] = present.map(({ clientID, clock, state }) => ({ clientID, clock, state }));
+  await sendMessage(poster, connection.connectionId, awarenessMessage(encodeAwarenessUpdate(entries)));
 }
 
 async function compactQuietly(deps: WsDeps, boardId: string): Promise<void> {

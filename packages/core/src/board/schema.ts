@@ -1,0 +1,295 @@
+/**
+ * The board's data: zod schemas for what a write may contain, and the TypeScript types of
+ * what a read returns. Optional values are stored as null (Yjs cannot hold undefined).
+ */
+import { z } from 'zod';
+import { isRealIsoDate, type IsoDate } from '../util/dates';
+import { AWARD_FORM_IDS, type AwardFormId } from '../awards/forms';
+
+export const CARD_KINDS = ['task', 'nominee', 'budget'] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+export const TASK_STATUSES = ['todo', 'in-progress', 'done'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+/** tập thể / hộ gia đình / cá nhân */
+export const NOMINEE_KINDS = ['collective', 'household', 'individual'] as const;
+export type NomineeKind = (typeof NOMINEE_KINDS)[number];
+/** proposed → reviewed by the council → approved by the chairman → awarded */
+export const REVIEW_STATUSES = ['proposed', 'council-reviewed', 'approved', 'awarded'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const BUDGET_STATUSES = ['planned', 'approved', 'spent'] as const;
+export type BudgetStatus = (typeof BUDGET_STATUSES)[number];
+
+export const LIMITS = {
+  title: 300,
+  text: 5000,
+  shortText: 200,
+  clause: 40,
+  checklistText: 500,
+  maxVnd: 1_000_000_000_000,
+  maxQuantity: 1_000_000,
+} as const;
+
+export const UNIT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+// ---------- field schemas ----------
+
+const isoDate = z.string().superRefine((v, ctx) => {
+  if (!isRealIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'invalid date', params: { code: 'invalid-date' } });
+});
+const requiredText = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
+const vnd = z.number().int().nonnegative().max(LIMITS.maxVnd);
+
+export const checklistItemInputSchema = z
+  .object({
+    id: z.string().trim().min(1).max(100).optional(),
+    text: requiredText(LIMITS.checklistText),
+    done: z.boolean().optional().default(false),
+  })
+  .strict();
+
+export const taskFieldsSchema = z
+  .object({
+    title: requiredText(LIMITS.title),
+    clause: optionalText(LIMITS.clause),
+    description: z.string().max(LIMITS.text).optional().default(''),
+    assignee: optionalText(LIMITS.shortText),
+    due: isoDate.nullable().optional().transform((v) => v ?? null),
+    status: z.enum(TASK_STATUSES).optional().default('todo'),
+    checklist: z.array(checklistItemInputSchema).max(200).optional().default([]),
+  })
+  .strict();
+
+export const nomineeFieldsSchema = z
+  .object({
+    name: requiredText(LIMITS.shortText),
+    nomineeKind: z.enum(NOMINEE_KINDS),
+    achievement: z.string().max(LIMITS.text).optional().default(''),
+    awardForm: z.enum(AWARD_FORM_IDS).nullable().optional().transform((v) => v ?? null),
+    reviewStatus: z.enum(REVIEW_STATUSES).optional().default('proposed'),
+    decisionDate: isoDate.nullable().optional().transform((v) => v ?? null),
+    dossier: z.array(checklistItemInputSchema).max(200).optional().default([]),
+  })
+  .strict();
+
+export const budgetFieldsSchema = z
+  .object({
+    line: requiredText(LIMITS.title),
+    quantity: z.number().nonnegative().max(LIMITS.maxQuantity),
+    unitPrice: vnd,
+    /** Optional on input; when given it must equal quantity × unitPrice. */
+    amount: vnd.optional(),
+    fundingSource: requiredText(100),
+    status: z.enum(BUDGET_STATUSES).optional().default('planned'),
+  })
+  .strict();
+
+export const FIELD_SCHEMAS = {
+  task: taskFieldsSchema,
+  nominee: nomineeFieldsSchema,
+  budget: budgetFieldsSchema,
+} as const;
+
+/** The kind-specific fields of each card kind, in display order. */
+export const CARD_FIELDS: Record<CardKind, readonly string[]> = {
+  task: ['title', 'clause', 'description', 'assignee', 'due', 'status', 'checklist'],
+  nominee: ['name', 'nomineeKind', 'achievement', 'awardForm', 'reviewStatus', 'decisionDate', 'dossier'],
+  budget: ['line', 'quantity', 'unitPrice', 'amount', 'fundingSource', 'status'],
+};
+/** Fields holding a checklist (stored as a nested Y.Map so ticks by two people merge). */
+export const CHECKLIST_FIELDS = ['checklist', 'dossier'] as const;
+
+export const unitInputSchema = z
+  .object({
+    id: z.string().regex(UNIT_ID).max(60).optional(),
+    nameVi: requiredText(LIMITS.shortText),
+    nameEn: optionalText(LIMITS.shortText),
+    index: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+
+export const fundSchema = z
+  .object({
+    id: z.string().regex(UNIT_ID).max(60),
+    nameVi: requiredText(LIMITS.shortText),
+    nameEn: requiredText(LIMITS.shortText),
+    amount: vnd.nullable(),
+  })
+  .strict();
+
+export const factsPatchSchema = z
+  .object({
+    planNumber: optionalText(60),
+    planDate: isoDate.nullable().optional(),
+    delegateCap: z.number().int().nonnegative().max(100_000).nullable().optional(),
+    delegateCount: z.number().int().nonnegative().max(100_000).nullable().optional(),
+    chairs: z.number().int().nonnegative().max(100).nullable().optional(),
+    session: z
+      .object({
+        count: z.number().int().nonnegative().max(100),
+        quarter: z.number().int().min(1).max(4).nullable(),
+        year: z.number().int().min(1900).max(2200).nullable(),
+        text: z.string().max(LIMITS.text),
+      })
+      .strict()
+      .nullable()
+      .optional(),
+    conferenceDate: isoDate.nullable().optional(),
+    fundingText: optionalText(LIMITS.text),
+    funds: z.array(fundSchema).max(50).optional(),
+    awardFundId: z.string().regex(UNIT_ID).max(60).nullable().optional(),
+  })
+  .strict();
+
+// ---------- what reads return ----------
+
+export interface ChecklistItem {
+  id: string;
+  text: string;
+  done: boolean;
+}
+
+export interface CardMeta {
+  id: string;
+  kind: CardKind;
+  /** The column: a unit id. */
+  unit: string;
+  /** Fractional index within the column; sort by (order, id). */
+  order: string;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  /** Set when the card is in the bin (deleteCard); restoreCard clears it. */
+  deletedAt: string | null;
+  deletedBy: string | null;
+}
+
+export interface TaskFields {
+  title: string;
+  clause: string | null;
+  description: string;
+  assignee: string | null;
+  due: IsoDate | null;
+  status: TaskStatus;
+  checklist: ChecklistItem[];
+}
+export interface NomineeFields {
+  name: string;
+  nomineeKind: NomineeKind;
+  achievement: string;
+  awardForm: AwardFormId | null;
+  reviewStatus: ReviewStatus;
+  decisionDate: IsoDate | null;
+  dossier: ChecklistItem[];
+}
+export interface BudgetFields {
+  line: string;
+  quantity: number;
+  unitPrice: number;
+  /** quantity × unitPrice, whole đồng. */
+  amount: number;
+  fundingSource: string;
+  status: BudgetStatus;
+}
+
+export type TaskCard = CardMeta & { kind: 'task' } & TaskFields;
+export type NomineeCard = CardMeta & { kind: 'nominee' } & NomineeFields;
+export type BudgetCard = CardMeta & { kind: 'budget' } & BudgetFields;
+export type Card = TaskCard | NomineeCard | BudgetCard;
+
+type ChecklistInput = { id?: string; text: string; done?: boolean };
+type InputOf<F> = {
+  [K in keyof F]?: F[K] extends ChecklistItem[] ? ChecklistInput[] : F[K] | null;
+};
+export type NewTaskInput = { kind: 'task'; unit: string; id?: string } & InputOf<TaskFields> & { title: string };
+export type NewNomineeInput = { kind: 'nominee'; unit: string; id?: string } & InputOf<NomineeFields> & {
+  name: string;
+  nomineeKind: NomineeKind;
+};
+export type NewBudgetInput = { kind: 'budget'; unit: string; id?: string } & InputOf<BudgetFields> & {
+  line: string;
+  quantity: number;
+  unitPrice: number;
+};
+export type NewCardInput = NewTaskInput | NewNomineeInput | NewBudgetInput;
+/** A change to a card's own fields (moving is moveCard's job). */
+export type CardPatch = InputOf<TaskFields> | InputOf<NomineeFields> | InputOf<BudgetFields>;
+
+export interface Unit {
+  id: string;
+  nameVi: string;
+  nameEn: string;
+  order: string;
+  /** True for a removed unit still shown because a concurrent edit left a card in it. */
+  removed: boolean;
+}
+
+export interface Fund {
+  id: string;
+  nameVi: string;
+  nameEn: string;
+  /** Money available in the fund, đồng; null when not set. */
+  amount: number | null;
+}
+
+export interface Session {
+  count: number;
+  quarter: number | null;
+  year: number | null;
+  text: string;
+}
+
+export interface BoardFacts {
+  planNumber: string | null;
+  planDate: IsoDate | null;
+  delegateCap: number | null;
+  delegateCount: number | null;
+  chairs: number | null;
+  session: Session | null;
+  conferenceDate: IsoDate | null;
+  fundingText: string | null;
+  funds: Fund[];
+  /** The fund award cash is drawn from (quỹ thi đua, khen thưởng). */
+  awardFundId: string | null;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+export type FactsPatch = z.input<typeof factsPatchSchema>;
+
+export interface AgendaItem {
+  id: string;
+  text: string;
+}
+
+export interface BoardSnapshot {
+  version: number;
+  boardId: string;
+  title: string;
+  createdAt: string;
+  createdBy: string;
+  facts: BoardFacts;
+  /** Units in column order. */
+  units: Unit[];
+  /** Live cards, by column order then order within the column. */
+  cards: Card[];
+  /** Cards in the bin. */
+  deletedCards: Card[];
+  agenda: AgendaItem[];
+}
+
+export const EMPTY_FACTS: BoardFacts = {
+  planNumber: null,
+  planDate: null,
+  delegateCap: null,
+  delegateCount: null,
+  chairs: null,
+  session: null,
+  conferenceDate: null,
+  fundingText: null,
+  funds: [],
+  awardFundId: null,
+  updatedAt: null,
+  updatedBy: null,
+};

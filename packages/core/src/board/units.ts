@@ -1,0 +1,103 @@
+/** Columns: one per responsible unit. The list is data: rename, add, remove, reorder. */
+import * as Y from 'yjs';
+import { requireCurrentBoard, unitsInOrder, liveCardsInUnit, readUnitMap } from './doc';
+import { keyBetween } from './fractional';
+import { unitInputSchema, LIMITS, type Unit } from './schema';
+import { say, issue, type Issue } from './errors';
+import { checkContext, fail, parseWith, isPlainObject, type WriteContext } from './validate';
+import { slugify } from '../util/text';
+
+export interface UnitInput {
+  /** Stable id (lower-case, digits, hyphens); made from the name when absent. */
+  id?: string;
+  nameVi: string;
+  nameEn?: string | null;
+  /** Column position; at the end when absent. */
+  index?: number;
+}
+
+function unitNotFound(unitId: string): Issue {
+  return say.unknownUnit(unitId, 'id');
+}
+
+function orderAt(list: Unit[], index: number | undefined): string {
+  const i = index === undefined ? list.length : Math.min(index, list.length);
+  const prev = list[i - 1]?.order ?? null;
+  let next = list[i]?.order ?? null;
+  if (prev !== null && next !== null && next <= prev) next = null;
+  return keyBetween(prev, next);
+}
+
+export function addUnit(doc: Y.Doc, input: UnitInput, ctx: WriteContext): Unit {
+  checkContext(ctx);
+  const maps = requireCurrentBoard(doc);
+  if (!isPlainObject(input)) fail([say.wrongType('', 'object')]);
+  const parsed = parseWith(unitInputSchema, input);
+  if (!parsed.ok) fail(parsed.issues);
+  const v = parsed.value;
+  let id = v.id ?? (slugify(v.nameVi) || 'unit');
+  if (!v.id) {
+    const base = id;
+    for (let n = 2; maps.units.get(id) && !maps.units.get(id)!.get('removed'); n++) id = `${base}-${n}`;
+  } else if (maps.units.get(id) && !maps.units.get(id)!.get('removed')) {
+    fail([issue('id', 'duplicate-id', `Đã có cột với mã "${id}"`, `A column with id "${id}" already exists`)]);
+  }
+  const order = orderAt(unitsInOrder(maps), v.index);
+  doc.transact(() => {
+    const existing = maps.units.get(id);
+    const m = existing ?? new Y.Map<unknown>();
+    if (!existing) maps.units.set(id, m);
+    m.set('id', id);
+    m.set('nameVi', v.nameVi);
+    m.set('nameEn', v.nameEn ?? v.nameVi);
+    m.set('order', order);
+    m.set('removed', false);
+  }, ctx.origin);
+  return readUnitMap(maps.units.get(id)!);
+}
+
+export function renameUnit(doc: Y.Doc, unitId: string, names: { nameVi?: string; nameEn?: string }, ctx: WriteContext): Unit {
+  checkContext(ctx);
+  const maps = requireCurrentBoard(doc);
+  const m = maps.units.get(unitId);
+  if (!m || m.get('removed')) fail([unitNotFound(unitId)]);
+  const schema = unitInputSchema.pick({ nameVi: true, nameEn: true }).partial();
+  const parsed = parseWith(schema, names);
+  if (!parsed.ok) fail(parsed.issues);
+  const issues: Issue[] = [];
+  if (names.nameVi !== undefined && !parsed.value.nameVi) issues.push(say.required('nameVi'));
+  if (issues.length) fail(issues);
+  doc.transact(() => {
+    if (parsed.value.nameVi) m.set('nameVi', parsed.value.nameVi);
+    if (parsed.value.nameEn) m.set('nameEn', parsed.value.nameEn);
+  }, ctx.origin);
+  return readUnitMap(m);
+}
+
+export function moveUnit(doc: Y.Doc, unitId: string, index: number, ctx: WriteContext): Unit {
+  checkContext(ctx);
+  const maps = requireCurrentBoard(doc);
+  const m = maps.units.get(unitId);
+  if (!m || m.get('removed')) fail([unitNotFound(unitId)]);
+  if (!Number.isInteger(index) || index < 0) fail([say.negative('index')]);
+  const others = unitsInOrder(maps).filter((u) => u.id !== unitId);
+  const order = orderAt(others, index);
+  doc.transact(() => m.set('order', order), ctx.origin);
+  return readUnitMap(m);
+}
+
+/** Remove an empty column. A column that still holds cards is refused. */
+export function removeUnit(doc: Y.Doc, unitId: string, ctx: WriteContext): void {
+  checkContext(ctx);
+  const maps = requireCurrentBoard(doc);
+  const m = maps.units.get(unitId);
+  if (!m || m.get('removed')) fail([unitNotFound(unitId)]);
+  const n = liveCardsInUnit(maps, unitId).length;
+  if (n > 0)
+    fail([issue('id', 'unit-not-empty',
+      `Cột "${String(m.get('nameVi'))}" còn ${n} thẻ; hãy chuyển hoặc xóa các thẻ trước khi xóa cột`,
+      `Column "${String(m.get('nameEn'))}" still holds ${n} card(s); move or delete them before removing the column`)]);
+  doc.transact(() => m.set('removed', true), ctx.origin);
+}
+
+export { LIMITS as UNIT_LIMITS };

@@ -1,0 +1,34 @@
+/**
+ * @binhan/core — the Bình An planning board as data: the board model on Yjs, plan 27/KH-UBND
+ * as the board's content, a plan importer, award rules and dashboard metrics. Pure: no I/O.
+ */
+export * from './board/schema';
+export * from './board/errors';
+export { type WriteContext, parseWith } from './board/validate';
+export { BOARD_VERSION, MIGRATIONS, boardVersion, migrateBoard, requireCurrentBoard } from './board/doc';
+export { keyBetween, keysBetween, byOrderThenId, isOrderKey } from './board/fractional';
+export { initBoard, type InitBoardInput } from './board/init';
+export { readBoard, readFacts, readAgenda, listUnits, getCard, requireCard, cardsInUnit } from './board/snapshot';
+export { addUnit, renameUnit, moveUnit, removeUnit, type UnitInput } from './board/units';
+export { addCard, updateCard, deleteCard, restoreCard, setChecklistItemDone } from './board/cards';
+export { moveCard, type MoveTarget } from './board/move';
+export { setFacts, setAgenda } from './board/facts';
+
+export { PLAN_27_TEXT } from './plan/plan-27-text';
+export * from './plan/units-dictionary';
+export * from './plan/importer';
+export { applyImportedPlan, type ApplyPlanOptions } from './plan/apply';
+export * from './plan/template';
+
+export * from './awards/forms';
+export * from './awards/rules';
+export * from './awards/amounts';
+
+export * from './metrics/dashboard';
+
+export * from './i18n/messages';
+export * from './i18n/format';
+export {
+  isRealIsoDate, vietnamDate, daysBetween, quarterEnd, VIETNAM_UTC_OFFSET_MINUTES, type IsoDate,
+} from './util/dates';
+export { foldVietnamese, slugify } from './util/text';

@@ -1,0 +1,138 @@
+/**
+ * The storage rules of DESIGN.md, against both real engines: dynalite (embedded) and DynamoDB
+ * Local (Java). Each test asserts what storage holds and what a loaded board contains.
+ */
+import * as Y from 'yjs';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BoardUpdates, keys, type Table } from '@binhan/functions';
+import { engineStarters, freshTable, type Engine } from '../helpers/dynamo-engines';
+import { docContent, docFromUpdate, editsAsUpdates, noise } from '../helpers/docs';
+import { requireTool } from '../helpers/tools';
+
+async function countItems(table: Table, boardId: string, prefix: string): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await table.doc.send(
+      new QueryCommand({
+        TableName: table.name,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': keys.board(boardId), ':p': prefix },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
+async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+for (const starter of engineStarters) {
+  describe.skipIf(!requireTool(starter.tool, starter.available))(`board storage on ${starter.name}`, () => {
+    let engine: Engine;
+    let table: Table;
+    let store: BoardUpdates;
+
+    beforeAll(async () => {
+      engine = await starter.start();
+      table = await freshTable(engine);
+      store = new BoardUpdates(table);
+    });
+    afterAll(async () => {
+      table?.raw.destroy();
+      await engine?.stop();
+    });
+
+    it('appends updates and loads a board equal to the edits', async () => {
+      const { doc, updates } = editsAsUpdates(25);
+      for (const u of updates) await store.append('plain', u);
+      const { update } = await store.loadMerged('plain');
+      expect(docContent(docFromUpdate(update))).toEqual(docContent(doc));
+      expect(await countItems(table, 'plain', keys.updatePrefix)).toBe(25);
+    });
+
+    it('round-trips a board whose state exceeds 400 KB, before and after compaction', async () => {
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      // Three edits of ~450 KB each: each update is split into parts, queries paginate (> 1 MB).
+      for (let i = 0; i < 3; i++) doc.getText('text').insert(0, noise(450_000, i + 1));
+      doc.getMap('items').set('after', 'big');
+      for (const u of updates) await store.append('big', u);
+      expect(await countItems(table, 'big', keys.updatePrefix)).toBeGreaterThan(3);
+
+      const before = await store.loadMerged('big');
+      expect(docFromUpdate(before.update).getText('text').toString()).toBe(doc.getText('text').toString());
+
+      const result = await store.compact('big');
+      expect(result.committed).toBe(true);
+      expect(result.snapshotBytes).toBeGreaterThan(1_300_000);
+      expect(await countItems(table, 'big', keys.updatePrefix)).toBe(0);
+      expect(await countItems(table, 'big', 'C#')).toBe(Math.ceil(result.snapshotBytes / (350 * 1024)));
+
+      const after = await store.load('big');
+      expect(after.updates).toHaveLength(0);
+      const loaded = docFromUpdate(after.snapshot!);
+      expect(loaded.getText('text').toString()).toBe(doc.getText('text').toString());
+      expect(loaded.getMap('items').get('after')).toBe('big');
+    });
+
+    it('loads a board with 10,000 updates of history from its compacted form', async () => {
+      const { doc, updates } = editsAsUpdates(10_000);
+      await inBatches(updates, 100, (u) => store.append('history', u));
+      const compacted = await store.compact('history');
+      expect(compacted).toMatchObject({ committed: true, mergedUpdates: 10_000 });
+
+      const loaded = await store.load('history');
+      // O(state): one snapshot, no history left to replay.
+      expect(loaded.updates).toHaveLength(0);
+      expect(loaded.snapshotVersion).toBe(1);
+      expect(loaded.storedBytes).toBe(Y.encodeStateAsUpdate(doc).byteLength);
+      expect(docContent(docFromUpdate(loaded.snapshot!))).toEqual(docContent(doc));
+      expect(await countItems(table, 'history', keys.updatePrefix)).toBe(0);
+    });
+
+    it('loses nothing when two compactions run at once while writers keep appending', async () => {
+      const writers = Array.from({ length: 8 }, () => new Y.Doc());
+      const all: Uint8Array[] = [];
+      const reference = new Y.Doc();
+      const batches = writers.map((w, i) => editsAsUpdates(60, `w${i}-`, w).updates);
+      for (const b of batches) all.push(...b);
+      // First half is stored, then compactions race each other and the second half.
+      const half = batches.map((b) => b.slice(0, 30)).flat();
+      const rest = batches.map((b) => b.slice(30)).flat();
+      await inBatches(half, 40, (u) => store.append('race', u));
+      const [a, b] = await Promise.all([
+        store.compact('race'),
+        store.compact('race'),
+        inBatches(rest, 10, (u) => store.append('race', u)),
+      ]);
+      expect([a.committed, b.committed].filter(Boolean).length).toBeGreaterThanOrEqual(1);
+      await store.compact('race');
+      for (const u of all) Y.applyUpdate(reference, u);
+      const { update } = await store.loadMerged('race');
+      expect(docContent(docFromUpdate(update))).toEqual(docContent(reference));
+      expect(Object.keys(docContent(reference).items)).toHaveLength(480);
+    });
+
+    it('keeps the stored board readable when a compaction loses its conditional write', async () => {
+      const { doc, updates } = editsAsUpdates(10, 'c');
+      for (const u of updates) await store.append('loser', u);
+      // Start two compactions from the same head: exactly one may commit version 1.
+      const results = await Promise.all([store.compact('loser'), store.compact('loser'), store.compact('loser')]);
+      const committed = results.filter((r) => r.committed);
+      expect(committed.length).toBeGreaterThanOrEqual(1);
+      const loaded = await store.load('loser');
+      expect(docContent(docFromUpdate((await store.loadMerged('loser')).update))).toEqual(docContent(doc));
+      // Losers removed their chunks: only the winning chunk set remains.
+      expect(await countItems(table, 'loser', 'C#')).toBe(1);
+      expect(loaded.snapshotVersion).toBe(Math.max(...committed.map((r) => r.version)));
+    });
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * Several real y-websocket clients, over real sockets through the base64 polyfill, against the
+ * local gateway (same handlers and event shapes as on AWS, dynalite underneath).
+ */
+import * as Y from 'yjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '@binhan/local';
+import { docContent } from '../helpers/docs';
+import { connectClient, startTestStack, storedDoc, synced, tokensFor, waitFor, type SyncClient } from '../helpers/sync-clients';
+
+describe('live sync through the local gateway', () => {
+  let stack: LocalStack;
+  const clients: SyncClient[] = [];
+  const client = (boardId: string, token: string, doc?: Y.Doc) => {
+    const c = connectClient(stack, boardId, token, doc);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    stack = await startTestStack({ compactEvery: 25 });
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await stack.close();
+  });
+
+  it('converges concurrent edits of five clients, in every client and in storage', async () => {
+    const { edit } = tokensFor(stack, 'converge');
+    const five = Array.from({ length: 5 }, () => client('converge', edit));
+    await Promise.all(five.map(synced));
+    // Everyone edits at once: 40 map entries each and text typed into the same place.
+    five.forEach((c, i) => {
+      for (let k = 0; k < 40; k++) c.doc.getMap('items').set(`c${i}-${k}`, k);
+      c.doc.getText('text').insert(0, `[${i}]`);
+    });
+    const expectedKeys = five.flatMap((_, i) => Array.from({ length: 40 }, (_, k) => `c${i}-${k}`)).sort();
+    await waitFor(
+      () => five.every((c) => Object.keys(c.doc.getMap('items').toJSON()).length === 200 && c.doc.getText('text').length === 15),
+      'all 200 entries and all text in every client',
+    );
+    const first = docContent(five[0]!.doc);
+    expect(Object.keys(first.items).sort()).toEqual(expectedKeys);
+    for (const c of five) expect(docContent(c.doc)).toEqual(first);
+    await stack.gateway.idle();
+    expect(docContent(await storedDoc(stack, 'converge'))).toEqual(first);
+  });
+
+  it('lets a client that missed edits catch up when it reconnects, and sends its offline edits', async () => {
+    const { edit } = tokensFor(stack, 'reconnect');
+    const a = client('reconnect', edit);
+    const b = client('reconnect', edit);
+    await Promise.all([synced(a), synced(b)]);
+    a.provider.disconnect();
+    await waitFor(() => !a.provider.wsconnected, 'a disconnected');
+    b.doc.getMap('items').set('while-a-was-away', 'from b');
+    a.doc.getMap('items').set('offline-edit', 'from a');
+    a.provider.connect();
+    await waitFor(() => a.doc.getMap('items').get('while-a-was-away') === 'from b', 'a caught up with b');
+    await waitFor(() => b.doc.getMap('items').get('offline-edit') === 'from a', 'b received a\'s offline edit');
+    await stack.gateway.idle();
+    expect((await storedDoc(stack, 'reconnect')).getMap('items').toJSON()).toEqual({ 'while-a-was-away': 'from b', 'offline-edit': 'from a' });
+  });
+
+  it('carries messages larger than a frame in fragments, both ways', async () => {
+    const { edit } = tokensFor(stack, 'large');
+    const a = client('large', edit);
+    const b = client('large', edit);
+    await Promise.all([synced(a), synced(b)]);
+    const big = 'Đại hội thi đua yêu nước '.repeat(12_000); // ~300 KB of UTF-8: 10+ client frames, 3+ server frames
+    a.doc.getText('text').insert(0, big);
+    await waitFor(() => b.doc.getText('text').length === big.length, 'b received the large edit');
+    expect(b.doc.getText('text').toString()).toBe(big);
+    const late = client('large', edit);
+    await synced(late);
+    expect(late.doc.getText('text').toString()).toBe(big);
+    expect(a.serverErrors).toEqual([]);
+  });
+
+  it('refuses every write of a view token: permission-denied, nothing stored, nothing relayed', async () => {
+    const { edit, view } = tokensFor(stack, 'readonly');
+    const staff = client('readonly', edit);
+    const district = client('readonly', view);
+    await Promise.all([synced(staff), synced(district)]);
+    staff.doc.getMap('items').set('agenda', 'Chào cờ');
+    await waitFor(() => district.doc.getMap('items').get('agenda') === 'Chào cờ', 'the viewer sees live edits');
+    await stack.gateway.idle();
+    const storedBefore = (await stack.updates.load('readonly')).updates.length;
+
+    district.doc.getMap('items').set('agenda', 'changed by the district');
+    district.doc.getMap('items').set('injected', true);
+    await waitFor(() => district.permissionDenied.length > 0, 'permission-denied for the viewer');
+    expect(district.permissionDenied[0]).toMatch(/read-only/);
+    // A reconnect makes the viewer's client offer its edits again (sync step 2): refused again.
+    district.provider.disconnect();
+    district.provider.connect();
+    await waitFor(() => district.permissionDenied.length > 1, 'refused again after reconnect');
+    await stack.gateway.idle();
+    expect(staff.doc.getMap('items').toJSON()).toEqual({ agenda: 'Chào cờ' });
+    expect((await storedDoc(stack, 'readonly')).getMap('items').toJSON()).toEqual({ agenda: 'Chào cờ' });
+    expect((await stack.updates.load('readonly')).updates.length).toBe(storedBefore);
+  });
+
+  it('shows awareness to the others and removes it when a client leaves', async () => {
+    const { edit, view } = tokensFor(stack, 'presence');
+    const lan = client('presence', edit);
+    lan.provider.awareness.setLocalStateField('user', { name: 'Chị Lan' });
+    await synced(lan);
+    const hung = client('presence', view);
+    hung.provider.awareness.setLocalStateField('user', { name: 'Anh Hùng (huyện)' });
+    await synced(hung);
+    const names = (c: SyncClient) =>
+      [...c.provider.awareness.getStates().values()].map((s) => (s as { user?: { name: string } }).user?.name).filter(Boolean).sort();
+    await waitFor(() => names(hung).length === 2 && names(lan).length === 2, 'both see both names');
+    expect(names(lan)).toEqual(['Anh Hùng (huyện)', 'Chị Lan']);
+    lan.provider.ws?.close(); // abrupt: the server notices through $disconnect, not the client's goodbye
+    lan.provider.shouldConnect = false;
+    await waitFor(() => names(hung).length === 1, 'Lan removed from Hùng\'s view');
+    expect(names(hung)).toEqual(['Anh Hùng (huyện)']);
+  });
+
+  it('drops a stale connection found by a failed post (410) and removes its awareness', async () => {
+    const { edit } = tokensFor(stack, 'stale');
+    const a = client('stale', edit);
+    await synced(a);
+    // A record for a connection the gateway no longer has (its $disconnect never ran), old enough
+    // not to be mistaken for one whose $connect is still running; it owns a presence state.
+    const { Connections, AwarenessStates, decodeAwarenessUpdate } = await import('@binhan/functions');
+    const { Awareness, encodeAwarenessUpdate } = await import('y-protocols/awareness');
+    const ghostDoc = new Y.Doc();
+    const ghost = new Awareness(ghostDoc);
+    ghost.setLocalStateField('user', { name: 'Ghost' });
+    await new Connections(stack.table, () => Date.now() - 60_000).put({ connectionId: 'gone-connection', boardId: 'stale', right: 'edit', subject: 'x', tokenId: 'x' });
+    await new AwarenessStates(stack.table).apply('stale', 'gone-connection', decodeAwarenessUpdate(encodeAwarenessUpdate(ghost, [ghostDoc.clientID])));
+    ghost.destroy();
+    const staleDoc = ghostDoc;
+    const b = client('stale', edit);
+    await synced(b);
+    await waitFor(() => b.provider.awareness.getStates().has(staleDoc.clientID), 'b sees the ghost from storage');
+    a.doc.getMap('items').set('edit', 1); // fan-out posts to the ghost: 410
+    await waitFor(() => !b.provider.awareness.getStates().has(staleDoc.clientID), 'ghost removed from b');
+    await stack.gateway.idle();
+    expect((await stack.deps.connections.listBoard('stale')).map((c) => c.connectionId)).not.toContain('gone-connection');
+  });
+});
+
+describe('a restart of the server', () => {
+  it('loses nothing: a new process on the same data folder serves every acknowledged edit', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'binhan-restart-'));
+    try {
+      let stack = await startTestStack({ dataDir });
+      const { edit } = tokensFor(stack, 'restart');
+      const a = connectClient(stack, 'restart', edit);
+      await synced(a);
+      for (let i = 0; i < 30; i++) a.doc.getMap('items').set(`k${i}`, i);
+      await stack.gateway.idle();
+      await waitFor(async () => Object.keys((await storedDoc(stack, 'restart')).getMap('items').toJSON()).length === 30, 'all stored');
+      a.destroy();
+      await stack.close();
+
+      stack = await startTestStack({ dataDir });
+      const b = connectClient(stack, 'restart', tokensFor(stack, 'restart').edit);
+      await synced(b);
+      expect(Object.keys(b.doc.getMap('items').toJSON()).length).toBe(30);
+      expect(b.doc.getMap('items').get('k29')).toBe(29);
+      b.destroy();
+      await stack.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
