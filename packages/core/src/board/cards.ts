@@ -116,6 +116,8 @@ export function addCard(doc: Y.Doc, input: NewCardInput, ctx: WriteContext): Car
   if (issues.length) fail(issues);
 
   const id = (givenId as string | undefined) ?? newId(ctx);
+  if (maps.cards.has(id))
+    fail([issue('id', 'duplicate-id', `Đã có thẻ với mã "${id}"`, `A card with id "${id}" already exists`)]);
   const column = liveCardsInUnit(maps, unit as string);
   const last = column[column.length - 1]?.order ?? null;
   const at = toIsoInstant(ctx.now);
