@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
 import type { WriteContext } from '../../packages/core/src/index';
 
+let counter = 0;
+
 /** A write context with a fixed clock and counting ids, so tests are deterministic. */
 export function ctx(actor = 'Chị Lan (Văn phòng)', now = '2025-02-21T02:00:00.000Z'): WriteContext {
-  let n = 0;
-  return { actor, now, newId: () => `id-${actor.length}-${++n}` };
+  return { actor, now, newId: () => `id-${++counter}` };
 }
 
 export function stateOf(doc: Y.Doc): Uint8Array {

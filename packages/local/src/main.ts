@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { startLocalStack } from './local-stack';
-import { SEED_BOARD_ID, seedBoardUpdate } from './seed';
+import { SEED_BOARD_ID, seedBoard } from './seed';
 
 const LINK_DAYS = 30;
 
@@ -21,9 +21,10 @@ async function main(): Promise<void> {
     webRoot: resolve('web/dist'),
   });
   const now = new Date();
+  const seed = seedBoard(now);
   const created = await stack.boards.create(
-    { boardId: SEED_BOARD_ID, title: 'Kế hoạch 27/KH-UBND', createdAt: now.toISOString(), createdBy: 'seed' },
-    seedBoardUpdate(now),
+    { boardId: SEED_BOARD_ID, title: seed.title, createdAt: now.toISOString(), createdBy: 'seed' },
+    seed.update,
   );
   const ttlSeconds = LINK_DAYS * 24 * 3600;
   const edit = stack.tokens.issue({ boardId: SEED_BOARD_ID, right: 'edit', ttlSeconds, subject: 'local-staff' });
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
     [
       '',
       `Bình An planning board is running on ${base}  (data: ${dataDir})`,
-      created ? `Created board "${SEED_BOARD_ID}" from plan 27/KH-UBND.` : `Board "${SEED_BOARD_ID}" loaded from disk.`,
+      created
+        ? `Created board "${SEED_BOARD_ID}" from plan 27/KH-UBND: ${seed.board.units.length} units, ${seed.board.cards.length} cards, ${seed.board.agenda.length} agenda items.`
+        : `Board "${SEED_BOARD_ID}" loaded from disk.`,
       '',
       `  Edit link (staff, valid ${LINK_DAYS} days):`,
       `    ${link(edit)}`,

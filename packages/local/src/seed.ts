@@ -1,16 +1,13 @@
-/** The board `npm start` creates on first start. */
+/** The board `npm start` creates on first start: plan 27/KH-UBND from @binhan/core's template. */
 import * as Y from 'yjs';
+import { PLAN_27_BOARD_TITLE, seedPlan27Board, type BoardSnapshot } from '@binhan/core';
 
 export const SEED_BOARD_ID = 'binh-an-27';
 
-export function seedBoardUpdate(now: Date): Uint8Array {
+export function seedBoard(now: Date): { title: string; update: Uint8Array; board: BoardSnapshot } {
   const doc = new Y.Doc();
-  doc.transact(() => {
-    const meta = doc.getMap('meta');
-    meta.set('title', 'Kế hoạch 27/KH-UBND – Hội nghị tuyên dương điển hình tiên tiến xã Bình An');
-    meta.set('createdAt', now.toISOString());
-  });
+  const board = seedPlan27Board(doc, { boardId: SEED_BOARD_ID, actor: 'seed', now });
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
-  return update;
+  return { title: PLAN_27_BOARD_TITLE, update, board };
 }
