@@ -13,7 +13,7 @@ export interface WebSocketEvent {
     stage: string;
     apiId?: string;
     requestId?: string;
-    messageId?: string;
+    messageId?: string | null;
     connectedAt?: number;
     requestTimeEpoch?: number;
     disconnectStatusCode?: number;
