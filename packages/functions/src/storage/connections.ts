@@ -25,7 +25,17 @@ export interface ConnectionRecord {
 /** API Gateway closes connections after 2 hours; keep records a little longer than that. */
 export const CONNECTION_TTL_SECONDS = 3 * 60 * 60;
 
+/**
+ * A connection's board and right never change while it lives, so a warm handler may keep them
+ * for a few seconds instead of reading them for every message. A closed or revoked connection
+ * sends no more messages (the gateway closes it), so a cached entry cannot outlive its use.
+ */
+const IDENTITY_CACHE_MS = 10_000;
+const IDENTITY_CACHE_MAX = 10_000;
+
 export class Connections {
+  private readonly identities = new Map<string, { record: ConnectionRecord; until: number }>();
+
   constructor(
     private readonly table: Table,
     private readonly clock: () => number = Date.now,
@@ -53,12 +63,17 @@ export class Connections {
   }
 
   async get(connectionId: string): Promise<ConnectionRecord | null> {
+    const cached = this.identities.get(connectionId);
+    if (cached && cached.until > this.clock()) return cached.record;
     const out = await this.table.doc.send(
       new GetCommand({ TableName: this.table.name, Key: { pk: keys.connection(connectionId), sk: keys.connectionIndex }, ConsistentRead: true }),
     );
     const item = out.Item;
     if (!item || this.expired(item)) return null;
-    return toRecord(connectionId, item);
+    const record = toRecord(connectionId, item);
+    if (this.identities.size >= IDENTITY_CACHE_MAX) this.identities.clear();
+    this.identities.set(connectionId, { record, until: this.clock() + IDENTITY_CACHE_MS });
+    return record;
   }
 
   /** Every live connection of a board. */
@@ -73,6 +88,7 @@ export class Connections {
 
   /** Removes both items. */
   async remove(connectionId: string, boardId: string): Promise<void> {
+    this.identities.delete(connectionId);
     await this.table.doc.send(
       new DeleteCommand({ TableName: this.table.name, Key: { pk: keys.board(boardId), sk: keys.boardConnection(connectionId) } }),
     );

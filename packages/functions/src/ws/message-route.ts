@@ -120,8 +120,12 @@ async function acceptUpdate(deps: WsDeps, poster: ConnectionPoster, connection: 
     return { statusCode: 403, body: 'read-only connection' };
   }
   if (isEmptyUpdate(update)) return OK;
-  await deps.updates.append(connection.boardId, update); // durable before anyone hears of it
-  await broadcast(deps, poster, connection.boardId, updateMessage(update), connection.connectionId);
+  // Store and look up the audience at once; nobody hears of the update before it is durable.
+  const [, audience] = await Promise.all([
+    deps.updates.append(connection.boardId, update),
+    deps.connections.listBoard(connection.boardId),
+  ]);
+  await broadcast(deps, poster, connection.boardId, updateMessage(update), connection.connectionId, audience);
   const pending = await deps.updates.notePending(connection.boardId);
   const every = deps.compactEvery ?? 100;
   if (pending >= every && pending % every === 0) await compactQuietly(deps, connection.boardId);
