@@ -4,7 +4,7 @@
  * revocation that comes with accounts). Verification is constant-time and says what is wrong.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const RIGHTS = ['edit', 'view'] as const;
 export type TokenRight = (typeof RIGHTS)[number];

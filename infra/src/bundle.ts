@@ -1,0 +1,96 @@
+/**
+ * Bundles the Lambda handlers with esbuild's JS API into `infra/.build/<name>/index.mjs`, so the
+ * CDK app only has to point `lambda.Code.fromAsset` at a folder. No Docker, no NodejsFunction:
+ * synthesis is fast, deterministic and offline, and the bench measures the very files deployed.
+ */
+import { buildSync, type BuildOptions } from 'esbuild';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { findRepoRoot } from './paths';
+
+/** The handler entries, relative to the repository root. Each exports `handler`. */
+export const HANDLER_ENTRIES = {
+  ws: 'packages/functions/src/ws/lambda.ts',
+  http: 'packages/functions/src/http/lambda.ts',
+} as const;
+
+export type HandlerName = keyof typeof HANDLER_ENTRIES;
+export const HANDLER_NAMES = Object.keys(HANDLER_ENTRIES) as HandlerName[];
+
+/** The file name inside each bundle folder; the Lambda handler string is `index.handler`. */
+export const BUNDLE_FILE = 'index.mjs';
+
+export interface BundleOptions {
+  /** Repository root; found from the working directory when omitted. */
+  rootDir?: string;
+  /** Folder that receives `<name>/index.mjs`; default `<root>/infra/.build`. */
+  outDir?: string;
+  /** Default true (what is deployed). The bench also builds unminified to report both sizes. */
+  minify?: boolean;
+  /**
+   * Leave `@aws-sdk/*` out of the bundle (default true): the Node.js 20/22 Lambda runtimes ship
+   * SDK v3, so bundling it only adds size and cold-start time. Set false to pin the exact SDK
+   * version from the lockfile instead.
+   */
+  externalAwsSdk?: boolean;
+}
+
+export interface HandlerBundle {
+  name: HandlerName;
+  /** Folder to hand to `lambda.Code.fromAsset`. */
+  dir: string;
+  /** The bundle itself. */
+  file: string;
+  bytes: number;
+}
+
+/**
+ * ESM output of CommonJS dependencies may call `require` for Node built-ins; give them one.
+ * The alias keeps it from clashing with any `require` the bundle declares.
+ */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __binhanCreateRequire } from 'node:module'; const require = __binhanCreateRequire(import.meta.url);";
+
+export function esbuildOptions(name: HandlerName, options: BundleOptions = {}): BuildOptions {
+  const rootDir = options.rootDir ?? findRepoRoot();
+  const outDir = options.outDir ?? join(rootDir, 'infra', '.build');
+  return {
+    absWorkingDir: rootDir,
+    entryPoints: [join(rootDir, HANDLER_ENTRIES[name])],
+    outfile: join(outDir, name, BUNDLE_FILE),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: options.minify ?? true,
+    // Prefer ES module builds of dependencies (hono, yjs, lib0 ship both).
+    mainFields: ['module', 'main'],
+    conditions: ['module', 'import'],
+    external: options.externalAwsSdk === false ? [] : ['@aws-sdk/*'],
+    banner: { js: ESM_REQUIRE_BANNER },
+    legalComments: 'none',
+    sourcemap: false,
+    logLevel: 'warning',
+    // Same input, same bytes: no timestamps or absolute paths end up in the output.
+    metafile: false,
+  };
+}
+
+/** Bundles one handler (synchronously, so a construct can call it while being built). */
+export function bundleHandler(name: HandlerName, options: BundleOptions = {}): HandlerBundle {
+  const build = esbuildOptions(name, options);
+  const file = build.outfile!;
+  const dir = join(file, '..');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  buildSync(build);
+  return { name, dir, file, bytes: statSync(file).size };
+}
+
+/** Bundles every handler; returns them by name. */
+export function bundleHandlers(options: BundleOptions = {}): Record<HandlerName, HandlerBundle> {
+  return {
+    ws: bundleHandler('ws', options),
+    http: bundleHandler('http', options),
+  };
+}

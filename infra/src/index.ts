@@ -1,0 +1,5 @@
+export * from './board-stack';
+export * from './bundle';
+export * from './paths';
+export * from './planning-board';
+export * from './stage';
