@@ -133,7 +133,7 @@ describe('live sync through the local gateway', () => {
     const ghostDoc = new Y.Doc();
     const ghost = new Awareness(ghostDoc);
     ghost.setLocalStateField('user', { name: 'Ghost' });
-    await new Connections(stack.table, () => Date.now() - 60_000).put({ connectionId: 'gone-connection', boardId: 'stale', right: 'edit', subject: 'x', tokenId: 'x' });
+    await new Connections(stack.table, () => Date.now() - 60_000).put({ connectionId: 'gone-connection', boardId: 'stale', right: 'edit', role: 'editor', subject: 'x', tokenId: 'x' });
     await new AwarenessStates(stack.table).apply('stale', 'gone-connection', decodeAwarenessUpdate(encodeAwarenessUpdate(ghost, [ghostDoc.clientID])));
     ghost.destroy();
     const staleDoc = ghostDoc;

@@ -1,7 +1,7 @@
 /**
  * Signed sync tokens: `v1.<payload>.<signature>`, base64url, HMAC-SHA256 over the payload.
- * The payload names one board, one right (edit or view), an expiry and a token id (for the
- * revocation that comes with accounts). Verification is constant-time and says what is wrong.
+ * The payload names one board, one right (edit or view), the holder's role on the board
+ * (admin, editor, leader, viewer), an expiry and a token id (what revocation names). Verification is constant-time and says what is wrong.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
@@ -9,9 +9,18 @@ import * as z from 'zod';
 export const RIGHTS = ['edit', 'view'] as const;
 export type TokenRight = (typeof RIGHTS)[number];
 
+/** Roles on a board. Viewers read; editors edit; leaders also approve nominees and set the fund; admins manage. */
+export const ROLES = ['admin', 'leader', 'editor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function rightOf(role: Role): TokenRight {
+  return role === 'viewer' ? 'view' : 'edit';
+}
+
 const payloadSchema = z.object({
   b: z.string().min(1).max(128),
   r: z.enum(RIGHTS),
+  ro: z.enum(ROLES).optional(),
   exp: z.number().int().positive(),
   jti: z.string().min(1).max(64),
   sub: z.string().max(128).default(''),
@@ -20,6 +29,7 @@ const payloadSchema = z.object({
 export interface SyncTokenClaims {
   boardId: string;
   right: TokenRight;
+  role: Role;
   /** Expiry, epoch seconds. */
   expiresAt: number;
   tokenId: string;
@@ -38,10 +48,14 @@ export class SyncTokens {
     this.key = Buffer.from(secret, 'utf8');
   }
 
-  issue(input: { boardId: string; right: TokenRight; ttlSeconds: number; subject?: string; tokenId?: string }): string {
+  /** Issues a token for a right (edit/view) or a role; a role implies its right. */
+  issue(input: { boardId: string; right?: TokenRight; role?: Role; ttlSeconds: number; subject?: string; tokenId?: string }): string {
+    const role: Role = input.role ?? (input.right === 'view' ? 'viewer' : 'editor');
+    if (input.right && input.right !== rightOf(role)) throw new Error(`Role ${role} cannot hold the ${input.right} right.`);
     const payload = {
       b: input.boardId,
-      r: input.right,
+      r: rightOf(role),
+      ro: role,
       exp: Math.floor(this.clock() / 1000) + input.ttlSeconds,
       jti: input.tokenId ?? randomUUID(),
       sub: input.subject ?? '',
@@ -71,7 +85,14 @@ export class SyncTokens {
     if (parsed.b !== boardId) return { ok: false, status: 403, reason: 'This token is for another board.' };
     return {
       ok: true,
-      claims: { boardId: parsed.b, right: parsed.r, expiresAt: parsed.exp, tokenId: parsed.jti, subject: parsed.sub },
+      claims: {
+        boardId: parsed.b,
+        right: parsed.r,
+        role: parsed.ro && rightOf(parsed.ro) === parsed.r ? parsed.ro : parsed.r === 'view' ? 'viewer' : 'editor',
+        expiresAt: parsed.exp,
+        tokenId: parsed.jti,
+        subject: parsed.sub,
+      },
     };
   }
 

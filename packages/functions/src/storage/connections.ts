@@ -8,12 +8,16 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll, type Table } from './dynamo';
 import { keys, TTL_ATTRIBUTE } from './table-schema';
 
+import type { Role } from '../auth/sync-token';
+
 export type Right = 'edit' | 'view';
 
 export interface ConnectionRecord {
   connectionId: string;
   boardId: string;
   right: Right;
+  /** The holder's role on the board (decides protected writes). */
+  role: Role;
   /** Who connected (token subject), for presence and audit. */
   subject: string;
   /** The id of the token used, so a revoked token can find its sockets. */
@@ -46,6 +50,7 @@ export class Connections {
     const common = {
       boardId: record.boardId,
       right: record.right,
+      role: record.role,
       subject: record.subject,
       tokenId: record.tokenId,
       connectedAt: this.clock(),
@@ -108,6 +113,7 @@ function toRecord(connectionId: string, item: Record<string, unknown>): Connecti
     connectionId,
     boardId: String(item.boardId),
     right: item.right === 'edit' ? 'edit' : 'view',
+    role: (['admin', 'leader', 'editor', 'viewer'] as const).find((r) => r === item.role) ?? (item.right === 'edit' ? 'editor' : 'viewer'),
     subject: String(item.subject ?? ''),
     tokenId: String(item.tokenId ?? ''),
     connectedAt: Number(item.connectedAt ?? 0),

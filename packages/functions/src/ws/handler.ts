@@ -54,6 +54,7 @@ async function onConnect(deps: WsDeps, event: WebSocketEvent): Promise<WebSocket
     connectionId: event.requestContext.connectionId,
     boardId: check.claims.boardId,
     right: check.claims.right,
+    role: check.claims.role,
     subject: check.claims.subject,
     tokenId: check.claims.tokenId,
   });
