@@ -11,6 +11,22 @@ export interface EventSource {
 let counter = 0;
 const requestId = () => `local-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
+type EventType = WebSocketEvent['requestContext']['eventType'];
+
+function context(src: EventSource, routeKey: string, eventType: EventType, connectionId: string, connectedAt: number) {
+  return {
+    routeKey,
+    eventType,
+    connectionId,
+    domainName: src.domainName,
+    stage: src.stage,
+    apiId: src.apiId,
+    requestId: requestId(),
+    connectedAt,
+    requestTimeEpoch: Date.now(),
+  };
+}
+
 export function connectEvent(src: EventSource, connectionId: string, req: IncomingMessage, connectedAt: number): WebSocketEvent {
   const url = new URL(req.url ?? '/', 'http://local');
   const query: Record<string, string> = {};
@@ -18,17 +34,7 @@ export function connectEvent(src: EventSource, connectionId: string, req: Incomi
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
   return {
-    requestContext: {
-      routeKey: '$connect',
-      eventType: 'CONNECT',
-      connectionId,
-      domainName: src.domainName,
-      stage: src.stage,
-      apiId: src.apiId,
-      requestId: requestId(),
-      connectedAt,
-      requestTimeEpoch: Date.now(),
-    },
+    requestContext: context(src, '$connect', 'CONNECT', connectionId, connectedAt),
     queryStringParameters: Object.keys(query).length ? query : null,
     headers,
     isBase64Encoded: false,
@@ -37,18 +43,7 @@ export function connectEvent(src: EventSource, connectionId: string, req: Incomi
 
 export function messageEvent(src: EventSource, connectionId: string, body: string, connectedAt: number): WebSocketEvent {
   return {
-    requestContext: {
-      routeKey: '$default',
-      eventType: 'MESSAGE',
-      connectionId,
-      domainName: src.domainName,
-      stage: src.stage,
-      apiId: src.apiId,
-      requestId: requestId(),
-      messageId: requestId(),
-      connectedAt,
-      requestTimeEpoch: Date.now(),
-    },
+    requestContext: { ...context(src, '$default', 'MESSAGE', connectionId, connectedAt), messageId: requestId() },
     body,
     isBase64Encoded: false,
   };
@@ -57,15 +52,7 @@ export function messageEvent(src: EventSource, connectionId: string, body: strin
 export function disconnectEvent(src: EventSource, connectionId: string, connectedAt: number, code: number, reason: string): WebSocketEvent {
   return {
     requestContext: {
-      routeKey: '$disconnect',
-      eventType: 'DISCONNECT',
-      connectionId,
-      domainName: src.domainName,
-      stage: src.stage,
-      apiId: src.apiId,
-      requestId: requestId(),
-      connectedAt,
-      requestTimeEpoch: Date.now(),
+      ...context(src, '$disconnect', 'DISCONNECT', connectionId, connectedAt),
       disconnectStatusCode: code,
       disconnectReason: reason,
     },
