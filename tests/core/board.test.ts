@@ -276,6 +276,13 @@ describe('units, facts, agenda', () => {
     expect(refused(doc, () => setAgenda(doc, ['Chào cờ', ' '], ctx()))[0]!.vi).toBe('Mục 2 của chương trình không được để trống');
     expect(refused(doc, () => setFacts(doc, { delegateCap: -5 }, ctx()))[0]!.vi).toBe('Số đại biểu tối đa không được là số âm');
   });
+
+  it('keeps the facts a patch does not name (plan number, funding text)', () => {
+    const doc = newBoard();
+    setFacts(doc, { planNumber: '27/KH-UBND', fundingText: 'Quỹ thi đua khen thưởng xã' }, ctx());
+    setFacts(doc, { delegateCount: 5 }, ctx());
+    expect(readBoard(doc).facts).toMatchObject({ planNumber: '27/KH-UBND', fundingText: 'Quỹ thi đua khen thưởng xã', delegateCount: 5 });
+  });
 });
 
 describe('versions and migration', () => {

@@ -31,7 +31,10 @@ export function setFacts(doc: Y.Doc, patch: FactsPatch, ctx: WriteContext): Boar
   issues.push(...v.issues);
   if (issues.length) fail(issues);
   doc.transact(() => {
-    for (const [k, val] of Object.entries(v.value)) if (val !== undefined) maps.facts.set(k, val);
+    // Only the keys the caller named: the schema's transforms turn absent optional text into
+    // null, which must not wipe facts the patch did not mention.
+    const named = new Set(Object.keys(patch as object));
+    for (const [k, val] of Object.entries(v.value)) if (named.has(k) && val !== undefined) maps.facts.set(k, val);
     maps.facts.set('updatedAt', toIsoInstant(ctx.now));
     maps.facts.set('updatedBy', ctx.actor);
   }, ctx.origin);
