@@ -32,3 +32,4 @@ export {
   isRealIsoDate, vietnamDate, daysBetween, quarterEnd, VIETNAM_UTC_OFFSET_MINUTES, type IsoDate,
 } from './util/dates';
 export { foldVietnamese, slugify } from './util/text';
+export * from './board/protected-fields';

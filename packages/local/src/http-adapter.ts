@@ -20,6 +20,8 @@ export async function toHttpEvent(src: EventSource, req: IncomingMessage): Promi
     if (typeof v === 'string') headers[k] = v;
     else if (Array.isArray(v)) headers[k] = v.join(',');
   }
+  // The local gateway speaks plain HTTP: say so, as API Gateway says https (decides Secure cookies).
+  headers['x-forwarded-proto'] = 'http';
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = query[k] ? `${query[k]},${v}` : v;
   const body = Buffer.concat(chunks);

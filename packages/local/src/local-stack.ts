@@ -5,6 +5,8 @@
  */
 import { handle } from 'hono/aws-lambda';
 import {
+  Accounts,
+  BoardRegistry,
   BoardUpdates,
   Boards,
   createHttpApp,
@@ -14,6 +16,7 @@ import {
   openTable,
   SyncTokens,
   type Table,
+  type ThrottleLimits,
   type WsDeps,
 } from '@binhan/functions';
 import { startEmbeddedDynamo, type EmbeddedDynamo } from './embedded-dynamodb';
@@ -34,6 +37,10 @@ export interface LocalStackOptions {
   /** The built web app to serve at / (web/dist). */
   webRoot?: string;
   reportError?: (error: unknown, context: string) => void;
+  /** Sign-in throttle limits (tests lower or raise them). */
+  throttle?: ThrottleLimits;
+  /** Origin of the web app for share and invite links (default: the request's origin). */
+  publicUrl?: string;
 }
 
 export interface LocalStack {
@@ -42,6 +49,9 @@ export interface LocalStack {
   tokens: SyncTokens;
   updates: BoardUpdates;
   boards: Boards;
+  /** The board list (create + list/rename/archive). */
+  registry: BoardRegistry;
+  accounts: Accounts;
   deps: WsDeps;
   close(): Promise<void>;
 }
@@ -59,6 +69,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const tokens = new SyncTokens(secret);
   const updates = new BoardUpdates(table);
   const boards = new Boards(table, updates);
+  const registry = new BoardRegistry(table, boards);
+  const accounts = new Accounts(table);
   let deps!: WsDeps;
   const gateway = await startLocalGateway({
     port: options.port ?? 8787,
@@ -66,7 +78,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     handlers: (management) => {
       deps = createWsDeps({ table, syncTokenSecret: secret, posterFor: () => management, compactEvery: options.compactEvery });
       if (options.reportError) deps.reportError = options.reportError;
-      const http = handle(createHttpApp({ updates, tokens }));
+      // The HTTP app cuts off revoked sockets through the gateway's management API.
+      const http = handle(
+        createHttpApp({
+          table,
+          updates,
+          tokens,
+          poster: management,
+          ...(options.throttle ? { throttle: options.throttle } : {}),
+          ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+          ...(options.reportError ? { reportError: options.reportError } : {}),
+        }),
+      );
       return { ws: createWsHandler(deps), http, ...(options.webRoot ? { static: staticFiles(options.webRoot) } : {}) };
     },
   });
@@ -76,6 +99,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     tokens,
     updates,
     boards,
+    registry,
+    accounts,
     deps,
     async close() {
       await gateway.close();

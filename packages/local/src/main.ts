@@ -1,9 +1,12 @@
 /**
  * `npm start`: the product on one machine. Starts the embedded DynamoDB (data under DATA_DIR,
- * default ./.data), the local gateway on PORT (default 8787), creates the seeded board on
- * first start and prints its edit and view links.
+ * default ./.data), the local gateway on PORT (default 8787), makes sure an administrator
+ * account exists (ADMIN_EMAIL + ADMIN_PASSWORD, else admin@binh-an.local with a random
+ * password printed once), creates the seeded board on first start and prints its edit link and
+ * its read-only share link (revocable by the administrator like any other).
  */
 import { resolve } from 'node:path';
+import { bootstrapAdmin, ShareLinks } from '@binhan/functions';
 import { startLocalStack } from './local-stack';
 import { SEED_BOARD_ID, seedBoard } from './seed';
 
@@ -20,15 +23,32 @@ async function main(): Promise<void> {
     dataDir,
     webRoot: resolve('web/dist'),
   });
+  const admin = await bootstrapAdmin(stack.accounts, {
+    ...(process.env.ADMIN_EMAIL ? { email: process.env.ADMIN_EMAIL } : {}),
+    ...(process.env.ADMIN_PASSWORD ? { password: process.env.ADMIN_PASSWORD } : {}),
+    allowGenerated: true,
+  });
+  if (!admin) throw new Error('Could not create the administrator account.');
   const now = new Date();
   const seed = seedBoard(now);
-  const created = await stack.boards.create(
-    { boardId: SEED_BOARD_ID, title: seed.title, createdAt: now.toISOString(), createdBy: 'seed' },
-    seed.update,
-  );
+  const meta = { boardId: SEED_BOARD_ID, title: seed.title, createdAt: now.toISOString(), createdBy: admin.userId };
+  const created = await stack.registry.create(meta, seed.update);
+  if (!created) {
+    // A data folder from before the board list existed: list the board (keeps an existing entry).
+    const existing = await stack.boards.get(SEED_BOARD_ID);
+    await stack.registry.register(existing ?? meta);
+  }
   const ttlSeconds = LINK_DAYS * 24 * 3600;
-  const edit = stack.tokens.issue({ boardId: SEED_BOARD_ID, right: 'edit', ttlSeconds, subject: 'local-staff' });
-  const view = stack.tokens.issue({ boardId: SEED_BOARD_ID, right: 'view', ttlSeconds, subject: 'district' });
+  const edit = stack.tokens.issue({ boardId: SEED_BOARD_ID, right: 'edit', ttlSeconds, subject: admin.userId });
+  // The district's link is a share link: listed and revocable under /api/boards/binh-an-27/links.
+  const links = new ShareLinks(stack.table);
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const shared =
+    (await links.list(SEED_BOARD_ID)).find((l) => l.createdBy === 'npm-start' && !l.revokedAt && l.tokenExpiresAt > nowSeconds + 24 * 3600) ??
+    (await links.create({ boardId: SEED_BOARD_ID, label: 'Huyện (liên kết xem) / District (view link)', expiresAt: null, createdBy: 'npm-start' }));
+  const view = stack.tokens.issue({
+    boardId: SEED_BOARD_ID, role: 'viewer', ttlSeconds: 0, expiresAt: shared.tokenExpiresAt, tokenId: shared.linkId, subject: `link:${shared.linkId}`,
+  });
   const base = stack.gateway.httpUrl;
   const link = (token: string) => `${base}/?board=${SEED_BOARD_ID}&token=${token}`;
   console.log(
@@ -41,8 +61,11 @@ async function main(): Promise<void> {
       '',
       `  Edit link (staff, valid ${LINK_DAYS} days):`,
       `    ${link(edit)}`,
-      `  View link (read-only, district):`,
+      `  View link (read-only share link for the district; revoke it from the board's links):`,
       `    ${link(view)}`,
+      admin.generatedPassword
+        ? `  Administrator account created: ${admin.email}  password: ${admin.generatedPassword}\n    (shown only this once: sign in at ${base}/ and change it)`
+        : `  Administrator: ${admin.email}${admin.created ? ' (created from ADMIN_EMAIL / ADMIN_PASSWORD)' : ''}`,
       `  Sync endpoint (y-websocket through the base64 polyfill): ${stack.gateway.wsUrl}/sync?board=${SEED_BOARD_ID}&token=…`,
       '',
       'Press Ctrl+C to stop; the board stays on disk.',

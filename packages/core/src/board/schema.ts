@@ -2,7 +2,7 @@
  * The board's data: zod schemas for what a write may contain, and the TypeScript types of
  * what a read returns. Optional values are stored as null (Yjs cannot hold undefined).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRealIsoDate, type IsoDate } from '../util/dates';
 import { AWARD_FORM_IDS, type AwardFormId } from '../awards/forms';
 

@@ -24,6 +24,8 @@ const payloadSchema = z.object({
   exp: z.number().int().positive(),
   jti: z.string().min(1).max(64),
   sub: z.string().max(128).default(''),
+  /** Issued at, epoch MILLISECONDS (revocation by subject compares it to the revocation time); absent in older tokens. */
+  iat: z.number().int().nonnegative().optional(),
 });
 
 export interface SyncTokenClaims {
@@ -34,6 +36,8 @@ export interface SyncTokenClaims {
   expiresAt: number;
   tokenId: string;
   subject: string;
+  /** Issue time, epoch milliseconds; 0 for tokens issued before it was recorded. */
+  issuedAt: number;
 }
 
 export type TokenCheck =
@@ -49,16 +53,26 @@ export class SyncTokens {
   }
 
   /** Issues a token for a right (edit/view) or a role; a role implies its right. */
-  issue(input: { boardId: string; right?: TokenRight; role?: Role; ttlSeconds: number; subject?: string; tokenId?: string }): string {
+  issue(input: {
+    boardId: string;
+    right?: TokenRight;
+    role?: Role;
+    ttlSeconds: number;
+    subject?: string;
+    tokenId?: string;
+    /** An exact expiry (epoch seconds) instead of now + ttlSeconds, e.g. to re-issue a share link. */
+    expiresAt?: number;
+  }): string {
     const role: Role = input.role ?? (input.right === 'view' ? 'viewer' : 'editor');
     if (input.right && input.right !== rightOf(role)) throw new Error(`Role ${role} cannot hold the ${input.right} right.`);
     const payload = {
       b: input.boardId,
       r: rightOf(role),
       ro: role,
-      exp: Math.floor(this.clock() / 1000) + input.ttlSeconds,
+      exp: input.expiresAt ?? Math.floor(this.clock() / 1000) + input.ttlSeconds,
       jti: input.tokenId ?? randomUUID(),
       sub: input.subject ?? '',
+      iat: Math.floor(this.clock()),
     };
     const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
     return `v1.${body}.${this.sign(body)}`;
@@ -92,6 +106,7 @@ export class SyncTokens {
         expiresAt: parsed.exp,
         tokenId: parsed.jti,
         subject: parsed.sub,
+        issuedAt: parsed.iat ?? 0,
       },
     };
   }

@@ -35,10 +35,10 @@ export async function loadConfig(): Promise<FunctionsConfig> {
  * Reads a SecureString through the Lambda Parameters and Secrets extension's local HTTP
  * endpoint when present (no SDK in the bundle), else fails with what to set.
  */
-async function readSsmSecret(name: string): Promise<string> {
+export async function readSsmSecret(name: string): Promise<string> {
   const port = process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';
   const token = process.env.AWS_SESSION_TOKEN;
-  if (!token) throw new Error('SYNC_TOKEN_SECRET_PARAM needs the AWS Parameters and Secrets Lambda extension.');
+  if (!token) throw new Error(`Reading SSM parameter ${name} needs the AWS Parameters and Secrets Lambda extension.`);
   const res = await fetch(`http://localhost:${port}/systemsmanager/parameters/get?name=${encodeURIComponent(name)}&withDecryption=true`, {
     headers: { 'X-Aws-Parameters-Secrets-Token': token },
   });

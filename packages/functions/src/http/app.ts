@@ -1,31 +1,86 @@
 /**
  * The HTTP API (Hono). The same app runs behind API Gateway's HTTP API on Lambda and behind the
- * local gateway. Errors are JSON: { error: { code, message } }.
+ * local gateway. Every error is JSON: { error: { code, message, messageVi } }.
+ *
+ * On every /api request, in order:
+ *  - secure headers (nosniff, frame and referrer policy, …) and `Cache-Control: no-store`;
+ *  - a body limit (64 KB; 2 MB for creating/importing a board) → 413;
+ *  - CSRF: a state-changing request (POST, PUT, PATCH, DELETE) must say
+ *    `Content-Type: application/json` → else 415. A cross-site form cannot send that, and a
+ *    cross-origin fetch with it needs a CORS preflight this API never approves; the session
+ *    cookie is also SameSite=Lax;
+ *  - the session cookie → `c.var.user`.
  */
 import * as Y from 'yjs';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import type { SyncTokens } from '../auth/sync-token';
-import type { BoardUpdates } from '../storage/board-updates';
+import { secureHeaders } from 'hono/secure-headers';
+import { BoardValidationError } from '@binhan/core';
 import { BOARD_ID } from '../ws/context';
+import { createHttpServices, type AppEnv, type HttpDeps, type HttpServices } from './context';
+import { ApiError, errors, fromBoardValidation } from './errors';
+import { loadSession } from './middleware/session';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { boardRoutes } from './routes/boards';
+import { exportRoutes } from './routes/exports';
+import { linkRoutes } from './routes/links';
+import { memberRoutes } from './routes/members';
+import { syncTokenRoutes } from './routes/sync-tokens';
 
-export interface HttpDeps {
-  updates: BoardUpdates;
-  tokens: SyncTokens;
+export type { HttpDeps } from './context';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+export const LARGE_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+/** Routes that take a whole plan text or board export. */
+const LARGE_BODY_ROUTES = new Set(['/api/boards', '/api/boards/import']);
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+  for (const [k, v] of Object.entries(error.extra.headers ?? {})) c.header(k, v);
+  return c.json(error.body(), error.status);
 }
 
-export function createHttpApp(deps: HttpDeps): Hono {
-  const app = new Hono();
+export function createHttpApp(deps: HttpDeps): Hono<AppEnv> {
+  const s: HttpServices = createHttpServices(deps);
+  const app = new Hono<AppEnv>();
+
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }));
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
+  });
+  app.use('/api/*', async (c, next) => {
+    const max = LARGE_BODY_ROUTES.has(c.req.path) ? LARGE_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+    return bodyLimit({ maxSize: max, onError: () => { throw errors.tooLarge(max); } })(c, next);
+  });
+  app.use('/api/*', async (c, next) => {
+    if (!SAFE_METHODS.has(c.req.method) && !JSON_TYPE.test(c.req.header('content-type') ?? '')) throw errors.unsupportedMedia();
+    await next();
+  });
+  app.use('/api/*', loadSession(s));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
 
-  /** The board's Yjs state (for exports and checks); needs a view or edit token. */
+  app.route('/', authRoutes(s));
+  app.route('/', exportRoutes(s)); // before boardRoutes: POST /api/boards/import
+  app.route('/', boardRoutes(s));
+  app.route('/', memberRoutes(s));
+  app.route('/', linkRoutes(s));
+  app.route('/', syncTokenRoutes(s));
+  app.route('/', auditRoutes(s));
+
+  /** The board's Yjs state sizes (for checks); needs a view or edit token. */
   app.get('/api/boards/:boardId/state', async (c) => {
     const boardId = c.req.param('boardId');
-    if (!BOARD_ID.test(boardId)) throw new HTTPException(400, { message: 'Invalid board id.' });
+    if (!BOARD_ID.test(boardId)) throw errors.invalidId('board id', 'bảng');
     const bearer = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
     const check = deps.tokens.verify(bearer ?? c.req.query('token'), boardId);
-    if (!check.ok) return c.json({ error: { code: 'unauthorized', message: check.reason } }, check.status);
+    if (!check.ok) throw errors.token(check.status, check.reason);
+    if (await s.revocations.check(check.claims)) throw errors.revoked();
     const { update, stored } = await deps.updates.loadMerged(boardId);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, update);
@@ -40,13 +95,19 @@ export function createHttpApp(deps: HttpDeps): Hono {
     });
   });
 
-  app.notFound((c) => c.json({ error: { code: 'not-found', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not-found', message: `No route ${c.req.method} ${c.req.path}.`, messageVi: `Không có đường dẫn ${c.req.method} ${c.req.path}.` } }, 404),
+  );
   app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error);
+    if (error instanceof BoardValidationError) return errorResponse(c, fromBoardValidation(error));
     if (error instanceof HTTPException) {
-      return c.json({ error: { code: 'bad-request', message: error.message } }, error.status);
+      if (error.status === 400 && /Malformed JSON/i.test(error.message)) return errorResponse(c, errors.malformedJson());
+      if (error.status === 413) return errorResponse(c, errors.tooLarge(BODY_LIMIT_BYTES));
+      return c.json({ error: { code: 'bad-request', message: error.message, messageVi: 'Yêu cầu không hợp lệ.' } }, error.status);
     }
-    console.error(error);
-    return c.json({ error: { code: 'internal', message: 'Internal error; try again.' } }, 500);
+    s.reportError(error, `${c.req.method} ${c.req.path}`);
+    return c.json({ error: { code: 'internal', message: 'Internal error; try again.', messageVi: 'Lỗi máy chủ; vui lòng thử lại.' } }, 500);
   });
   return app;
 }

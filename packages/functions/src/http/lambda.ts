@@ -1,22 +1,56 @@
-/** AWS Lambda entry for the HTTP API (payload format 2.0). */
+/**
+ * AWS Lambda entry for the HTTP API (payload format 2.0). At cold start: the configuration
+ * (token secret from SSM), the management API client that cuts off revoked sockets
+ * (WS_MANAGEMENT_ENDPOINT), and — when ADMIN_EMAIL is set — the first administrator, with the
+ * password from the SSM SecureString ADMIN_PASSWORD_PARAM (never generated on AWS: nobody
+ * would see it, except the logs).
+ */
 import { handle } from 'hono/aws-lambda';
+import { bootstrapAdmin } from '../auth/bootstrap-admin';
 import { SyncTokens } from '../auth/sync-token';
-import { loadConfig } from '../config/environment';
+import { loadConfig, readSsmSecret } from '../config/environment';
+import { Accounts } from '../storage/accounts';
 import { BoardUpdates } from '../storage/board-updates';
-import { openTable } from '../storage/dynamo';
+import { openTable, type Table } from '../storage/dynamo';
+import { managementApiPoster } from '../ws/management-api-poster';
+import type { WebSocketEvent } from '../ws/events';
 import { createHttpApp } from './app';
 import type { HttpEvent, HttpResult } from './events';
 
 let ready: Promise<(event: HttpEvent) => Promise<HttpResult>> | undefined;
 
+async function ensureAdmin(table: Table): Promise<void> {
+  const email = process.env.ADMIN_EMAIL;
+  if (!email) return;
+  let password = process.env.ADMIN_PASSWORD;
+  if (!password && process.env.ADMIN_PASSWORD_PARAM) password = await readSsmSecret(process.env.ADMIN_PASSWORD_PARAM);
+  const result = await bootstrapAdmin(new Accounts(table), { email, ...(password ? { password } : {}), allowGenerated: false });
+  if (!result) console.warn(`ADMIN_EMAIL is set but no password: set ADMIN_PASSWORD_PARAM to an SSM SecureString to create ${email}.`);
+  else if (result.created) console.log(`Created the administrator account ${result.email}.`);
+}
+
 async function build(): Promise<(event: HttpEvent) => Promise<HttpResult>> {
   const config = await loadConfig();
   const table = openTable({ tableName: config.tableName, endpoint: config.dynamoEndpoint });
-  const app = createHttpApp({ updates: new BoardUpdates(table), tokens: new SyncTokens(config.syncTokenSecret) });
+  await ensureAdmin(table);
+  const poster = config.managementEndpoint
+    ? managementApiPoster({ requestContext: { domainName: '', stage: '' } } as WebSocketEvent, config.managementEndpoint)
+    : undefined;
+  const app = createHttpApp({
+    table,
+    updates: new BoardUpdates(table),
+    tokens: new SyncTokens(config.syncTokenSecret),
+    ...(poster ? { poster } : {}),
+    ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
+    ...(process.env.CLIENT_IP_HEADER ? { clientIpHeader: process.env.CLIENT_IP_HEADER } : {}),
+  });
   return handle(app);
 }
 
 export async function handler(event: HttpEvent): Promise<HttpResult> {
-  ready ??= build();
+  ready ??= build().catch((error: unknown) => {
+    ready = undefined; // a failed cold start (e.g. SSM unreachable) is retried on the next request
+    throw error;
+  });
   return (await ready)(event);
 }

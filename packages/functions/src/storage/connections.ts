@@ -38,15 +38,21 @@ const IDENTITY_CACHE_MS = 10_000;
 const IDENTITY_CACHE_MAX = 10_000;
 
 export class Connections {
-  private readonly identities = new Map<string, { record: ConnectionRecord; until: number }>();
+  private readonly identities = new Map<string, { record: ConnectionRecord; until: number; expiresAt: number }>();
 
   constructor(
     private readonly table: Table,
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async put(record: Omit<ConnectionRecord, 'connectedAt'>): Promise<void> {
-    const expiresAt = Math.floor(this.clock() / 1000) + CONNECTION_TTL_SECONDS;
+  /**
+   * Records a connection. With `tokenExpiresAt` (epoch s) the records expire with the token:
+   * a socket open on a link that expires stops receiving updates at once (readers treat the
+   * record as gone) and is closed on its next message.
+   */
+  async put(record: Omit<ConnectionRecord, 'connectedAt'> & { tokenExpiresAt?: number }): Promise<void> {
+    const lifetimeEnd = Math.floor(this.clock() / 1000) + CONNECTION_TTL_SECONDS;
+    const expiresAt = record.tokenExpiresAt !== undefined ? Math.min(lifetimeEnd, record.tokenExpiresAt) : lifetimeEnd;
     const common = {
       boardId: record.boardId,
       right: record.right,
@@ -67,17 +73,18 @@ export class Connections {
     );
   }
 
-  async get(connectionId: string): Promise<ConnectionRecord | null> {
+  async get(connectionId: string, options: { includeExpired?: boolean } = {}): Promise<ConnectionRecord | null> {
     const cached = this.identities.get(connectionId);
-    if (cached && cached.until > this.clock()) return cached.record;
+    if (cached && cached.until > this.clock() && (options.includeExpired || cached.expiresAt * 1000 > this.clock())) return cached.record;
     const out = await this.table.doc.send(
       new GetCommand({ TableName: this.table.name, Key: { pk: keys.connection(connectionId), sk: keys.connectionIndex }, ConsistentRead: true }),
     );
     const item = out.Item;
-    if (!item || this.expired(item)) return null;
+    if (!item) return null;
+    if (this.expired(item)) return options.includeExpired ? toRecord(connectionId, item) : null;
     const record = toRecord(connectionId, item);
     if (this.identities.size >= IDENTITY_CACHE_MAX) this.identities.clear();
-    this.identities.set(connectionId, { record, until: this.clock() + IDENTITY_CACHE_MS });
+    this.identities.set(connectionId, { record, until: this.clock() + IDENTITY_CACHE_MS, expiresAt: Number(item[TTL_ATTRIBUTE] ?? Infinity) });
     return record;
   }
 

@@ -4,6 +4,10 @@ import type { AwarenessStates } from '../storage/awareness-states';
 import type { Connections } from '../storage/connections';
 import type { Fragments } from '../storage/fragments';
 import type { SyncTokens } from '../auth/sync-token';
+import type { AuditLog } from '../storage/audit-log';
+import type { BoardDocCache } from './board-doc-cache';
+import type { Revocations } from '../storage/revocations';
+import type { BoardEntry } from '../storage/board-registry';
 import type { ConnectionPoster } from './connection-poster';
 import type { WebSocketEvent } from './events';
 
@@ -13,10 +17,19 @@ export interface WsDeps {
   awareness: AwarenessStates;
   fragments: Fragments;
   tokens: SyncTokens;
+  /** Who changed which card: written after an accepted update is stored and fanned out. */
+  audit: AuditLog;
+  /** Board docs of this process, to check (roles) and describe (audit) updates before storing them. */
+  boardDocs: BoardDocCache;
   /** The management API for the API (endpoint from the event's domain and stage on AWS). */
   posterFor(event: WebSocketEvent): ConnectionPoster;
   /** Compact a board after this many appended updates (default 100). */
   compactEvery?: number;
+  /** Revocation and archive checks at $connect (absent: tokens are only verified). */
+  access?: {
+    revocations: Pick<Revocations, 'check'>;
+    registry: { get(boardId: string): Promise<BoardEntry | null> };
+  };
   /** Where unexpected errors are reported (default console.error). */
   reportError?: (error: unknown, context: string) => void;
 }

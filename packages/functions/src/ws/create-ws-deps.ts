@@ -1,10 +1,15 @@
 /** Wires the WebSocket handler's dependencies from a table and a secret. */
 import { SyncTokens } from '../auth/sync-token';
+import { AuditLog } from '../storage/audit-log';
 import { AwarenessStates } from '../storage/awareness-states';
+import { BoardRegistry } from '../storage/board-registry';
+import { Boards } from '../storage/boards';
+import { Revocations } from '../storage/revocations';
 import { BoardUpdates } from '../storage/board-updates';
 import { Connections } from '../storage/connections';
 import type { Table } from '../storage/dynamo';
 import { Fragments } from '../storage/fragments';
+import { BoardDocCache, boardSource, type BoardDocCacheOptions } from './board-doc-cache';
 import type { ConnectionPoster } from './connection-poster';
 import type { WsDeps } from './context';
 import type { WebSocketEvent } from './events';
@@ -15,15 +20,24 @@ export function createWsDeps(input: {
   posterFor: (event: WebSocketEvent) => ConnectionPoster;
   compactEvery?: number;
   clock?: () => number;
+  /** The per-process board doc cache (sizes, waits). */
+  boardDocs?: BoardDocCacheOptions;
 }): WsDeps {
   const clock = input.clock ?? Date.now;
+  const updates = new BoardUpdates(input.table, clock);
   const deps: WsDeps = {
-    updates: new BoardUpdates(input.table, clock),
+    updates,
     connections: new Connections(input.table, clock),
     awareness: new AwarenessStates(input.table, clock),
     fragments: new Fragments(input.table, clock),
     tokens: new SyncTokens(input.syncTokenSecret, clock),
+    audit: new AuditLog(input.table, clock),
+    boardDocs: new BoardDocCache(boardSource(updates), input.boardDocs),
     posterFor: input.posterFor,
+    access: {
+      revocations: new Revocations(input.table, clock),
+      registry: new BoardRegistry(input.table, new Boards(input.table, updates), clock),
+    },
   };
   if (input.compactEvery !== undefined) deps.compactEvery = input.compactEvery;
   return deps;

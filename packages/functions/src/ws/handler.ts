@@ -8,6 +8,8 @@ import { BOARD_ID, type WsDeps } from './context';
 import type { WebSocketEvent, WebSocketResult } from './events';
 import { onMessage } from './message-route';
 
+export const REVOKED_MESSAGE = 'Liên kết đã bị thu hồi / This link was revoked';
+
 export type WsHandler = (event: WebSocketEvent) => Promise<WebSocketResult>;
 
 export function createWsHandler(deps: WsDeps): WsHandler {
@@ -48,6 +50,15 @@ async function onConnect(deps: WsDeps, event: WebSocketEvent): Promise<WebSocket
   }
   const check = deps.tokens.verify(query.token, boardId);
   if (!check.ok) return { statusCode: check.status, body: check.reason };
+  if (deps.access) {
+    // Revoked links and tokens, and archived boards, are refused before anything is written.
+    const [revoked, entry] = await Promise.all([
+      deps.access.revocations.check(check.claims),
+      deps.access.registry.get(check.claims.boardId),
+    ]);
+    if (revoked) return { statusCode: 403, body: REVOKED_MESSAGE };
+    if (entry?.archived) return { statusCode: 403, body: 'Bảng này đã được lưu trữ / This board is archived: it can no longer be opened live.' };
+  }
   // Nothing may be posted to the connection until $connect returns: the greeting waits for
   // the client's first message (its sync step 1).
   await deps.connections.put({
@@ -57,12 +68,14 @@ async function onConnect(deps: WsDeps, event: WebSocketEvent): Promise<WebSocket
     role: check.claims.role,
     subject: check.claims.subject,
     tokenId: check.claims.tokenId,
+    tokenExpiresAt: check.claims.expiresAt,
   });
   return { statusCode: 200 };
 }
 
 async function onDisconnect(deps: WsDeps, event: WebSocketEvent): Promise<WebSocketResult> {
-  const record = await deps.connections.get(event.requestContext.connectionId);
+  // Also a record whose token has expired meanwhile: its presence must still be released.
+  const record = await deps.connections.get(event.requestContext.connectionId, { includeExpired: true });
   if (record) await dropConnection(deps, deps.posterFor(event), record);
   return { statusCode: 200 };
 }

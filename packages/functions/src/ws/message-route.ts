@@ -3,14 +3,18 @@
  * storage), then acts on the y-websocket message:
  *  - sync step 1 → sync step 2 from storage, our own step 1 (to learn what we lack), and the
  *    awareness of everyone else on the board;
- *  - sync step 2 / update → refused for view rights (auth permission-denied); otherwise stored
- *    durably, THEN fanned out, then counted toward compaction;
+ *  - sync step 2 / update → refused for view rights (auth permission-denied); checked against
+ *    the role on the board doc (ws/board-doc-cache.ts, ws/write-policy.ts: only leaders and
+ *    admins approve nominees or change the fund) and refused whole when it may not be written;
+ *    otherwise stored durably, THEN fanned out, THEN audited (who changed which card), then
+ *    counted toward compaction;
  *  - awareness → kept on the connection record and relayed;
  *  - query-awareness → everyone else's awareness.
  * Bad input gets an error control frame and changes nothing.
  */
 import * as Y from 'yjs';
 import { decodeBase64, decodeFrame, FrameError, MAX_JOINED_MESSAGE_BYTES } from '@binhan/transport';
+import { auditEntriesFrom } from '../storage/audit-log';
 import type { ConnectionRecord } from '../storage/connections';
 import { encodeAwarenessUpdate, type AwarenessEntry } from './awareness-codec';
 import { broadcast } from './broadcast';
@@ -65,7 +69,7 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
       await answerSyncStep1(deps, poster, connection, message.stateVector);
       return OK;
     case 'update':
-      return acceptUpdate(deps, poster, connection, message.update);
+      return acceptUpdate(deps, poster, connection, message.update, message.step);
     case 'awareness':
     {
       if (message.update.byteLength > 64 * 1024) return reject('awareness-too-large', 'Awareness state over 64 KB was not relayed.');
@@ -114,18 +118,54 @@ async function answerSyncStep1(deps: WsDeps, poster: ConnectionPoster, connectio
   }
 }
 
-async function acceptUpdate(deps: WsDeps, poster: ConnectionPoster, connection: ConnectionRecord, update: Uint8Array): Promise<WebSocketResult> {
-  if (connection.right !== 'edit') {
-    await sendMessage(poster, connection.connectionId, permissionDeniedMessage('This link is read-only: your change was not saved.'));
+async function acceptUpdate(
+  deps: WsDeps,
+  poster: ConnectionPoster,
+  connection: ConnectionRecord,
+  update: Uint8Array,
+  step: 'sync-step2' | 'update',
+): Promise<WebSocketResult> {
+  // An empty update changes nothing (y-websocket answers our sync step 1 with one): no refusal needed.
+  if (isEmptyUpdate(update)) return OK;
+  if (connection.right !== 'edit' || connection.role === 'viewer') {
+    await sendMessage(poster, connection.connectionId, permissionDeniedMessage('Liên kết này chỉ để xem: thay đổi của bạn chưa được lưu / This link is read-only: your change was not saved.'));
     return { statusCode: 403, body: 'read-only connection' };
   }
-  if (isEmptyUpdate(update)) return OK;
-  // Store and look up the audience at once; nobody hears of the update before it is durable.
-  const [, audience] = await Promise.all([
-    deps.updates.append(connection.boardId, update),
-    deps.connections.listBoard(connection.boardId),
-  ]);
-  await broadcast(deps, poster, connection.boardId, updateMessage(update), connection.connectionId, audience);
+  // Look up the audience while the update is checked; nothing is posted before it is durable.
+  const audience = deps.connections.listBoard(connection.boardId);
+  audience.catch(() => {}); // awaited below; a refusal must not leave it unhandled
+  // The role decides what may be written: check against the board doc (and describe it for the audit).
+  const check = await deps.boardDocs.checkWrite(connection.boardId, update, connection.role);
+  if (!check.ok) {
+    const { refusal } = check;
+    if (refusal.code === 'out-of-step' && step === 'update') {
+      // The update builds on state the server does not have (e.g. after a refused one): have the
+      // client reconnect, so its sync step 2 carries everything it holds in one update.
+      await sendControl(poster, connection.connectionId, { type: 'close', code: 4409, reason: refusal.reason }).catch(() => {});
+      await poster.disconnect(connection.connectionId).catch(() => {});
+      return { statusCode: 409, body: refusal.code };
+    }
+    await sendMessage(poster, connection.connectionId, permissionDeniedMessage(refusal.reason));
+    return { statusCode: 403, body: refusal.code };
+  }
+  const acceptedAt = Date.now();
+  try {
+    await deps.updates.append(connection.boardId, update);
+  } catch (error) {
+    // The cached doc holds the update but storage may not: forget it.
+    deps.boardDocs.evict(connection.boardId);
+    throw error;
+  }
+  await broadcast(deps, poster, connection.boardId, updateMessage(update), connection.connectionId, await audience);
+  // Durable and fanned out: now who did what.
+  if (check.changes) {
+    const entries = auditEntriesFrom(check.changes, {
+      boardId: connection.boardId,
+      actor: connection.subject || `token:${connection.tokenId}`,
+      at: new Date(acceptedAt).toISOString(),
+    });
+    await deps.audit.record(entries).catch((error: unknown) => (deps.reportError ?? console.error)(error, `audit of ${connection.boardId}`));
+  }
   const pending = await deps.updates.notePending(connection.boardId);
   const every = deps.compactEvery ?? 100;
   if (pending >= every && pending % every === 0) await compactQuietly(deps, connection.boardId);

@@ -1,0 +1,55 @@
+/**
+ * Reads the `binhan_session` cookie: an active account behind a live session becomes
+ * `c.var.user`; anything else (no cookie, unknown or expired session, invited or disabled
+ * account) leaves it null. Also the cookie helpers and the client's IP for throttling.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { cookieIsSecure, SESSION_COOKIE, SESSION_TTL_SECONDS } from '../../auth/sessions';
+import type { AppEnv, HttpServices } from '../context';
+
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
+
+export function loadSession(s: HttpServices): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('user', null);
+    c.set('sessionId', null);
+    const sessionId = getCookie(c, SESSION_COOKIE);
+    if (sessionId && SESSION_ID.test(sessionId)) {
+      const session = await s.sessions.get(sessionId);
+      const account = session ? await s.accounts.get(session.userId) : null;
+      if (account && account.status === 'active') {
+        c.set('user', account);
+        c.set('sessionId', sessionId);
+      }
+    }
+    await next();
+  };
+}
+
+function secure(c: Context<AppEnv>): boolean {
+  return cookieIsSecure(c.req.header('x-forwarded-proto'), c.req.url);
+}
+
+export function setSessionCookie(c: Context<AppEnv>, sessionId: string): void {
+  setCookie(c, SESSION_COOKIE, sessionId, {
+    httpOnly: true,
+    secure: secure(c),
+    sameSite: 'Lax',
+    path: '/',
+    maxAge: SESSION_TTL_SECONDS,
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, { httpOnly: true, secure: secure(c), sameSite: 'Lax', path: '/' });
+}
+
+export function clientIp(c: Context<AppEnv>, s: HttpServices): string {
+  if (s.clientIpHeader) {
+    const raw = c.req.header(s.clientIpHeader)?.split(',')[0]?.trim();
+    // cloudfront-viewer-address is "ip:port" ("[v6]:port" or "v6:port").
+    if (raw) return raw.replace(/^\[?([^\]]+?)\]?:\d+$/, '$1');
+  }
+  return c.env?.requestContext?.http?.sourceIp ?? 'unknown';
+}

@@ -1,0 +1,52 @@
+/**
+ * The audit log (recorded by the sync path, storage/audit-log.ts), newest first, paginated.
+ *   GET /api/boards/:boardId/audit?limit=&cursor=                  editor+
+ *   GET /api/boards/:boardId/cards/:cardId/audit?limit=&cursor=    editor+
+ */
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { NEEDS } from '../../auth/roles';
+import { AUDIT_PAGE_MAX, AuditLog, InvalidAuditCursorError } from '../../storage/audit-log';
+import { CARD_ID, type AppEnv, type HttpServices } from '../context';
+import { errors } from '../errors';
+import { boardRole } from '../middleware/require-role';
+import { validateQuery } from '../validate';
+
+const pageQuery = z
+  .object({
+    limit: z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(AUDIT_PAGE_MAX)).optional(),
+    cursor: z.string().max(1000).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  })
+  .strict();
+
+export function auditRoutes(s: HttpServices): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const log = new AuditLog(s.table, s.clock);
+
+  const page = async (read: () => Promise<{ entries: unknown[]; cursor?: string }>) => {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof InvalidAuditCursorError) throw errors.badRequest('invalid-cursor', error.message, 'Con trỏ trang không hợp lệ: hãy dùng đúng con trỏ của trang trước.');
+      throw error;
+    }
+  };
+
+  app.get('/api/boards/:boardId/audit', boardRole(s, NEEDS.readAudit), validateQuery(pageQuery), async (c) => {
+    const { boardId } = c.get('access');
+    const q = c.req.valid('query');
+    const result = await page(() => log.listBoard(boardId, { ...(q.limit ? { limit: q.limit } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) }));
+    return c.json({ boardId, ...result });
+  });
+
+  app.get('/api/boards/:boardId/cards/:cardId/audit', boardRole(s, NEEDS.readAudit), validateQuery(pageQuery), async (c) => {
+    const { boardId } = c.get('access');
+    const cardId = c.req.param('cardId');
+    if (!CARD_ID.test(cardId)) throw errors.invalidId('card id', 'thẻ');
+    const q = c.req.valid('query');
+    const result = await page(() => log.listCard(boardId, cardId, { ...(q.limit ? { limit: q.limit } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) }));
+    return c.json({ boardId, cardId, ...result });
+  });
+
+  return app;
+}

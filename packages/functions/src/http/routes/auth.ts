@@ -1,0 +1,108 @@
+/**
+ * Signing in and out, the current user, accepting an invite, changing one's password.
+ *   POST /api/auth/login          {email, password}          anyone (throttled)
+ *   POST /api/auth/logout                                    anyone
+ *   GET  /api/auth/me                                        signed in
+ *   POST /api/auth/accept-invite  {token, name, password}    anyone holding an invite
+ *   POST /api/auth/password       {currentPassword, newPassword}  signed in
+ */
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { DUMMY_HASH, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from '../../auth/passwords';
+import { newSessionId } from '../../auth/sessions';
+import { publicAccount, type Account } from '../../storage/accounts';
+import type { AppEnv, HttpServices } from '../context';
+import { errors } from '../errors';
+import { clearSessionCookie, clientIp, setSessionCookie } from '../middleware/session';
+import { signedIn } from '../middleware/require-role';
+import { validateJson } from '../validate';
+
+const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+
+const loginSchema = z.object({ email: z.string().trim().toLowerCase().min(3).max(254), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) }).strict();
+const acceptSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/), name: z.string().trim().min(1).max(200), password }).strict();
+const changeSchema = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword: password }).strict();
+
+export { email as emailSchema };
+
+export async function myBoards(s: HttpServices, user: Account, includeArchived = false) {
+  const entries = user.globalAdmin
+    ? (await s.registry.list()).map((entry) => ({ entry, role: 'admin' as const }))
+    : (
+        await Promise.all(
+          (await s.memberships.listUser(user.userId)).map(async (m) => {
+            const entry = await s.registry.get(m.boardId);
+            return entry ? { entry, role: m.role } : null;
+          }),
+        )
+      ).filter((x) => x !== null);
+  return entries
+    .filter(({ entry }) => includeArchived || !entry.archived)
+    .map(({ entry, role }) => ({ ...entry, role }))
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}
+
+export function authRoutes(s: HttpServices): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/api/auth/login', validateJson(loginSchema), async (c) => {
+    const body = c.req.valid('json');
+    const ip = clientIp(c, s);
+    const gate = await s.throttle.check(body.email, ip);
+    if (!gate.ok) throw errors.throttled(gate.retryAfterSeconds);
+    const account = await s.accounts.findByEmail(body.email);
+    // Always one scrypt, so a wrong e-mail and a wrong password take the same time.
+    const matches = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH);
+    if (!account || !matches || account.status !== 'active') {
+      await s.throttle.recordFailure(body.email, ip);
+      throw errors.invalidCredentials();
+    }
+    await s.throttle.recordSuccess(body.email);
+    const sessionId = newSessionId();
+    await s.sessions.create(sessionId, account.userId);
+    setSessionCookie(c, sessionId);
+    return c.json({ user: publicAccount(account), boards: await myBoards(s, account) });
+  });
+
+  app.post('/api/auth/logout', async (c) => {
+    const sessionId = c.get('sessionId');
+    if (sessionId) await s.sessions.delete(sessionId);
+    clearSessionCookie(c);
+    return c.json({ ok: true });
+  });
+
+  app.get('/api/auth/me', signedIn(), async (c) => {
+    const user = c.get('user')!;
+    return c.json({ user: publicAccount(user), boards: await myBoards(s, user) });
+  });
+
+  app.post('/api/auth/accept-invite', validateJson(acceptSchema), async (c) => {
+    const body = c.req.valid('json');
+    const account = await s.accounts.acceptInvite(body.token, body.name, await hashPassword(body.password));
+    if (!account) {
+      throw errors.badRequest('invalid-invite', 'This invitation is not valid: it was used already or has expired. Ask the administrator for a new one.',
+        'Lời mời không hợp lệ: đã được dùng hoặc đã hết hạn. Hãy đề nghị quản trị viên gửi lời mời mới.');
+    }
+    const sessionId = newSessionId();
+    await s.sessions.create(sessionId, account.userId);
+    setSessionCookie(c, sessionId);
+    return c.json({ user: publicAccount(account), boards: await myBoards(s, account) });
+  });
+
+  app.post('/api/auth/password', signedIn(), validateJson(changeSchema), async (c) => {
+    const user = c.get('user')!;
+    const body = c.req.valid('json');
+    const ip = clientIp(c, s);
+    const gate = await s.throttle.check(user.email, ip);
+    if (!gate.ok) throw errors.throttled(gate.retryAfterSeconds);
+    if (!user.passwordHash || !(await verifyPassword(body.currentPassword, user.passwordHash))) {
+      await s.throttle.recordFailure(user.email, ip);
+      throw errors.invalidCredentials();
+    }
+    await s.accounts.setPassword(user.userId, await hashPassword(body.newPassword));
+    return c.json({ ok: true });
+  });
+
+  return app;
+}

@@ -1,0 +1,103 @@
+/**
+ * Members of a board and invitations.
+ *   GET    /api/boards/:boardId/members            leader+
+ *   POST   /api/boards/:boardId/members            board admin: {email, role, name?} → adds an
+ *          existing account, or creates an invited one and returns a one-time invite token/URL
+ *   PATCH  /api/boards/:boardId/members/:userId    board admin: {role}
+ *   DELETE /api/boards/:boardId/members/:userId    board admin
+ * A changed or removed member's tokens for the board are revoked and their sockets cut off
+ * (they get a new token with their new role from POST …/sync-token).
+ */
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { NEEDS } from '../../auth/roles';
+import { ROLES } from '../../auth/sync-token';
+import { publicAccount } from '../../storage/accounts';
+import { cutConnections } from '../../ws/cut-off';
+import { publicBase } from '../board-doc';
+import { USER_ID, type AppEnv, type HttpServices } from '../context';
+import { errors } from '../errors';
+import { boardRole } from '../middleware/require-role';
+import { validateJson } from '../validate';
+import { emailSchema } from './auth';
+
+const inviteSchema = z.object({ email: emailSchema, role: z.enum(ROLES), name: z.string().trim().min(1).max(200).optional() }).strict();
+const roleSchema = z.object({ role: z.enum(ROLES) }).strict();
+
+const ACCESS_CHANGED = 'Quyền của bạn trên bảng đã thay đổi / Your access to this board changed';
+
+export function memberRoutes(s: HttpServices): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  const memberId = (raw: string | undefined): string => {
+    if (!raw || !USER_ID.test(raw)) throw errors.invalidId('user id', 'người dùng');
+    return raw;
+  };
+
+  /** Revokes the member's tokens for the board and closes their open sockets. */
+  const cutOff = async (boardId: string, userId: string, reason: string) => {
+    await s.revocations.revokeSubject(boardId, userId, reason);
+    if (s.poster) await cutConnections(s.connections, s.poster, boardId, (r) => r.subject === userId, ACCESS_CHANGED);
+  };
+
+  app.get('/api/boards/:boardId/members', boardRole(s, NEEDS.listMembers), async (c) => {
+    const { boardId } = c.get('access');
+    const members = await Promise.all(
+      (await s.memberships.listBoard(boardId)).map(async (m) => {
+        const account = await s.accounts.get(m.userId);
+        return account ? { ...publicAccount(account), role: m.role, addedAt: m.addedAt, addedBy: m.addedBy } : null;
+      }),
+    );
+    return c.json({ boardId, members: members.filter((m) => m !== null) });
+  });
+
+  app.post('/api/boards/:boardId/members', boardRole(s, NEEDS.manageMembers), validateJson(inviteSchema), async (c) => {
+    const { boardId, actor } = c.get('access');
+    const body = c.req.valid('json');
+    const { account, created } = await s.accounts.create({
+      email: body.email,
+      name: body.name ?? body.email.split('@')[0]!,
+      status: 'invited',
+      createdBy: actor,
+    });
+    if (account.status === 'disabled') {
+      throw errors.conflict('account-disabled', 'This account is disabled.', 'Tài khoản này đã bị khóa.');
+    }
+    const previous = await s.memberships.get(boardId, account.userId);
+    await s.memberships.put(boardId, account.userId, body.role, actor);
+    if (previous && previous.role !== body.role) await cutOff(boardId, account.userId, 'role changed');
+    let invite: { token: string; url: string; expiresAt: string } | undefined;
+    if (account.status === 'invited') {
+      const issued = await s.accounts.issueInvite(account.userId);
+      invite = { ...issued, url: `${publicBase(c, s)}/?invite=${issued.token}` };
+    }
+    return c.json({ boardId, member: { ...publicAccount(account), role: body.role }, created, ...(invite ? { invite } : {}) }, 201);
+  });
+
+  app.patch('/api/boards/:boardId/members/:userId', boardRole(s, NEEDS.manageMembers), validateJson(roleSchema), async (c) => {
+    const { boardId, actor } = c.get('access');
+    const userId = memberId(c.req.param('userId'));
+    if (userId === actor) throw errors.conflict('own-membership', 'You cannot change your own role.', 'Bạn không thể tự thay đổi vai trò của mình.');
+    const current = await s.memberships.get(boardId, userId);
+    if (!current) throw errors.notFound('member', 'thành viên');
+    const { role } = c.req.valid('json');
+    if (current.role !== role) {
+      await s.memberships.put(boardId, userId, role, actor);
+      await cutOff(boardId, userId, 'role changed');
+    }
+    return c.json({ boardId, member: { userId, role } });
+  });
+
+  app.delete('/api/boards/:boardId/members/:userId', boardRole(s, NEEDS.manageMembers), async (c) => {
+    const { boardId, actor } = c.get('access');
+    const userId = memberId(c.req.param('userId'));
+    if (userId === actor) throw errors.conflict('own-membership', 'You cannot remove yourself from the board.', 'Bạn không thể tự xóa mình khỏi bảng.');
+    const current = await s.memberships.get(boardId, userId);
+    if (!current) throw errors.notFound('member', 'thành viên');
+    await s.memberships.remove(boardId, userId);
+    await cutOff(boardId, userId, 'removed');
+    return c.json({ boardId, removed: userId });
+  });
+
+  return app;
+}

@@ -1,0 +1,26 @@
+/**
+ * POST /api/boards/:boardId/sync-token (signed-in member, viewer+): a short-lived sync token
+ * for the board's WebSocket, with the member's role, the user id as subject and a fresh token
+ * id. Revoked with the member (by subject) when they are removed or their role changes.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { NEEDS } from '../../auth/roles';
+import { rightOf } from '../../auth/sync-token';
+import { USER_TOKEN_MAX_SECONDS } from '../../storage/revocations';
+import type { AppEnv, HttpServices } from '../context';
+import { errors } from '../errors';
+import { boardRole } from '../middleware/require-role';
+
+export function syncTokenRoutes(s: HttpServices): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post('/api/boards/:boardId/sync-token', boardRole(s, NEEDS.syncToken), async (c) => {
+    const { boardId, role, actor, entry } = c.get('access');
+    if (entry.archived) throw errors.archived();
+    const ttlSeconds = USER_TOKEN_MAX_SECONDS;
+    const token = s.tokens.issue({ boardId, role, ttlSeconds, subject: actor, tokenId: randomUUID() });
+    const expiresAt = new Date(Math.floor(s.clock() / 1000) * 1000 + ttlSeconds * 1000).toISOString();
+    return c.json({ boardId, token, role, right: rightOf(role), expiresAt });
+  });
+  return app;
+}

@@ -1,0 +1,31 @@
+/**
+ * Request validation with zod on hono/validator: `validateJson(schema)` and
+ * `validateQuery(schema)`. A body that is not JSON is 400 malformed-json (raised by
+ * hono/validator, mapped in app.ts); a body or query that does not match is 400 invalid-input
+ * with the paths of what is wrong. Handlers read the parsed value with `c.req.valid(...)`.
+ */
+import { validator } from 'hono/validator';
+import * as z from 'zod';
+import { ApiError } from './errors';
+
+function refuse(error: z.ZodError, where: string): ApiError {
+  const issues = error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const list = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  return new ApiError(400, 'invalid-input', `Invalid ${where}: ${list}`, `Dữ liệu gửi lên không hợp lệ (${where}): ${list}`, { issues });
+}
+
+export function validateJson<S extends z.ZodType>(schema: S) {
+  return validator('json', (value: unknown) => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw refuse(parsed.error, 'body');
+    return parsed.data as z.output<S>;
+  });
+}
+
+export function validateQuery<S extends z.ZodType>(schema: S) {
+  return validator('query', (value: unknown) => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw refuse(parsed.error, 'query');
+    return parsed.data as z.output<S>;
+  });
+}

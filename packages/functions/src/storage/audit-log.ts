@@ -1,0 +1,165 @@
+/**
+ * The audit log: who changed which card, and when. Written by the sync handler after an
+ * accepted update is durable and fanned out; read newest first, per board or per card.
+ *
+ * Each entry is stored twice, each a plain single-item put under a key unique without a read
+ * (time + random + index): once in the board's log (`L#…`) and once in its card's log
+ * (`LC#<card>#…`). Board-level changes (facts, units, agenda) have `cardId: ''` and are only in
+ * the board's log. Entries never expire (no TTL).
+ */
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { cardActions, changedFactKeys, type BoardChanges } from '@binhan/core';
+import type { Table } from './dynamo';
+import { keys, uniqueSuffix } from './table-schema';
+
+export interface AuditEntry {
+  boardId: string;
+  /** The card; '' for a change of the board itself (facts, units, agenda). */
+  cardId: string;
+  /** Who: the token subject (user id or link label). */
+  actor: string;
+  /** When the update was accepted (ISO instant). */
+  at: string;
+  action: 'created' | 'updated' | 'moved' | 'deleted' | 'restored';
+  /** The card's fields written (e.g. title, reviewStatus, checklist); for the board: facts.<key>, units, agenda. */
+  fields: string[];
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** Pass back to read the next (older) page; absent on the last page. */
+  cursor?: string;
+}
+
+export class InvalidAuditCursorError extends Error {
+  constructor() {
+    super('Invalid cursor: use the cursor of the previous page as given.');
+    this.name = 'InvalidAuditCursorError';
+  }
+}
+
+export const AUDIT_PAGE_DEFAULT = 50;
+export const AUDIT_PAGE_MAX = 200;
+
+export class AuditLog {
+  constructor(
+    private readonly table: Table,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Stores entries (two items each, one for a board-level entry). Idempotence is not needed: keys never collide. */
+  async record(entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const items: Record<string, unknown>[] = [];
+    const suffixByTime = new Map<number, string>();
+    entries.forEach((entry, i) => {
+      const parsed = Date.parse(entry.at);
+      const time = Number.isFinite(parsed) ? parsed : this.clock();
+      let suffix = suffixByTime.get(time);
+      if (!suffix) suffixByTime.set(time, (suffix = uniqueSuffix(time)));
+      // Within one write, later entries sort first when read newest first.
+      const body = { boardId: entry.boardId, cardId: entry.cardId, actor: entry.actor, at: entry.at, action: entry.action, fields: entry.fields };
+      items.push({ pk: keys.board(entry.boardId), sk: keys.audit(suffix, i), ...body });
+      if (entry.cardId !== '') items.push({ pk: keys.board(entry.boardId), sk: keys.cardAudit(entry.cardId, suffix, i), ...body });
+    });
+    const batches: Record<string, unknown>[][] = [];
+    for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+    // A few batches at a time: an import can produce hundreds of entries.
+    for (let i = 0; i < batches.length; i += 4) await Promise.all(batches.slice(i, i + 4).map((b) => this.putBatch(b)));
+  }
+
+  listBoard(boardId: string, opts: { limit?: number; cursor?: string } = {}): Promise<AuditPage> {
+    return this.list(boardId, keys.auditPrefix, opts);
+  }
+
+  listCard(boardId: string, cardId: string, opts: { limit?: number; cursor?: string } = {}): Promise<AuditPage> {
+    return this.list(boardId, keys.cardAuditPrefix(cardId), opts);
+  }
+
+  private async list(boardId: string, prefix: string, opts: { limit?: number; cursor?: string }): Promise<AuditPage> {
+    const limit = Math.max(1, Math.min(AUDIT_PAGE_MAX, Math.floor(opts.limit ?? AUDIT_PAGE_DEFAULT)));
+    const pk = keys.board(boardId);
+    const start = opts.cursor !== undefined ? decodeCursor(opts.cursor, pk, prefix) : undefined;
+    const entries: AuditEntry[] = [];
+    let exclusiveStart: Record<string, unknown> | undefined = start;
+    let lastKey: { pk: string; sk: string } | null = null;
+    let more = false;
+    // Ask for one more than the page to know whether another page follows.
+    do {
+      const out = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+          ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
+          ScanIndexForward: false,
+          Limit: limit + 1 - entries.length,
+          ExclusiveStartKey: exclusiveStart,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        if (entries.length === limit) {
+          more = true;
+          break;
+        }
+        entries.push(toEntry(item));
+        lastKey = { pk: String(item.pk), sk: String(item.sk) };
+      }
+      exclusiveStart = out.LastEvaluatedKey;
+    } while (!more && exclusiveStart && entries.length < limit);
+    if (!more && exclusiveStart && entries.length === limit) more = true; // cannot tell: offer a (possibly empty) next page
+    return more && lastKey ? { entries, cursor: encodeCursor(lastKey.sk) } : { entries };
+  }
+
+  private async putBatch(items: Record<string, unknown>[]): Promise<void> {
+    let requests = items.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 8) throw new Error('DynamoDB kept audit writes unprocessed; try again later.');
+      const out = await this.table.doc.send(new BatchWriteCommand({ RequestItems: { [this.table.name]: requests } }));
+      requests = (out.UnprocessedItems?.[this.table.name] ?? []) as typeof requests;
+      if (requests.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    }
+  }
+}
+
+function toEntry(item: Record<string, unknown>): AuditEntry {
+  const action = String(item.action);
+  return {
+    boardId: String(item.boardId ?? ''),
+    cardId: String(item.cardId ?? ''),
+    actor: String(item.actor ?? ''),
+    at: String(item.at ?? ''),
+    action: (['created', 'updated', 'moved', 'deleted', 'restored'] as const).find((a) => a === action) ?? 'updated',
+    fields: Array.isArray(item.fields) ? item.fields.map(String) : [],
+  };
+}
+
+function encodeCursor(sk: string): string {
+  return Buffer.from(JSON.stringify({ v: 1, sk }), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, pk: string, prefix: string): { pk: string; sk: string } {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: unknown; sk?: unknown };
+    if (parsed.v === 1 && typeof parsed.sk === 'string' && parsed.sk.startsWith(prefix)) return { pk, sk: parsed.sk };
+  } catch {
+    // fall through
+  }
+  throw new InvalidAuditCursorError();
+}
+
+/**
+ * The audit entries of one accepted update: one per card and kind of action, plus one for
+ * board-level changes (facts, units, agenda). Changes of root types outside the board are not
+ * audited.
+ */
+export function auditEntriesFrom(changes: BoardChanges, who: { boardId: string; actor: string; at: string }): AuditEntry[] {
+  const out: AuditEntry[] = [];
+  for (const change of changes.cards) {
+    for (const { action, fields } of cardActions(change)) {
+      out.push({ boardId: who.boardId, cardId: change.cardId, actor: who.actor, at: who.at, action, fields });
+    }
+  }
+  const boardFields = [...changedFactKeys(changes).map((k) => `facts.${k}`), ...changes.other];
+  if (boardFields.length > 0) out.push({ boardId: who.boardId, cardId: '', actor: who.actor, at: who.at, action: 'updated', fields: boardFields });
+  return out;
+}
