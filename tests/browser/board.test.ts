@@ -1,0 +1,330 @@
+/**
+ * The web app in real headless Chromium against the local stack: two staff editing at once,
+ * presence, a view link, the dashboard, offline edits, bad input, English. Every check is on
+ * what the page shows. Screenshots (Vietnamese) go to test-artifacts/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { addCard, setFacts } from '@binhan/core';
+import { hasChromium, requireTool } from '../helpers/tools';
+import { see } from '../helpers/page-expect';
+import { storedDoc } from '../helpers/sync-clients';
+import {
+  buildWeb, createBoard, launchChromium, openBoard, screenshotPath, startBrowserStack, type BrowserStack,
+} from '../helpers/browser';
+import { seedPlan27Board, vietnamDate, readBoard } from '@binhan/core';
+
+const run = requireTool('Chromium', hasChromium);
+
+function isoInDays(days: number): string {
+  return vietnamDate(new Date(Date.now() + days * 86_400_000));
+}
+
+describe.skipIf(!run)('web app in Chromium', () => {
+  let bs: BrowserStack;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let boardSeq = 0;
+
+  /** A fresh plan 27 board with a fund amount, delegates, a date and a few extra cards. */
+  async function newBoard(): Promise<string> {
+    const boardId = `bt-${Date.now().toString(36)}-${boardSeq++}`;
+    await createBoard(bs.stack, boardId, (doc, ctx) => {
+      seedPlan27Board(doc, { boardId, ...ctx });
+      setFacts(doc, {
+        conferenceDate: isoInDays(24),
+        delegateCount: 120,
+        funds: [{ id: 'commendation-fund', nameVi: 'Quỹ thi đua, khen thưởng xã', nameEn: 'Commune emulation and commendation fund', amount: 30_000_000 }],
+      }, ctx);
+      addCard(doc, { kind: 'task', id: 'task-overdue', unit: 'office-statistics', title: 'Gửi giấy mời đại biểu', assignee: 'Nguyễn Thị Lan', due: isoInDays(-3), status: 'in-progress', clause: 'IV.1' }, ctx);
+      addCard(doc, { kind: 'task', id: 'task-hall', unit: 'culture-society', title: 'Trang trí hội trường', assignee: 'Trần Văn Minh', due: isoInDays(20) }, ctx);
+      addCard(doc, { kind: 'nominee', id: 'nominee-1', unit: 'council', name: 'Hộ ông Lê Văn Tám', nomineeKind: 'household', awardForm: 'giay-khen', reviewStatus: 'council-reviewed', achievement: 'Hiến đất làm đường liên thôn' }, ctx);
+      addCard(doc, { kind: 'nominee', id: 'nominee-2', unit: 'council', name: 'Chi hội Phụ nữ thôn Đông', nomineeKind: 'collective', awardForm: 'giay-khen' }, ctx);
+      addCard(doc, { kind: 'nominee', id: 'nominee-3', unit: 'front', name: 'Bà Phạm Thị Hoa', nomineeKind: 'individual', awardForm: 'giay-khen', reviewStatus: 'approved' }, ctx);
+    });
+    return boardId;
+  }
+
+  async function open(boardId: string, right: 'edit' | 'view', name?: string, extra: { hash?: string; viewport?: { width: number; height: number } } = {}) {
+    const r = await openBoard(browser, bs.stack, boardId, right, { ...(name ? { name } : {}), ...extra });
+    contexts.push(r.context);
+    return r;
+  }
+
+  const column = (page: Page, unit: string) => page.locator(`section.column[data-unit="${unit}"]`);
+  const online = (page: Page) => see(page.getByTestId('connection-status'), { timeout: 15_000 }).toHaveAttribute('data-status', 'online');
+
+  beforeAll(async () => {
+    const webRoot = await buildWeb();
+    bs = await startBrowserStack(webRoot);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await bs?.close();
+    if (bs?.webRoot) rmSync(bs.webRoot, { recursive: true, force: true });
+  });
+
+  it('two staff edit the same board at once: create, move, presence, editing, delete with undo', async () => {
+    const boardId = await newBoard();
+    // Lan chooses her name in the dialog the page shows on first visit.
+    const { page: a } = await open(boardId, 'edit');
+    const nameDialog = a.getByRole('dialog', { name: 'Tên hiển thị của bạn' });
+    await see(nameDialog).toBeVisible();
+    await nameDialog.getByLabel('Tên hiển thị của bạn').fill('Chị Lan');
+    await nameDialog.getByRole('button', { name: 'Lưu' }).click();
+    const { page: b } = await open(boardId, 'edit', 'Anh Minh');
+    await online(a);
+    await online(b);
+
+    // Presence: each sees both names.
+    for (const p of [a, b]) {
+      await see(p.getByTestId('presence')).toContainText('Chị Lan');
+      await see(p.getByTestId('presence')).toContainText('Anh Minh');
+    }
+    // Columns of the plan, in Vietnamese.
+    await see(column(a, 'finance').getByRole('heading', { name: 'Tài chính – Kế toán' })).toBeVisible();
+
+    // A creates a card; B sees it without reload.
+    await a.getByRole('button', { name: 'Thêm thẻ vào cột Văn phòng – Thống kê' }).click();
+    const editor = a.getByRole('dialog', { name: 'Thẻ mới' });
+    await editor.getByLabel('Tiêu đề').fill('Chuẩn bị danh sách khách mời');
+    await editor.getByLabel('Người phụ trách').fill('Chị Lan');
+    await editor.getByLabel('Hạn hoàn thành').fill(`${isoInDays(10).slice(8, 10)}/${isoInDays(10).slice(5, 7)}/${isoInDays(10).slice(0, 4)}`);
+    await editor.getByRole('button', { name: 'Lưu' }).click();
+    await see(editor).toBeHidden();
+    await see(column(a, 'office-statistics').locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' })).toBeVisible();
+    await see(column(b, 'office-statistics').locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' })).toBeVisible();
+    await see(column(b, 'office-statistics').locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' })).toContainText('Chị Lan');
+
+    // B moves it with the keyboard (Alt + →) to the next column; A sees the move.
+    const onB = column(b, 'office-statistics').locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' });
+    await onB.focus();
+    await b.keyboard.press('Alt+ArrowRight');
+    await see(column(b, 'finance').locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' })).toBeVisible();
+    await see(column(a, 'finance').locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' })).toBeVisible();
+    await see(column(a, 'office-statistics').locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' })).toHaveCount(0);
+    await see(b.getByTestId('announcer')).toContainText('Đã chuyển');
+
+    // A drags it (HTML5 drag and drop) to the top of Văn hóa – Xã hội; B sees it there, first.
+    // (A tall window: Playwright's drag would scroll the page under the pressed mouse otherwise.)
+    await a.setViewportSize({ width: 1400, height: 2400 });
+    await a.evaluate(() => window.scrollTo(0, 0));
+    const target = column(a, 'culture-society').locator('article.card').first();
+    await a.locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' }).dragTo(target, { targetPosition: { x: 20, y: 5 } });
+    await see(column(b, 'culture-society').locator('article.card').first()).toContainText('Chuẩn bị danh sách khách mời');
+    await a.setViewportSize({ width: 1400, height: 900 });
+    // B reorders it with Alt + ↓: second in the column on both pages.
+    await b.locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' }).focus();
+    await b.keyboard.press('Alt+ArrowDown');
+    await see(column(a, 'culture-society').locator('article.card').nth(1)).toContainText('Chuẩn bị danh sách khách mời');
+    await see(b.getByTestId('announcer')).toContainText('vị trí 2');
+
+    // Awareness: A opens the card's editor; B sees who is editing it.
+    await a.locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' }).locator('h3').click();
+    await see(a.getByRole('dialog', { name: 'Sửa thẻ' })).toBeVisible();
+    await see(b.locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' })).toContainText('Chị Lan đang sửa');
+    await see(b.getByTestId('presence')).toContainText('đang sửa: Chuẩn bị danh sách khách mời');
+    await a.getByRole('dialog', { name: 'Sửa thẻ' }).getByRole('button', { name: 'Hủy' }).click();
+    await see(b.locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' })).not.toContainText('đang sửa');
+
+    // Delete with undo: gone on both, then back on both.
+    await a.getByRole('button', { name: 'Thao tác với thẻ Chuẩn bị danh sách khách mời' }).click();
+    await a.getByRole('menuitem', { name: 'Xóa' }).click();
+    await see(b.locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' })).toHaveCount(0);
+    await a.getByRole('button', { name: 'Hoàn tác' }).click();
+    await see(b.locator('article.card', { hasText: 'Chuẩn bị danh sách khách mời' })).toBeVisible();
+
+    await a.screenshot({ path: screenshotPath('board-vi'), fullPage: false });
+  });
+
+  it('the editor refuses bad input in the user’s language and saves nothing', async () => {
+    const boardId = await newBoard();
+    const { page } = await open(boardId, 'edit', 'Chị Lan');
+    await online(page);
+    const before = await page.locator('article.card').count();
+
+    // Empty title.
+    await page.getByRole('button', { name: 'Thêm thẻ vào cột Văn phòng – Thống kê' }).click();
+    let editor = page.getByRole('dialog', { name: 'Thẻ mới' });
+    await editor.getByRole('button', { name: 'Lưu' }).click();
+    await see(editor.getByRole('alert')).toContainText('Tiêu đề không được để trống');
+    await see(editor.getByLabel('Tiêu đề')).toHaveAttribute('aria-invalid', 'true');
+
+    // A date that does not exist.
+    await editor.getByLabel('Tiêu đề').fill('Họp Hội đồng');
+    await editor.getByLabel('Hạn hoàn thành').fill('31/02/2025');
+    await editor.getByRole('button', { name: 'Lưu' }).click();
+    await see(editor.getByRole('alert')).toContainText('“31/02/2025” không phải là ngày có thật');
+    await editor.getByRole('button', { name: 'Hủy' }).click();
+
+    // A budget item whose unit price is not a number.
+    await page.getByRole('button', { name: 'Thêm thẻ vào cột Tài chính – Kế toán' }).click();
+    editor = page.getByRole('dialog', { name: 'Thẻ mới' });
+    await editor.getByRole('radio', { name: 'Khoản kinh phí' }).check();
+    await editor.getByLabel('Khoản chi').fill('Thuê xe đưa đón');
+    await editor.getByLabel('Số lượng').fill('2');
+    await editor.getByLabel('Đơn giá').fill('hai triệu');
+    await editor.getByRole('button', { name: 'Lưu' }).click();
+    await see(editor.getByRole('alert')).toContainText('Đơn giá phải là một số');
+    // A valid amount in Vietnamese notation is accepted and shown in VND.
+    await editor.getByLabel('Đơn giá').fill('1.500.000');
+    await see(editor.getByTestId('computed-amount')).toHaveText('3.000.000 ₫');
+    await editor.getByRole('button', { name: 'Hủy' }).click();
+    await see(page.locator('article.card')).toHaveCount(before);
+
+    // In English the same refusal is in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await see(column(page, 'finance').getByRole('heading', { name: 'Finance – Accounting' })).toBeVisible();
+    await page.getByRole('button', { name: 'Add a card to Office – Statistics' }).click();
+    editor = page.getByRole('dialog', { name: 'New card' });
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await see(editor.getByRole('alert')).toContainText('Title must not be empty');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await see(page.locator('article.card')).toHaveCount(before);
+    // Nothing reached the server either.
+    const stored = readBoard(await storedDoc(bs.stack, boardId));
+    expect(stored.cards.length).toBe(before);
+  });
+
+  it('a view link sees edits live, shows no edit control, and a console write changes nothing anywhere', async () => {
+    const boardId = await newBoard();
+    const { page: staff } = await open(boardId, 'edit', 'Chị Lan');
+    const { page: district } = await open(boardId, 'view', 'Huyện Bình Sơn');
+    await online(staff);
+    await online(district);
+    await see(district.getByText('Chế độ chỉ xem')).toBeVisible();
+    await see(district.getByTestId('presence')).toContainText('Chị Lan');
+    await see(staff.getByTestId('presence')).toContainText('Huyện Bình Sơn');
+
+    // No control that edits.
+    await see(district.getByRole('button', { name: /Thêm thẻ/ })).toHaveCount(0);
+    await see(district.getByRole('button', { name: /Thao tác với thẻ/ })).toHaveCount(0);
+    await see(district.locator('article.card[draggable="true"]')).toHaveCount(0);
+    await district.locator('article.card', { hasText: 'Gửi giấy mời đại biểu' }).click();
+    const details = district.getByRole('dialog');
+    await see(details).toContainText('Nguyễn Thị Lan');
+    await see(details.locator('input, select, textarea, button[type="submit"]')).toHaveCount(0);
+    await details.getByRole('button', { name: 'Đóng' }).click();
+
+    // Live: staff edits, district sees.
+    await staff.getByRole('button', { name: 'Thêm thẻ vào cột Hội đồng Thi đua – Khen thưởng' }).click();
+    const editor = staff.getByRole('dialog', { name: 'Thẻ mới' });
+    await editor.getByLabel('Tiêu đề').fill('Họp xét đề nghị khen thưởng');
+    await editor.getByRole('button', { name: 'Lưu' }).click();
+    await see(column(district, 'council').locator('article.card', { hasText: 'Họp xét đề nghị khen thưởng' })).toBeVisible();
+    await district.evaluate(() => window.scrollTo(0, 0));
+    await district.screenshot({ path: screenshotPath('readonly-vi') });
+
+    // Console writes on the view page: through the doc, and a hand-made update on the socket.
+    const title = await district.locator('h1').textContent();
+    await district.evaluate(() => {
+      const h = (window as unknown as { __binhan: { doc: () => any; provider: () => any } }).__binhan;
+      h.doc().getMap('meta').set('title', 'HACKED through the doc');
+      // An update made in a scratch doc, sent as a y-protocols sync update message.
+      const D = h.doc().constructor;
+      const scratch = new D();
+      let update: Uint8Array | null = null;
+      scratch.on('update', (u: Uint8Array) => { update = u; });
+      scratch.getMap('meta').set('title', 'HACKED through the socket');
+      const u = update as unknown as Uint8Array;
+      const len: number[] = [];
+      let n = u.length;
+      while (n > 127) { len.push((n & 127) | 128); n >>>= 7; }
+      len.push(n);
+      h.provider().ws.send(new Uint8Array([0, 2, ...len, ...u]));
+    });
+    await see(district.getByTestId('connection-status')).toContainText('liên kết này chỉ có quyền xem');
+    // The view page dropped its local change and shows the board as the server has it.
+    await see(district.locator('h1')).toHaveText(title!);
+    await online(district);
+    await see(district.locator('h1')).toHaveText(title!);
+    await district.waitForTimeout(500);
+    await see(staff.locator('h1')).toHaveText(title!);
+    const stored = await storedDoc(bs.stack, boardId);
+    expect(String(stored.getMap('meta').get('title'))).not.toContain('HACKED');
+  });
+
+  it('the dashboard’s figures change live when a task is marked done', async () => {
+    const boardId = await newBoard();
+    const { page: leader } = await open(boardId, 'view', 'Chủ tịch UBND xã', { hash: '#/dashboard' });
+    const { page: staff } = await open(boardId, 'edit', 'Chị Lan');
+    await online(leader);
+    await online(staff);
+    const count = leader.getByTestId('tasks-done-count');
+    await see(count).toHaveText('0/14 việc');
+    await see(leader.getByTestId('overdue').locator('.figure__big')).toHaveText('1');
+    await see(leader.getByTestId('delegates')).toContainText('120/150');
+    await see(leader.getByTestId('days-left').locator('.figure__big')).toHaveText('24');
+    await see(leader.getByTestId('budget-total')).toHaveText(/₫$/);
+    await leader.screenshot({ path: screenshotPath('dashboard-vi'), fullPage: true });
+
+    // Staff marks the overdue task done.
+    await staff.locator('article.card', { hasText: 'Gửi giấy mời đại biểu' }).locator('h3').click();
+    const editor = staff.getByRole('dialog', { name: 'Sửa thẻ' });
+    await editor.getByLabel('Trạng thái').selectOption('done');
+    await editor.getByRole('button', { name: 'Lưu' }).click();
+    await see(count).toHaveText('1/14 việc');
+    await see(leader.getByTestId('tasks-done')).toContainText('7%');
+    await see(leader.getByTestId('overdue').locator('.figure__big')).toHaveText('0');
+    await see(leader.locator('tr[data-unit="office-statistics"]')).toContainText('1/8');
+  });
+
+  it('an edit made offline survives a reload and reaches the other page after reconnect', async () => {
+    const boardId = await newBoard();
+    const { page: a, context: ctxA } = await open(boardId, 'edit', 'Chị Lan');
+    const { page: b } = await open(boardId, 'edit', 'Anh Minh');
+    // Put A's socket behind a switch: while `blocked`, A's connections are closed at once.
+    let blocked = false;
+    const sockets: WebSocketRoute[] = [];
+    await ctxA.routeWebSocket(/\/sync/, (ws) => {
+      if (blocked) return void ws.close();
+      sockets.push(ws);
+      ws.connectToServer();
+    });
+    await a.reload();
+    await online(a);
+    await online(b);
+
+    // Network lost.
+    blocked = true;
+    await ctxA.setOffline(true);
+    for (const s of sockets) await s.close().catch(() => {});
+    await see(a.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
+    await see(a.getByTestId('connection-status')).toContainText('Mất kết nối');
+
+    await column(a, 'front').getByRole('button', { name: /^Thêm thẻ vào cột/ }).click();
+    const editor = a.getByRole('dialog', { name: 'Thẻ mới' });
+    await editor.getByLabel('Tiêu đề').fill('Việc thêm lúc mất mạng');
+    await editor.getByRole('button', { name: 'Lưu' }).click();
+    await see(a.locator('article.card', { hasText: 'Việc thêm lúc mất mạng' })).toBeVisible();
+    await see(a.getByTestId('connection-status')).toContainText('Có thay đổi chưa gửi');
+    await a.screenshot({ path: screenshotPath('offline-vi') });
+
+    // Reload while the sync socket is still cut: the edit is still there (kept on the machine).
+    await a.waitForTimeout(600);
+    await ctxA.setOffline(false);
+    await a.reload();
+    await see(a.locator('article.card', { hasText: 'Việc thêm lúc mất mạng' })).toBeVisible();
+    await see(b.locator('article.card', { hasText: 'Việc thêm lúc mất mạng' })).toHaveCount(0);
+
+    // The connection returns: B gets the edit.
+    blocked = false;
+    await online(a);
+    await see(b.locator('article.card', { hasText: 'Việc thêm lúc mất mạng' }), { timeout: 15_000 }).toBeVisible();
+    await see(a.getByTestId('connection-status')).not.toContainText('chưa gửi');
+  });
+
+  it('fits a phone screen', async () => {
+    const boardId = await newBoard();
+    const { page } = await open(boardId, 'edit', 'Chị Lan', { viewport: { width: 390, height: 844 } });
+    await online(page);
+    await see(page.locator('section.column').first()).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: screenshotPath('board-phone-vi') });
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * The page: header (title, pages, connection status, presence, language), then the board or the
+ * dashboard (hash routes #/board and #/dashboard, so the query string keeps board and token).
+ */
+import { For, Match, Show, Switch, createSignal, onCleanup, type JSX } from 'solid-js';
+import { useApp } from './app-context';
+import { lang, pick, setLang, t } from './i18n';
+import { Board } from './board/Board';
+import { CardDialogHost } from './board/CardEditor';
+import { MoveDialogHost } from './board/MoveDialog';
+import { Dashboard } from './dashboard/Dashboard';
+import { NameDialog, PresenceList } from './presence/Presence';
+
+type Route = 'board' | 'dashboard';
+const routeOf = (hash: string): Route => (hash.startsWith('#/dashboard') ? 'dashboard' : 'board');
+
+export function App(): JSX.Element {
+  const { conn, store, presence, ui } = useApp();
+  const [route, setRoute] = createSignal<Route>(routeOf(location.hash));
+  const onHash = () => setRoute(routeOf(location.hash));
+  window.addEventListener('hashchange', onHash);
+  onCleanup(() => window.removeEventListener('hashchange', onHash));
+  const [askName, setAskName] = createSignal(!presence.name());
+
+  const title = () => store.state.board?.title ?? t('appName');
+  const link = (r: Route) => `${location.search}#/${r}`;
+
+  return (
+    <>
+      <a class="skip-link" href="#main">{t('skipToBoard')}</a>
+      <header class="app-header">
+        <div class="app-header__top">
+          <div class="app-header__title">
+            <p class="app-header__org">UBND xã Bình An</p>
+            <h1>{title()}</h1>
+          </div>
+          <div class="app-header__tools">
+            <ConnectionStatus />
+            <Show when={!conn.canEdit}>
+              <span class="badge badge--view">{t('readOnlyBadge')}</span>
+            </Show>
+            <div class="lang-switch" role="group" aria-label={t('language')}>
+              <button type="button" aria-pressed={lang() === 'vi'} onClick={() => setLang('vi')} lang="vi">Tiếng Việt</button>
+              <button type="button" aria-pressed={lang() === 'en'} onClick={() => setLang('en')} lang="en">English</button>
+            </div>
+            <button type="button" class="button button--ghost button--small no-print" onClick={() => setAskName(true)}>
+              {presence.name() || '…'} · {t('changeName')}
+            </button>
+          </div>
+        </div>
+        <nav class="tabs no-print" aria-label={t('mainNav')}>
+          <a href={link('board')} aria-current={route() === 'board' ? 'page' : undefined}>{t('tabBoard')}</a>
+          <a href={link('dashboard')} aria-current={route() === 'dashboard' ? 'page' : undefined}>{t('tabDashboard')}</a>
+        </nav>
+        <Show when={!conn.canEdit}>
+          <p class="readonly-banner" role="note">{t('readOnlyBanner')}</p>
+        </Show>
+        <PresenceList />
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Switch>
+          <Match when={store.state.problem && conn.synced()}>
+            <div class="empty-state" role="status">
+              <h2>{t('boardEmpty')}</h2>
+              <For each={store.state.problem ?? []}>{(i) => <p>{pick(i)}</p>}</For>
+            </div>
+          </Match>
+          <Match when={!store.state.board}>
+            <p class="empty-state" role="status" aria-busy="true">{t('loadingBoard')}</p>
+          </Match>
+          <Match when={route() === 'dashboard'}>
+            <Dashboard />
+          </Match>
+          <Match when={route() === 'board'}>
+            <Board />
+          </Match>
+        </Switch>
+      </main>
+      <CardDialogHost />
+      <MoveDialogHost />
+      <Show when={askName()}>
+        <NameDialog onDone={() => setAskName(false)} />
+      </Show>
+      <div class="toasts" aria-live="polite">
+        <For each={ui.toasts()}>
+          {(toast) => (
+            <div class="toast" role="status">
+              <span>{toast.text}</span>
+              <Show when={toast.action}>
+                <button
+                  type="button"
+                  class="button button--small"
+                  onClick={() => {
+                    toast.action!.run();
+                    ui.dismiss(toast.id);
+                  }}
+                >
+                  {toast.action!.label}
+                </button>
+              </Show>
+              <button type="button" class="button button--ghost button--small" aria-label={t('close')} onClick={() => ui.dismiss(toast.id)}>✕</button>
+            </div>
+          )}
+        </For>
+      </div>
+      <div class="visually-hidden" aria-live="assertive" role="log" data-testid="announcer">{ui.announcement()}</div>
+    </>
+  );
+}
+
+function ConnectionStatus(): JSX.Element {
+  const { conn } = useApp();
+  const label = () => {
+    switch (conn.status()) {
+      case 'online': return t('statusOnline');
+      case 'syncing': return t('statusSyncing');
+      case 'offline': return t('statusOffline');
+      default: return t('statusConnecting');
+    }
+  };
+  return (
+    <div class={`conn conn--${conn.status()}`} role="status" data-testid="connection-status" data-status={conn.status()}>
+      <span class="conn__dot" aria-hidden="true" />
+      <span class="conn__label">{label()}</span>
+      <Show when={conn.status() === 'offline'}>
+        <span class="conn__help">{conn.canEdit ? t('offlineHelpEdit') : t('offlineHelpView')}</span>
+      </Show>
+      <Show when={conn.unsent() && conn.canEdit}>
+        <span class="conn__unsent">· {t('unsentChanges')}</span>
+      </Show>
+      <Show when={conn.refused() > 0 && !conn.canEdit}>
+        <span class="conn__help">{t('writeRefused')}</span>
+      </Show>
+      <Show when={conn.serverProblem()}>
+        {(p) => <span class="conn__help">{t('serverSays')}: {p().message}</span>}
+      </Show>
+    </div>
+  );
+}

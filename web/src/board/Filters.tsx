@@ -1,0 +1,74 @@
+/** Filter and search: by unit, kind, status, assignee and text (accents optional: "ke toan"). */
+import { For, Show, createMemo, type JSX } from 'solid-js';
+import { BUDGET_STATUSES, CARD_KINDS, REVIEW_STATUSES, TASK_STATUSES } from '@binhan/core';
+import { EMPTY_FILTERS, useApp, type Filters as F } from '../app-context';
+import { field, pick, t, value } from '../i18n';
+import { filterActive } from './card-helpers';
+
+export function Filters(): JSX.Element {
+  const { store, ui } = useApp();
+  const set = (patch: Partial<F>) => ui.setFilters({ ...ui.filters(), ...patch });
+  const assignees = createMemo(() => {
+    const s = new Set<string>();
+    for (const c of store.state.board?.cards ?? []) if (c.kind === 'task' && c.assignee) s.add(c.assignee);
+    return [...s].sort((a, b) => a.localeCompare(b, 'vi'));
+  });
+  const statusGroups = () => [
+    { kind: 'task', field: 'status', values: TASK_STATUSES as readonly string[] },
+    { kind: 'nominee', field: 'reviewStatus', values: REVIEW_STATUSES as readonly string[] },
+    { kind: 'budget', field: 'status', values: BUDGET_STATUSES as readonly string[] },
+  ].filter((g) => !ui.filters().kind || g.kind === ui.filters().kind);
+
+  return (
+    <form class="filters" role="search" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+      <label class="filters__text">
+        <span>{t('search')}</span>
+        <input
+          type="search"
+          placeholder={t('searchPlaceholder')}
+          value={ui.filters().text}
+          onInput={(e) => set({ text: e.currentTarget.value })}
+        />
+      </label>
+      <label>
+        <span>{field('unit')}</span>
+        <select value={ui.filters().unit} onChange={(e) => set({ unit: e.currentTarget.value })}>
+          <option value="">{t('all')}</option>
+          <For each={store.state.board?.units ?? []}>{(u) => <option value={u.id}>{pick({ vi: u.nameVi, en: u.nameEn })}</option>}</For>
+        </select>
+      </label>
+      <label>
+        <span>{t('cardKind')}</span>
+        <select value={ui.filters().kind} onChange={(e) => set({ kind: e.currentTarget.value, status: '' })}>
+          <option value="">{t('all')}</option>
+          <For each={[...CARD_KINDS]}>{(k) => <option value={k}>{value('kind', k)}</option>}</For>
+        </select>
+      </label>
+      <label>
+        <span>{field('status')}</span>
+        <select value={ui.filters().status} onChange={(e) => set({ status: e.currentTarget.value })}>
+          <option value="">{t('all')}</option>
+          <For each={statusGroups()}>
+            {(g) => (
+              <optgroup label={value('kind', g.kind)}>
+                <For each={[...g.values]}>{(v) => <option value={`${g.kind}:${v}`}>{value(g.field, v)}</option>}</For>
+              </optgroup>
+            )}
+          </For>
+        </select>
+      </label>
+      <label>
+        <span>{field('assignee')}</span>
+        <select value={ui.filters().assignee} onChange={(e) => set({ assignee: e.currentTarget.value })}>
+          <option value="">{t('anyone')}</option>
+          <For each={assignees()}>{(a) => <option value={a}>{a}</option>}</For>
+        </select>
+      </label>
+      <Show when={filterActive(ui.filters())}>
+        <button type="button" class="button button--ghost" onClick={() => ui.setFilters(EMPTY_FILTERS)}>
+          {t('clearFilters')}
+        </button>
+      </Show>
+    </form>
+  );
+}

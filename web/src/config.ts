@@ -1,0 +1,98 @@
+/**
+ * Where the page connects and with which right.
+ * - `?board=<id>&token=<token>` in the page's query string (the edit or view link).
+ * - The WebSocket origin is the page's own (ws:// or wss://) with path `/sync`, unless an
+ *   optional `/config.json` ({"wsUrl": "wss://…", "httpUrl": "https://…"}, written by infra at
+ *   deploy time; wsUrl is an origin and the page appends `/sync`) says otherwise
+ *   (production: the web app on CloudFront, the API on API Gateway).
+ * The token's payload (`v1.<base64url JSON {b, r, exp, jti, sub}>.<sig>`) tells the page which
+ * controls to show; the server enforces the right anyway.
+ */
+export type Right = 'edit' | 'view';
+
+export interface TokenInfo {
+  boardId: string | null;
+  right: Right;
+  /** Expiry, epoch seconds; null when unreadable. */
+  expiresAt: number | null;
+  subject: string;
+}
+
+export interface AppConfig {
+  boardId: string;
+  token: string;
+  /** WebSocket base: the provider connects to `${wsUrl}` + '/' + boardId (moved to ?board= by the polyfill). */
+  wsUrl: string;
+  httpUrl: string;
+  tokenInfo: TokenInfo;
+}
+
+export type ConfigProblem = 'no-link' | 'bad-token' | 'expired' | 'other-board';
+
+function base64UrlDecode(s: string): string {
+  const b64 = s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4);
+  const bin = atob(b64);
+  const bytes = Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
+/** Reads the token's payload without checking its signature (only the server can). */
+export function decodeToken(token: string): TokenInfo | null {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== 'v1') return null;
+  try {
+    const p = JSON.parse(base64UrlDecode(parts[1]!)) as Record<string, unknown>;
+    return {
+      boardId: typeof p['b'] === 'string' ? p['b'] : null,
+      // Anything but an explicit edit right is treated as view: show no edit control.
+      right: p['r'] === 'edit' ? 'edit' : 'view',
+      expiresAt: typeof p['exp'] === 'number' ? p['exp'] : null,
+      subject: typeof p['sub'] === 'string' ? p['sub'] : '',
+    };
+  } catch {
+    return null;
+  }
+}
+
+interface RemoteConfig {
+  wsUrl?: string;
+  httpUrl?: string;
+}
+
+async function fetchRemoteConfig(): Promise<RemoteConfig> {
+  try {
+    // Same request as the <link rel="preload"> in index.html, so the preloaded answer is used.
+    const res = await fetch('/config.json', { mode: 'cors', credentials: 'same-origin' });
+    if (!res.ok) return {};
+    // The local server answers unknown paths with index.html: only JSON counts.
+    if (!(res.headers.get('content-type') ?? '').includes('json')) return {};
+    const json = (await res.json()) as unknown;
+    if (!json || typeof json !== 'object') return {};
+    const c = json as Record<string, unknown>;
+    return {
+      ...(typeof c['wsUrl'] === 'string' && /^wss?:\/\//.test(c['wsUrl']) ? { wsUrl: c['wsUrl'] } : {}),
+      ...(typeof c['httpUrl'] === 'string' && /^https?:\/\//.test(c['httpUrl']) ? { httpUrl: c['httpUrl'] } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+export async function loadConfig(location: Location = window.location): Promise<{ ok: true; config: AppConfig } | { ok: false; problem: ConfigProblem }> {
+  const q = new URLSearchParams(location.search);
+  const boardId = q.get('board') ?? '';
+  const token = q.get('token') ?? '';
+  if (!boardId || !token) return { ok: false, problem: 'no-link' };
+  const info = decodeToken(token);
+  if (!info) return { ok: false, problem: 'bad-token' };
+  if (info.boardId && info.boardId !== boardId) return { ok: false, problem: 'other-board' };
+  if (info.expiresAt !== null && info.expiresAt * 1000 <= Date.now()) return { ok: false, problem: 'expired' };
+  const remote = await fetchRemoteConfig();
+  const wsOrigin = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}`;
+  // config.json's wsUrl is an origin (infra names the API Gateway stage `sync`), as is the page's.
+  const wsUrl = `${(remote.wsUrl ?? wsOrigin).replace(/\/+$/, '')}/sync`;
+  return {
+    ok: true,
+    config: { boardId, token, wsUrl, httpUrl: (remote.httpUrl ?? location.origin).replace(/\/+$/, ''), tokenInfo: info },
+  };
+}

@@ -1,0 +1,230 @@
+/**
+ * The page's live board: one Y.Doc, the stock y-websocket WebsocketProvider through the
+ * project's base64 WebSocketPolyfill, offline persistence (edit links) and read-only guards
+ * (view links).
+ *
+ * Status shown to people: connecting → syncing → online; offline once a connection was lost
+ * (or the browser reports no network). Local edits made while offline stay in the doc (and in
+ * IndexedDB) and reach the server with y-websocket's resync when the connection returns.
+ *
+ * View links: cross-tab BroadcastChannel is off, the provider's update sender is detached (a
+ * local write never leaves the page) and any local write, e.g. typed in the console, makes the
+ * page drop its doc and load the board again from the server. The server refuses writes of a
+ * view token anyway (y-protocols auth permission-denied).
+ */
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { createSignal, type Accessor } from 'solid-js';
+import { createWebSocketPolyfill, type PolyfillClass } from '@binhan/transport';
+import type { AppConfig } from '../config';
+import { CACHE_ORIGIN, createDocCache, type DocCache } from './persistence';
+
+export type Status = 'connecting' | 'syncing' | 'online' | 'offline';
+
+export interface ServerProblem {
+  code: string;
+  message: string;
+}
+
+export interface Connection {
+  readonly config: AppConfig;
+  readonly canEdit: boolean;
+  /** The current doc (a view page replaces it after a refused local write). */
+  readonly doc: Accessor<Y.Doc>;
+  readonly provider: Accessor<WebsocketProvider>;
+  readonly status: Accessor<Status>;
+  /** The doc holds the server's state (received at least once since it was made). */
+  readonly synced: Accessor<boolean>;
+  /** The doc was filled from this machine's cache before the server answered. */
+  readonly fromCache: Accessor<boolean>;
+  /** Local edits made while not connected, not yet sent. */
+  readonly unsent: Accessor<boolean>;
+  /** Writes refused (permission-denied from the server, or a local write on a view page). */
+  readonly refused: Accessor<number>;
+  readonly serverProblem: Accessor<ServerProblem | null>;
+  /** Marks every local write; the undo of a delete and the cache use it. */
+  readonly localOrigin: unknown;
+  destroy(): void;
+}
+
+/** Set by bench/browser.ts before the page loads: arrival times of sync messages. */
+interface PerfHook {
+  lastMessageAt?: number;
+  arrivals?: number[];
+}
+
+/** A polyfill that notes the arrival time of each message when a bench asked for it. */
+function instrumented(Base: PolyfillClass): PolyfillClass {
+  const hook = (globalThis as { __binhanPerf?: PerfHook }).__binhanPerf;
+  if (!hook) return Base;
+  const h: PerfHook = hook;
+  return class extends Base {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols);
+      let handler: ((e: { data: ArrayBuffer }) => void) | null = null;
+      const wrapped = (e: { data: ArrayBuffer }) => {
+        const at = performance.now();
+        h.lastMessageAt = at;
+        (h.arrivals ??= []).push(at);
+        if (h.arrivals.length > 1000) h.arrivals.splice(0, 500);
+        handler?.(e);
+      };
+      Object.defineProperty(this, 'onmessage', {
+        configurable: true,
+        get: () => (handler ? wrapped : null),
+        set: (h: typeof handler) => {
+          handler = h;
+        },
+      });
+    }
+  };
+}
+
+export async function connect(config: AppConfig): Promise<Connection> {
+  const canEdit = config.tokenInfo.right === 'edit';
+  const localOrigin = Symbol('binhan:local');
+  const [status, setStatus] = createSignal<Status>('connecting');
+  const [synced, setSynced] = createSignal(false);
+  const [fromCache, setFromCache] = createSignal(false);
+  const [unsent, setUnsent] = createSignal(false);
+  const [refused, setRefused] = createSignal(0);
+  const [serverProblem, setServerProblem] = createSignal<ServerProblem | null>(null);
+
+  const Polyfill = instrumented(
+    createWebSocketPolyfill({
+      onServerError: (e) => {
+        if (e.code !== 'retry') setServerProblem(e);
+      },
+    }),
+  );
+
+  const cache: DocCache | null = canEdit ? createDocCache(`${config.wsUrl}|${config.boardId}`) : null;
+  let everConnected = false;
+  let providerNow: WebsocketProvider | null = null;
+  let stopCache: (() => void) | null = null;
+
+  function makeProvider(doc: Y.Doc): WebsocketProvider {
+    const provider = new WebsocketProvider(config.wsUrl, config.boardId, doc, {
+      params: { token: config.token },
+      WebSocketPolyfill: Polyfill as unknown as typeof WebSocket,
+      disableBc: true,
+      maxBackoffTime: 2500,
+      connect: navigator.onLine !== false,
+    });
+    // Count permission-denied answers on edit pages (y-websocket only logs them). A view page
+    // is denied by design whenever y-websocket answers the server's sync step 1 (even with an
+    // empty update), so there only the page's own guard below counts refused writes.
+    const authHandler = provider.messageHandlers[2];
+    provider.messageHandlers[2] = (encoder, decoder, p, emitSynced, type) => {
+      if (canEdit) setRefused((n) => n + 1);
+      else return; // expected; do not log a warning for it
+      authHandler?.(encoder, decoder, p, emitSynced, type);
+    };
+    if (!canEdit) {
+      // A view page never sends document updates (the server would refuse them anyway).
+      const sender = (provider as unknown as { _updateHandler?: (u: Uint8Array, o: unknown) => void })._updateHandler;
+      if (sender) doc.off('update', sender);
+    }
+    provider.on('status', ({ status: s }) => {
+      if (s === 'connected') {
+        everConnected = true;
+        setServerProblem(null);
+        setStatus(provider.synced ? 'online' : 'syncing');
+      } else if (s === 'disconnected') setStatus('offline');
+      else if (!everConnected) setStatus('connecting');
+    });
+    provider.on('sync', (isSynced: boolean) => {
+      if (!isSynced) return;
+      if (!performance.getEntriesByName('binhan:synced').length) performance.mark('binhan:synced');
+      setSynced(true);
+      if (provider.wsconnected) setStatus('online');
+      // Our answer to the server's sync step 1 (what it lacks) leaves right after this.
+      setTimeout(() => {
+        if (provider.wsconnected) setUnsent(false);
+      }, 300);
+    });
+    return provider;
+  }
+
+  function watchDoc(doc: Y.Doc): void {
+    doc.on('update', (_u: Uint8Array, origin: unknown) => {
+      if (origin === CACHE_ORIGIN || (providerNow !== null && origin === providerNow)) return;
+      if (!canEdit) {
+        // A write on a view page (the console, an extension): drop it and reload from the server.
+        setRefused((n) => n + 1);
+        queueMicrotask(resetDoc);
+        return;
+      }
+      if (!providerNow?.wsconnected) setUnsent(true);
+    });
+  }
+
+  let docNow = new Y.Doc();
+  watchDoc(docNow);
+  if (cache) {
+    if (await cache.load(docNow)) setFromCache(true);
+    stopCache = cache.track(docNow, (origin) => origin !== CACHE_ORIGIN && origin !== providerNow);
+  }
+  let live = makeProvider(docNow);
+  providerNow = live;
+  const [doc, setDoc] = createSignal(docNow, { equals: false });
+  const [provider, setProvider] = createSignal(live, { equals: false });
+
+  let resetting = false;
+  function resetDoc(): void {
+    if (resetting) return;
+    resetting = true;
+    const old = docNow;
+    const localState = live.awareness.getLocalState();
+    live.destroy();
+    docNow = new Y.Doc();
+    watchDoc(docNow);
+    live = makeProvider(docNow);
+    providerNow = live;
+    if (localState) live.awareness.setLocalState(localState);
+    setSynced(false);
+    setDoc(docNow);
+    setProvider(live);
+    old.destroy();
+    resetting = false;
+  }
+
+  const onOffline = () => {
+    live.disconnect();
+    setStatus('offline');
+  };
+  const onOnline = () => {
+    live.connect();
+  };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') void cache?.flush();
+  };
+  window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
+  document.addEventListener('visibilitychange', onHidden);
+  window.addEventListener('pagehide', onHidden);
+  if (navigator.onLine === false) setStatus('offline');
+
+  return {
+    config,
+    canEdit,
+    doc,
+    provider,
+    status,
+    synced,
+    fromCache,
+    unsent,
+    refused,
+    serverProblem,
+    localOrigin,
+    destroy() {
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('pagehide', onHidden);
+      stopCache?.();
+      live.destroy();
+      docNow.destroy();
+    },
+  };
+}
