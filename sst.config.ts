@@ -22,6 +22,7 @@ export function Board({ stack, app }: StackContext): void {
     syncTokenSecretParameterName: env('BINHAN_SYNC_TOKEN_SECRET_PARAM'),
     paramsSecretsLayerArn: env('BINHAN_PARAMS_SECRETS_LAYER_ARN'),
     alarmEmail: env('BINHAN_ALARM_EMAIL'),
+    adminEmail: env('BINHAN_ADMIN_EMAIL'),
   });
 }
 

@@ -2,7 +2,7 @@
  * The plain CDK app (`cdk.json` runs it): `npx aws-cdk deploy -c stage=prod`.
  * Context: stage (default dev), region (default ap-southeast-1), account (default from the CDK
  * CLI's credentials, else a placeholder so `synth` works offline), webDist (default web/dist),
- * syncTokenSecretParam, paramsSecretsLayerArn, alarmEmail.
+ * syncTokenSecretParam, paramsSecretsLayerArn, alarmEmail, adminEmail.
  */
 import { App, Tags } from 'aws-cdk-lib';
 import { BoardStack, stackName } from './board-stack';
@@ -30,6 +30,7 @@ export function createCdkApp(
       ...(ctx('syncTokenSecretParam') ? { syncTokenSecretParameterName: ctx('syncTokenSecretParam') } : {}),
       ...(ctx('paramsSecretsLayerArn') ? { paramsSecretsLayerArn: ctx('paramsSecretsLayerArn') } : {}),
       ...(ctx('alarmEmail') ? { alarmEmail: ctx('alarmEmail') } : {}),
+      ...(ctx('adminEmail') ? { adminEmail: ctx('adminEmail') } : {}),
       ...overrides,
     },
   });

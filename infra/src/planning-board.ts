@@ -70,6 +70,12 @@ export interface PlanningBoardProps {
   readonly logRetention?: logs.RetentionDays;
   /** E-mail address subscribed to the alarm topic. Default: none (subscribe later). */
   readonly alarmEmail?: string;
+  /**
+   * The administrator the HTTP function creates at cold start if missing. Its password is the
+   * SSM SecureString `adminPasswordParameterName` (default `/binhan/<stage>/admin-password`).
+   */
+  readonly adminEmail?: string;
+  readonly adminPasswordParameterName?: string;
 }
 
 interface HandlerSpec {
@@ -258,13 +264,40 @@ export class PlanningBoard extends Construct {
         resourceName: `${WS_STAGE_NAME}/${method}/@connections/*`,
         arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
       });
-    wsFunction.addToRolePolicy(
-      new iam.PolicyStatement({
-        sid: 'OwnWebSocketConnections',
-        actions: ['execute-api:ManageConnections'],
-        resources: [connectionsArn('POST'), connectionsArn('DELETE')],
-      }),
+    // The ws function posts to and drops connections; the HTTP function closes the sockets of a
+    // revoked link or member (issue 5), on the same API and stage only.
+    for (const fn of [wsFunction, functions.http]) {
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          sid: 'OwnWebSocketConnections',
+          actions: ['execute-api:ManageConnections'],
+          resources: [connectionsArn('POST'), connectionsArn('DELETE')],
+        }),
+      );
+    }
+    functions.http.addEnvironment(
+      'WS_MANAGEMENT_ENDPOINT',
+      `https://${this.webSocketApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${WS_STAGE_NAME}`,
     );
+    if (props.adminEmail) {
+      const adminPasswordParam = props.adminPasswordParameterName ?? `/binhan/${this.stage}/admin-password`;
+      functions.http.addEnvironment('ADMIN_EMAIL', props.adminEmail);
+      functions.http.addEnvironment('ADMIN_PASSWORD_PARAM', adminPasswordParam);
+      functions.http.addToRolePolicy(
+        new iam.PolicyStatement({
+          sid: 'AdminPassword',
+          actions: ['ssm:GetParameter'],
+          resources: [
+            stack.formatArn({
+              service: 'ssm',
+              resource: 'parameter',
+              resourceName: adminPasswordParam.replace(/^\//, ''),
+              arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+            }),
+          ],
+        }),
+      );
+    }
 
     // ---- HTTP API ---------------------------------------------------------------------------
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
@@ -331,6 +364,8 @@ export class PlanningBoard extends Construct {
     });
 
     this.webUrl = `https://${this.distribution.distributionDomainName}`;
+    // Share and invite links point at the web app (CloudFront hides the viewer's Host from the API).
+    functions.http.addEnvironment('PUBLIC_URL', this.webUrl);
     this.httpUrl = this.webUrl;
     this.wsUrl = `wss://${this.webSocketApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
 

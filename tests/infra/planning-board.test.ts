@@ -289,9 +289,7 @@ describe.each(['dev', 'prod'] as const)('stage %s', (stage) => {
         .map(({ statement }) => statement);
       const bySid = Object.fromEntries(mine.map((st) => [st.Sid, st]));
       expect(Object.keys(bySid).sort()).toEqual(
-        name === 'ws'
-          ? ['BoardTable', 'OwnLogGroup', 'OwnWebSocketConnections', 'SyncTokenSecret']
-          : ['BoardTable', 'OwnLogGroup', 'SyncTokenSecret'],
+        ['BoardTable', 'OwnLogGroup', 'OwnWebSocketConnections', 'SyncTokenSecret'],
       );
       expect(asArray(bySid.BoardTable!.Action).sort()).toEqual([...TABLE_ACTIONS].sort());
       expect(bySid.BoardTable!.Resource).toEqual({ 'Fn::GetAtt': [tableId, 'Arn'] });
@@ -299,7 +297,8 @@ describe.each(['dev', 'prod'] as const)('stage %s', (stage) => {
       expect(JSON.stringify(bySid.SyncTokenSecret!.Resource)).toContain(
         `:ssm:ap-southeast-1:${PLACEHOLDER_ACCOUNT}:parameter/binhan/${stage}/sync-token-secret"`,
       );
-      if (name === 'ws') {
+      {
+        // ws posts and drops; http closes the sockets of revoked links and members
         const conn = bySid.OwnWebSocketConnections!;
         expect(conn.Action).toBe('execute-api:ManageConnections');
         const res = asArray(conn.Resource).map((r) => JSON.stringify(r));
@@ -308,6 +307,14 @@ describe.each(['dev', 'prod'] as const)('stage %s', (stage) => {
         expect(res[1]).toContain(`{"Ref":"${wsApi}"},"/sync/DELETE/@connections/*"`);
       }
     }
+  });
+
+  it('tells the HTTP function where to close revoked sockets and which web origin links point at', () => {
+    const env = s().json.Resources[fnId(s(), 'http', stage)]!.Properties!.Environment as { Variables: Record<string, unknown> };
+    const wsApi = logicalIdWhere(s(), 'AWS::ApiGatewayV2::Api', (p) => p.ProtocolType === 'WEBSOCKET');
+    expect(JSON.stringify(env.Variables.WS_MANAGEMENT_ENDPOINT)).toContain(`{"Ref":"${wsApi}"}`);
+    expect(JSON.stringify(env.Variables.WS_MANAGEMENT_ENDPOINT)).toContain('/sync');
+    expect(JSON.stringify(env.Variables.PUBLIC_URL)).toMatch(/https:\/\/.*DomainName/);
   });
 
   it('keeps the handlers\' logs for a set time', () => {
