@@ -109,8 +109,8 @@ for (const starter of engineStarters) {
       const rest = batches.map((b) => b.slice(30)).flat();
       await inBatches(half, 40, (u) => store.append('race', u));
       const [a, b] = await Promise.all([
-        store.compact('race'),
-        store.compact('race'),
+        store.compact('race', { useLease: false }),
+        store.compact('race', { useLease: false }),
         inBatches(rest, 10, (u) => store.append('race', u)),
       ]);
       expect([a.committed, b.committed].filter(Boolean).length).toBeGreaterThanOrEqual(1);
@@ -121,11 +121,25 @@ for (const starter of engineStarters) {
       expect(Object.keys(docContent(reference).items)).toHaveLength(480);
     });
 
-    it('keeps the stored board readable when a compaction loses its conditional write', async () => {
+    it('lets only one of several simultaneous compactions work, through its lease', async () => {
+    const { doc, updates } = editsAsUpdates(12, 'l');
+    for (const u of updates) await store.append('lease', u);
+    const results = await Promise.all([store.compact('lease'), store.compact('lease'), store.compact('lease')]);
+    expect(results.filter((r) => r.committed)).toHaveLength(1);
+    expect(results.filter((r) => !r.committed && r.version === -1)).toHaveLength(2);
+    expect(docContent(docFromUpdate((await store.loadMerged('lease')).update))).toEqual(docContent(doc));
+    // The lease is released: the next compaction may run (nothing left to merge).
+    await store.append('lease', editsAsUpdates(1, 'm', doc).updates[0]!);
+    expect((await store.compact('lease')).committed).toBe(true);
+  });
+
+  it('keeps the stored board readable when a compaction loses its conditional write', async () => {
       const { doc, updates } = editsAsUpdates(10, 'c');
       for (const u of updates) await store.append('loser', u);
       // Start two compactions from the same head: exactly one may commit version 1.
-      const results = await Promise.all([store.compact('loser'), store.compact('loser'), store.compact('loser')]);
+      // Without the lease, so the conditional commit itself is what decides.
+      const noLease = { useLease: false };
+      const results = await Promise.all([store.compact('loser', noLease), store.compact('loser', noLease), store.compact('loser', noLease)]);
       const committed = results.filter((r) => r.committed);
       expect(committed.length).toBeGreaterThanOrEqual(1);
       const loaded = await store.load('loser');

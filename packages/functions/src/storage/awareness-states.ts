@@ -17,7 +17,18 @@ export interface StoredAwareness extends AwarenessEntry {
   owner: string;
 }
 
+/** How many (board, client) clocks a warm handler remembers. */
+const SEEN_CLOCKS_MAX = 50_000;
+
 export class AwarenessStates {
+  /**
+   * The highest clock this process knows is stored per board and client. Every y-websocket
+   * client re-sends each state it receives, so with n clients each renewal comes back n-1 times;
+   * an entry not newer than what was seen is such an echo and is dropped without a write. The
+   * conditional write stays the source of truth: a cold process simply writes and is refused.
+   */
+  private readonly seenClocks = new Map<string, number>();
+
   constructor(
     private readonly table: Table,
     private readonly clock: () => number = Date.now,
@@ -26,8 +37,14 @@ export class AwarenessStates {
   /** Stores the entries that are newer than what is stored; returns those (to relay). */
   async apply(boardId: string, owner: string, entries: AwarenessEntry[]): Promise<AwarenessEntry[]> {
     const expiresAt = Math.floor(this.clock() / 1000) + AWARENESS_TTL_SECONDS;
+    const fresh = entries.filter((e) => e.clock > (this.seenClocks.get(`${boardId}:${e.clientID}`) ?? -1));
     const accepted = await Promise.all(
-      entries.map(async (entry) => {
+      fresh.map(async (entry) => {
+        const seenKey = `${boardId}:${entry.clientID}`;
+        const remember = () => {
+          if (this.seenClocks.size >= SEEN_CLOCKS_MAX) this.seenClocks.clear();
+          this.seenClocks.set(seenKey, Math.max(entry.clock, this.seenClocks.get(seenKey) ?? -1));
+        };
         try {
           await this.table.doc.send(
             new PutCommand({
@@ -46,10 +63,12 @@ export class AwarenessStates {
               ExpressionAttributeValues: { ':c': entry.clock, ':now': Math.floor(this.clock() / 1000) },
             }),
           );
+          remember();
           return entry;
         } catch (error) {
-          if (isConditionalCheckFailed(error)) return null; // an echo or an older state
-          throw error;
+          if (!isConditionalCheckFailed(error)) throw error;
+          remember(); // storage holds this clock or a newer one
+          return null; // an echo or an older state
         }
       }),
     );

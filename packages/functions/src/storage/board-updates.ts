@@ -18,6 +18,9 @@ import { keys, uniqueSuffix } from './table-schema';
 /** Bytes per item part: DynamoDB items are at most 400 KB including names and keys. */
 export const ITEM_PART_BYTES = 350 * 1024;
 
+/** A compaction that crashed frees the board for the next one after this long. */
+const COMPACTION_LEASE_MS = 30_000;
+
 export interface StoredUpdates {
   /** The compacted snapshot (empty when the board was never compacted). */
   snapshot: Uint8Array | null;
@@ -39,7 +42,6 @@ interface Head {
   version: number;
   chunkSet: string | null;
   chunks: number;
-  pending: number;
 }
 
 export class BoardUpdates {
@@ -71,20 +73,6 @@ export class BoardUpdates {
     await Promise.all(writes);
   }
 
-  /** Counts appended updates on the head; returns the new pending count. Off the hot path. */
-  async notePending(boardId: string, count = 1): Promise<number> {
-    const out = await this.table.doc.send(
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: { pk: keys.board(boardId), sk: keys.head },
-        UpdateExpression: 'ADD pending :n',
-        ExpressionAttributeValues: { ':n': count },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(out.Attributes?.pending ?? 0);
-  }
-
   async load(boardId: string): Promise<StoredUpdates> {
     for (let attempt = 0; attempt < 6; attempt++) {
       const updates = await this.readUpdates(boardId);
@@ -106,7 +94,57 @@ export class BoardUpdates {
     return { update, stored };
   }
 
-  async compact(boardId: string): Promise<CompactionResult> {
+  /**
+   * Merges the board's updates into a new snapshot. A short lease on the head keeps concurrent
+   * triggers from all doing the same work (they return `committed: false`); correctness does
+   * not depend on it — the conditional commit does — so `useLease: false` is safe too.
+   */
+  async compact(boardId: string, options: { useLease?: boolean } = {}): Promise<CompactionResult> {
+    const lease = options.useLease === false ? null : await this.takeLease(boardId);
+    if (lease === false) return { committed: false, version: -1, mergedUpdates: 0, snapshotBytes: 0 };
+    try {
+      return await this.compactNow(boardId);
+    } finally {
+      if (lease) await this.releaseLease(boardId, lease).catch(() => {});
+    }
+  }
+
+  /** Returns the lease token, or false when another compaction holds an unexpired lease. */
+  private async takeLease(boardId: string): Promise<string | false> {
+    const token = globalThis.crypto.randomUUID();
+    const now = this.clock();
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: { pk: keys.board(boardId), sk: keys.head },
+          UpdateExpression: 'SET leaseToken = :t, leaseUntil = :until',
+          ConditionExpression: 'attribute_not_exists(leaseUntil) OR leaseUntil < :now',
+          ExpressionAttributeValues: { ':t': token, ':until': now + COMPACTION_LEASE_MS, ':now': now },
+        }),
+      );
+      return token;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  private async releaseLease(boardId: string, token: string): Promise<void> {
+    await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: { pk: keys.board(boardId), sk: keys.head },
+        UpdateExpression: 'REMOVE leaseToken, leaseUntil',
+        ConditionExpression: 'leaseToken = :t',
+        ExpressionAttributeValues: { ':t': token },
+      }),
+    ).catch((error: unknown) => {
+      if (!isConditionalCheckFailed(error)) throw error;
+    });
+  }
+
+  private async compactNow(boardId: string): Promise<CompactionResult> {
     const stored = await this.load(boardId);
     if (stored.updates.length === 0) {
       return { committed: false, version: stored.snapshotVersion, mergedUpdates: 0, snapshotBytes: stored.snapshot?.byteLength ?? 0 };
@@ -144,7 +182,7 @@ export class BoardUpdates {
         new UpdateCommand({
           TableName: this.table.name,
           Key: { pk: keys.board(boardId), sk: keys.head },
-          UpdateExpression: 'SET #v = :v, chunkSet = :cs, chunks = :n, snapshotBytes = :b ADD pending :merged',
+          UpdateExpression: 'SET #v = :v, chunkSet = :cs, chunks = :n, snapshotBytes = :b',
           ConditionExpression: stored.snapshotVersion === 0 ? 'attribute_not_exists(#v)' : '#v = :old',
           ExpressionAttributeNames: { '#v': 'version' },
           ExpressionAttributeValues: {
@@ -152,7 +190,6 @@ export class BoardUpdates {
             ':cs': chunkSet,
             ':n': chunks,
             ':b': state.byteLength,
-            ':merged': -stored.updates.length,
             ...(stored.snapshotVersion === 0 ? {} : { ':old': stored.snapshotVersion }),
           },
         }),
@@ -191,7 +228,6 @@ export class BoardUpdates {
       version: Number(item?.version ?? 0),
       chunkSet: typeof item?.chunkSet === 'string' ? item.chunkSet : null,
       chunks: Number(item?.chunks ?? 0),
-      pending: Number(item?.pending ?? 0),
     };
   }
 

@@ -5,7 +5,7 @@
  *
  *   pk              sk                         what
  *   B#<board>       M                          board metadata (name, created)
- *   B#<board>       S                          snapshot head: version, chunk set id, chunk count, pending count
+ *   B#<board>       S                          snapshot head: version, chunk set id, chunk count
  *   B#<board>       C#<chunkSet>#<0000>        one chunk of a compacted snapshot
  *   B#<board>       U#<time>#<rand>#<part>     one part of an appended Yjs update
  *   B#<board>       K#<connection>             a live connection on the board (right, subject)

@@ -25,6 +25,8 @@ export interface WsDeps {
   posterFor(event: WebSocketEvent): ConnectionPoster;
   /** Compact a board after this many appended updates (default 100). */
   compactEvery?: number;
+  /** Source of chance for the compaction trigger (tests make it deterministic). */
+  random?: () => number;
   /** Revocation and archive checks at $connect (absent: tokens are only verified). */
   access?: {
     revocations: Pick<Revocations, 'check'>;

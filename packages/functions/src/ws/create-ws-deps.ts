@@ -19,6 +19,7 @@ export function createWsDeps(input: {
   syncTokenSecret: string;
   posterFor: (event: WebSocketEvent) => ConnectionPoster;
   compactEvery?: number;
+  random?: () => number;
   clock?: () => number;
   /** The per-process board doc cache (sizes, waits). */
   boardDocs?: BoardDocCacheOptions;
@@ -40,5 +41,6 @@ export function createWsDeps(input: {
     },
   };
   if (input.compactEvery !== undefined) deps.compactEvery = input.compactEvery;
+  if (input.random) deps.random = input.random;
   return deps;
 }

@@ -1,0 +1,120 @@
+/**
+ * Per-invocation timestamps of our handler's update path, taken from outside the packages by
+ * wrapping the handler's dependencies (`stack.deps`): connections.get (the first thing a
+ * $default invocation does) opens a trace in an AsyncLocalStorage; updates.append,
+ * connections.listBoard, every post and updates.notePending add their start/end to it. Traces
+ * with an append are update invocations; in a latency run only the editor sends updates, so the
+ * k-th such trace (by start time) is the k-th edit.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { LocalStack } from '@binhan/local';
+import { now, percentile, round } from './util';
+
+interface Mark {
+  step: string;
+  t0: number;
+  t1: number;
+}
+interface Trace {
+  start: number;
+  marks: Mark[];
+}
+
+export interface EditPathSegment {
+  segment: string;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export class EditPathTracer {
+  private readonly als = new AsyncLocalStorage<Trace>();
+  private traces: Trace[] = [];
+  private recording = false;
+
+  constructor(stack: LocalStack) {
+    const deps = stack.deps as unknown as Record<string, Record<string, unknown>>;
+    this.wrap(deps.connections, 'get', 'get connection', true);
+    this.wrap(deps.updates, 'append', 'put update');
+    this.wrap(deps.connections, 'listBoard', 'query connections');
+    this.wrap(deps.updates, 'notePending', 'update pending counter');
+    this.wrap(deps.updates, 'compact', 'compaction');
+    this.wrap(stack.gateway.management as unknown as Record<string, unknown>, 'post', 'post');
+  }
+
+  start(): void {
+    this.traces = [];
+    this.recording = true;
+  }
+
+  stop(): void {
+    this.recording = false;
+  }
+
+  /** Update invocations in start order. */
+  updateTraces(): Trace[] {
+    return this.traces.filter((t) => t.marks.some((m) => m.step === 'put update')).sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Segments of the edit path, matched to the edits' send times and the peers' arrival times
+   * (first and last peer) when given.
+   */
+  segments(sent: number[] = [], firstArrival: number[] = [], lastArrival: number[] = []): EditPathSegment[] {
+    const traces = this.updateTraces();
+    const series = new Map<string, number[]>();
+    const add = (name: string, v: number | undefined) => {
+      if (v === undefined || !Number.isFinite(v)) return;
+      let list = series.get(name);
+      if (!list) series.set(name, (list = []));
+      list.push(v);
+    };
+    const match = traces.length === sent.length;
+    traces.forEach((t, k) => {
+      const first = (step: string) => t.marks.find((m) => m.step === step);
+      const posts = t.marks.filter((m) => m.step === 'post');
+      const get = first('get connection');
+      const put = first('put update');
+      const query = first('query connections');
+      const pending = first('update pending counter');
+      if (match) add('client send → handler start (socket, gateway, decode)', t.start - sent[k]!);
+      add('get connection (cached after the first)', get && get.t1 - get.t0);
+      add('put update', put && put.t1 - put.t0);
+      add('query connections', query && query.t1 - query.t0);
+      const stored = Math.max(put?.t1 ?? Number.NaN, query?.t1 ?? Number.NaN);
+      add('handler start → update durable and audience known', stored - t.start);
+      if (posts.length > 0) {
+        const firstPost = Math.min(...posts.map((p) => p.t0));
+        const lastPost = Math.max(...posts.map((p) => p.t1));
+        add('durable → first post', firstPost - stored);
+        add(`fan-out: first post → last post done (${posts.length} posts)`, lastPost - firstPost);
+        if (match && firstArrival[k] !== undefined) add('first post → first peer has it', firstArrival[k]! - firstPost);
+        if (match && lastArrival[k] !== undefined) add('last post done → last peer has it', lastArrival[k]! - lastPost);
+      }
+      add('update pending counter (after fan-out)', pending && pending.t1 - pending.t0);
+      if (match && firstArrival[k] !== undefined) add('total: send → first peer', firstArrival[k]! - sent[k]!);
+    });
+    return [...series.entries()].map(([segment, values]) => ({ segment, p50Ms: round(percentile(values, 50), 2), p99Ms: round(percentile(values, 99), 2) }));
+  }
+
+  private wrap(target: Record<string, unknown> | undefined, method: string, step: string, opens = false): void {
+    const original = target?.[method];
+    if (!target || typeof original !== 'function') return; // the handler's shape changed: trace less
+    const fn = (original as (...args: unknown[]) => Promise<unknown>).bind(target);
+    target[method] = (...args: unknown[]): Promise<unknown> => {
+      if (!this.recording) return fn(...args);
+      let trace = this.als.getStore();
+      if (opens) {
+        trace = { start: now(), marks: [] };
+        this.traces.push(trace);
+        // Later awaits of the calling invocation continue in this store.
+        this.als.enterWith(trace);
+      }
+      if (!trace) return fn(...args);
+      const mark: Mark = { step, t0: now(), t1: Number.NaN };
+      trace.marks.push(mark);
+      return fn(...args).finally(() => {
+        mark.t1 = now();
+      });
+    };
+  }
+}

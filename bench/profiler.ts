@@ -1,0 +1,76 @@
+/**
+ * Step timings for our stack, taken from outside the packages: the DynamoDB document client's
+ * `send` (GetItem of the connection, PutItem of the update, Query of the board's connections,
+ * UpdateItem of the pending counter, ...) and the gateway's `management.post`. Recording is off
+ * until `start()`, so only the window a scenario chooses is counted.
+ */
+import { mean, now, percentile, round } from './util';
+
+export interface OpStats {
+  op: string;
+  count: number;
+  meanMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  totalMs: number;
+}
+
+export class OpProfiler {
+  private samples = new Map<string, number[]>();
+  private recording = false;
+
+  start(): void {
+    this.samples.clear();
+    this.recording = true;
+  }
+
+  stop(): OpStats[] {
+    this.recording = false;
+    return [...this.samples.entries()]
+      .map(([op, values]) => ({
+        op,
+        count: values.length,
+        meanMs: round(mean(values), 2),
+        p50Ms: round(percentile(values, 50), 2),
+        p99Ms: round(percentile(values, 99), 2),
+        totalMs: round(values.reduce((a, b) => a + b, 0), 0),
+      }))
+      .sort((a, b) => b.totalMs - a.totalMs);
+  }
+
+  /** Wraps `target[method]` (an async function) so each call's duration is recorded as `label(args)`. */
+  wrap<T extends object>(target: T, method: keyof T & string, label: (args: unknown[]) => string): void {
+    const original = target[method] as unknown as (...args: unknown[]) => Promise<unknown>;
+    const bound = original.bind(target);
+    const wrapped = async (...args: unknown[]): Promise<unknown> => {
+      if (!this.recording) return bound(...args);
+      const t0 = now();
+      try {
+        return await bound(...args);
+      } finally {
+        const key = label(args);
+        let list = this.samples.get(key);
+        if (!list) this.samples.set(key, (list = []));
+        list.push(now() - t0);
+      }
+    };
+    (target as Record<string, unknown>)[method] = wrapped;
+  }
+}
+
+const KINDS: Record<string, string> = { K: 'connection', U: 'update', S: 'head', A: 'awareness', C: 'chunk', F: 'fragment', G: 'fragment-counter', M: 'meta' };
+
+/** A DynamoDB command's short name plus what it touches: e.g. "Get connection", "Put update", "Query connection". */
+export function describeCommand(args: unknown[]): string {
+  const cmd = args[0] as { constructor?: { name?: string }; input?: Record<string, unknown> } | undefined;
+  const name = cmd?.constructor?.name ?? 'Command';
+  const input = cmd?.input ?? {};
+  const key = (input.Key ?? input.Item) as Record<string, unknown> | undefined;
+  const sk = typeof key?.sk === 'string' ? key.sk : undefined;
+  const values = input.ExpressionAttributeValues as Record<string, unknown> | undefined;
+  const prefix = typeof values?.[':k'] === 'string' ? values[':k'] : typeof values?.[':u'] === 'string' ? values[':u'] : typeof values?.[':c'] === 'string' ? values[':c'] : undefined;
+  const what = sk ?? (prefix as string | undefined) ?? '';
+  // Keep the kind of key (letters up to the first '#'), not the id.
+  const kind = KINDS[what.split('#')[0] ?? ''] ?? what.split('#')[0] ?? '';
+  return kind ? `${name.replace(/Command$/, '')} ${kind}` : name.replace(/Command$/, '');
+}

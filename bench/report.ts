@@ -1,0 +1,224 @@
+/** Turns the results into the printed report (side by side) and the target verdicts. */
+import type { OpStats } from './profiler';
+import type { ConvergenceResult } from './scenarios/convergence';
+import type { LatencyResult } from './scenarios/latency';
+import type { OpenTimeResult } from './scenarios/open-time';
+import type { StorageRatio } from './scenarios/storage-ratio';
+import { round } from './util';
+
+export type Outcome<T> = T | { error: string };
+
+export interface ServerResults {
+  key: string;
+  name: string;
+  latency: Record<string, Outcome<LatencyResult>>;
+  convergence?: Outcome<ConvergenceResult>;
+  convergenceRatio?: Outcome<StorageRatio>;
+  openTime?: Outcome<OpenTimeResult>;
+  serverErrors: string[];
+  durationMs: number;
+}
+
+export interface Target {
+  name: string;
+  target: string;
+  figure: string;
+  verdict: 'PASS' | 'MISS' | 'n/a';
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  totalMemoryGiB: number;
+  node: string;
+  os: string;
+  date: string;
+}
+
+export interface BenchResults {
+  machine: Machine;
+  notes: string[];
+  servers: ServerResults[];
+  targets: Target[];
+  /** Sections other parts of the bench append (e.g. lambda bundle sizes). */
+  sections: Record<string, unknown>;
+  correctnessFailures: string[];
+  totalMs: number;
+}
+
+export const ok = <T>(o: Outcome<T> | undefined): T | undefined => (o && !(typeof o === 'object' && o !== null && 'error' in o) ? (o as T) : undefined);
+const err = (o: Outcome<unknown> | undefined): string | undefined =>
+  o && typeof o === 'object' && o !== null && 'error' in o ? (o as { error: string }).error : undefined;
+
+const ms = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x >= 100 ? `${round(x, 0)} ms` : `${round(x, 1)} ms`);
+
+function table(header: string[], rows: string[][], leftAligned = 1): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < leftAligned ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function computeTargets(results: BenchResults): Target[] {
+  const targets: Target[] = [];
+  const [ours, reference] = [results.servers.find((s) => s.key === 'ours'), results.servers.find((s) => s.key === 'reference')];
+  for (const n of ['20', '100']) {
+    const o = ok(ours?.latency[n]);
+    const r = ok(reference?.latency[n]);
+    const durable = o?.durable ? o.durable.stored === o.durable.expected && o.lost === 0 : false;
+    const within = o && r ? o.p50Ms <= 1.5 * r.p50Ms : false;
+    targets.push({
+      name: `edit→peer p50, ${n} clients`,
+      target: '≤ 1.5× reference p50, every acked edit durable',
+      figure: o && r ? `${o.p50Ms} / ${r.p50Ms} ms = ${round(o.p50Ms / r.p50Ms, 2)}×; durable ${o.durable?.stored ?? '?'}/${o.durable?.expected ?? '?'}` : 'not measured',
+      verdict: o && r ? (within && durable ? 'PASS' : 'MISS') : 'n/a',
+    });
+  }
+  const open = ok(ours?.openTime);
+  const after = (h: number) => open?.rows.find((r) => r.history === h && r.phase === 'after compaction');
+  const a10k = after(10_000);
+  const a1k = after(1_000);
+  targets.push({
+    name: 'open time vs history length (after compaction)',
+    target: '10k-history open ≤ 1.5× 1k-history open',
+    figure: a10k && a1k ? `${ms(a10k.medianMs)} vs ${ms(a1k.medianMs)} = ${round(a10k.medianMs / a1k.medianMs, 2)}×` : 'not measured',
+    verdict: a10k && a1k ? (a10k.medianMs <= 1.5 * a1k.medianMs ? 'PASS' : 'MISS') : 'n/a',
+  });
+  const ratios: StorageRatio[] = [];
+  const conv = ok(ours?.convergenceRatio);
+  if (conv) ratios.push(conv);
+  const afterRatio = open?.ratios?.find((r) => r.label.startsWith('10000') && r.label.endsWith('after compaction'));
+  if (afterRatio) ratios.push(afterRatio);
+  for (const r of ratios) {
+    targets.push({ name: `stored/state: ${r.label}`, target: '≤ 1.5', figure: `${r.storedBytes} / ${r.stateBytes} B = ${r.ratio}`, verdict: r.ratio <= 1.5 ? 'PASS' : 'MISS' });
+  }
+  if (ratios.length === 0) targets.push({ name: 'stored/state', target: '≤ 1.5', figure: 'not measured', verdict: 'n/a' });
+  return targets;
+}
+
+function stepsTable(steps: OpStats[]): string {
+  return table(
+    ['step (ours)', 'count', 'mean', 'p50', 'p99', 'total'],
+    steps.map((s) => [s.op, String(s.count), ms(s.meanMs), ms(s.p50Ms), ms(s.p99Ms), ms(s.totalMs)]),
+  );
+}
+
+export function renderReport(results: BenchResults): string {
+  const out: string[] = [];
+  const m = results.machine;
+  out.push('Bình An planning board — sync benchmark');
+  out.push(`date ${m.date} | ${m.cpu} × ${m.cores} cores | ${m.totalMemoryGiB} GiB | Node ${m.node} | ${m.os}`);
+  for (const note of results.notes) out.push(`note: ${note}`);
+  const servers = results.servers;
+  const header = ['figure', ...servers.map((s) => s.key)];
+  out.push('');
+  out.push('servers: ' + servers.map((s) => `${s.key} = ${s.name}`).join('; '));
+
+  // 1. latency
+  const rows: string[][] = [];
+  for (const n of ['20', '100']) {
+    const cell = (s: ServerResults, f: (l: LatencyResult) => string) => {
+      const l = ok(s.latency[n]);
+      return l ? f(l) : err(s.latency[n]) ? 'ERROR' : '—';
+    };
+    rows.push([`latency ${n} clients p50`, ...servers.map((s) => cell(s, (l) => ms(l.p50Ms)))]);
+    rows.push([`latency ${n} clients p99`, ...servers.map((s) => cell(s, (l) => ms(l.p99Ms)))]);
+    rows.push([`  first peer / last peer p50`, ...servers.map((s) => cell(s, (l) => `${ms(l.firstPeerP50Ms)} / ${ms(l.lastPeerP50Ms)}`))]);
+    rows.push([`  received (edit,peer) pairs`, ...servers.map((s) => cell(s, (l) => `${l.received}/${l.pairs}`))]);
+    rows.push([`  durable in storage`, ...servers.map((s) => cell(s, (l) => (l.durable ? `${l.durable.stored}/${l.durable.expected}` : 'n/a (memory)')))]);
+  }
+  // 2. convergence
+  const conv = (s: ServerResults, f: (c: ConvergenceResult) => string) => {
+    const c = ok(s.convergence);
+    return c ? f(c) : err(s.convergence) ? 'ERROR' : '—';
+  };
+  rows.push([`50×200 edits (window ${ok(servers[0]?.convergence)?.window ?? 4} rounds): converge`, ...servers.map((s) => conv(s, (c) => (c.convergeMs === null ? 'TIMEOUT' : ms(c.convergeMs))))]);
+  rows.push(['  last edit made after', ...servers.map((s) => conv(s, (c) => ms(c.sendMs)))]);
+  rows.push(['  clients holding all 10,000', ...servers.map((s) => conv(s, (c) => `${c.completeClients}/${c.clients}`))]);
+  rows.push(['  edits in storage at convergence', ...servers.map((s) => conv(s, (c) => (c.stored === undefined ? 'n/a (memory)' : `${c.stored}/${c.totalEdits}`)))]);
+  rows.push(['  gateway backlog drained after', ...servers.map((s) => conv(s, (c) => (c.drainMs === undefined ? 'n/a' : ms(c.drainMs))))]);
+  rows.push(['  zero loss', ...servers.map((s) => conv(s, (c) => (c.zeroLoss ? 'yes' : 'NO')))]);
+  // 3. open time
+  const openCell = (s: ServerResults, history: number, phases: string[]) => {
+    const o = ok(s.openTime);
+    if (!o) return err(s.openTime) ? 'ERROR' : '—';
+    const row = o.rows.find((r) => r.history === history && phases.includes(r.phase));
+    return row ? ms(row.medianMs) : '—';
+  };
+  rows.push(['open 10k-update history (raw log)', ...servers.map((s) => openCell(s, 10_000, ['before compaction']))]);
+  rows.push(['open 10k-update history (compacted/mem)', ...servers.map((s) => openCell(s, 10_000, ['after compaction', 'in memory']))]);
+  rows.push(['open 1k-update history (raw log)', ...servers.map((s) => openCell(s, 1_000, ['before compaction']))]);
+  rows.push(['open 1k-update history (compacted/mem)', ...servers.map((s) => openCell(s, 1_000, ['after compaction', 'in memory']))]);
+  rows.push(['  load 10k history into server', ...servers.map((s) => { const o = ok(s.openTime); return o?.loadHistoryMs[10_000] !== undefined ? ms(o.loadHistoryMs[10_000]) : '—'; })]);
+  rows.push(['  board state bytes (same for 1k and 10k)', ...servers.map((s) => { const o = ok(s.openTime); return o?.stateBytes[10_000] !== undefined ? `${o.stateBytes[10_000]} B` : '—'; })]);
+  rows.push(['server-reported errors', ...servers.map((s) => String(s.serverErrors.length))]);
+  rows.push(['wall time for this server', ...servers.map((s) => `${round(s.durationMs / 1000, 1)} s`)]);
+  out.push('');
+  out.push(table(header, rows));
+
+  // 4. storage (ours)
+  const ours = servers.find((s) => s.key === 'ours');
+  const ratios: StorageRatio[] = [];
+  const cr = ok(ours?.convergenceRatio);
+  if (cr) ratios.push(cr);
+  for (const r of ok(ours?.openTime)?.ratios ?? []) ratios.push(r);
+  if (ratios.length) {
+    out.push('');
+    out.push(
+      table(
+        ['storage (ours)', 'stored B', 'state B', 'stored/state', 'snapshot B', 'pending updates'],
+        ratios.map((r) => [r.label, String(r.storedBytes), String(r.stateBytes), String(r.ratio), String(r.snapshotBytes), String(r.pendingUpdates)]),
+      ),
+    );
+    const open = ok(ours?.openTime);
+    if (open?.compactMs) out.push(`compaction time: ${Object.entries(open.compactMs).map(([h, t]) => `${h} updates → ${ms(t)}`).join(', ')}`);
+  }
+  for (const n of ['20', '100']) {
+    const l = ok(ours?.latency[n]);
+    if (l?.editPath?.length) {
+      out.push('');
+      out.push(`ours: the update path, ${n} clients (p50/p99 over ${l.edits} edits; timestamps around the handler's steps)`);
+      out.push(table(['segment', 'p50', 'p99'], l.editPath.map((s) => [s.segment, ms(s.p50Ms), ms(s.p99Ms)])));
+    }
+    if (l?.steps?.length) {
+      out.push('');
+      out.push(`ours: every storage call and post during the ${n}-client latency run (${l.edits} edits, plus whatever else ran: awareness, compaction)`);
+      out.push(stepsTable(l.steps));
+    }
+  }
+  const openSteps = ok(ours?.openTime)?.openSteps;
+  if (openSteps?.length) {
+    out.push('');
+    out.push('ours: storage calls and posts during the 7 opens of the compacted 10k-update board (each open: $connect, sync, awareness, $disconnect)');
+    out.push(stepsTable(openSteps));
+  }
+  const oc = ok(ours?.convergence);
+  if (oc?.steps?.length) {
+    out.push('');
+    out.push(`ours: storage calls and posts during the 50×200 run, first edit until the backlog drained (${ms((oc.convergeMs ?? 0) + (oc.drainMs ?? 0))})`);
+    out.push(stepsTable(oc.steps));
+  }
+  // errors
+  for (const s of servers) {
+    const errors = [
+      ...Object.entries(s.latency).map(([n, l]) => (err(l) ? `latency ${n}: ${err(l)}` : '')),
+      err(s.convergence) ? `convergence: ${err(s.convergence)}` : '',
+      err(s.convergenceRatio) ? `storage ratio: ${err(s.convergenceRatio)}` : '',
+      err(s.openTime) ? `open time: ${err(s.openTime)}` : '',
+    ].filter(Boolean);
+    if (errors.length || s.serverErrors.length) {
+      out.push('');
+      out.push(`${s.key}: ${errors.length} scenario error(s), ${s.serverErrors.length} server-reported error(s)`);
+      for (const e of errors) out.push(`  ${e}`);
+      for (const e of s.serverErrors.slice(0, 5)) out.push(`  server: ${e}`);
+    }
+  }
+  // targets
+  out.push('');
+  out.push(table(['target', 'wanted', 'figure', 'verdict'], results.targets.map((t) => [t.name, t.target, t.figure, t.verdict]), 4));
+  if (results.correctnessFailures.length) {
+    out.push('');
+    out.push('CORRECTNESS FAILURES:');
+    for (const f of results.correctnessFailures) out.push(`  ${f}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,184 @@
+/**
+ * `npm run bench`: the three servers side by side, one at a time, in this one process.
+ *   BENCH_SERVERS=ours,reference,hocuspocus   which servers (default all)
+ *   BENCH_SCENARIOS=latency,convergence,open  which scenarios (default all)
+ * Prints the report and writes bench/results/latest.json. Exits 0 (a MISS is not a failure);
+ * exits 1 only when a zero-loss / durability check failed or a scenario crashed.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { computeTargets, ok, renderReport, type BenchResults, type Outcome, type ServerResults } from './report';
+import { measureConvergence } from './scenarios/convergence';
+import { measureLatency } from './scenarios/latency';
+import { measureOpenTime } from './scenarios/open-time';
+import { measureStorageRatio } from './scenarios/storage-ratio';
+import { hocuspocus } from './servers/hocuspocus';
+import { ours } from './servers/ours';
+import { reference } from './servers/reference';
+import type { BenchServer } from './servers/types';
+import { now, round, withTimeout } from './util';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const WATCHDOG_MS = 9 * 60 * 1000;
+
+/** Sections other parts of the bench add: a file in bench/ exporting a function that returns
+ *  something printable (a string, or JSON-able data). Missing files are skipped. */
+const EXTRA_SECTIONS: { title: string; file: string; exportName: string }[] = [
+  { title: 'Lambda bundles', file: 'lambda-bundles.ts', exportName: 'measureLambdaBundles' },
+  { title: 'Browser (2,000-card board)', file: 'browser.ts', exportName: 'benchBrowser' },
+];
+
+const SERVERS: Record<string, BenchServer> = { ours, reference, hocuspocus };
+
+function selected(envName: string, all: string[]): string[] {
+  const raw = process.env[envName];
+  return raw ? raw.split(',').map((s) => s.trim()).filter((s) => all.includes(s)) : all;
+}
+
+async function attempt<T>(what: string, fn: () => Promise<T>, timeoutMs: number): Promise<Outcome<T>> {
+  try {
+    return await withTimeout(fn(), timeoutMs, what);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`  ${what} failed: ${message}`);
+    return { error: message };
+  }
+}
+
+async function benchServer(key: string, server: BenchServer, scenarios: string[]): Promise<ServerResults> {
+  const t0 = now();
+  const results: ServerResults = { key, name: server.name, latency: {}, serverErrors: [], durationMs: 0 };
+  console.error(`[bench] ${key}: starting`);
+  const running = await server.start();
+  try {
+    // Warm-up (not reported): JIT, sockets and the engine's first writes, the same for every server.
+    await attempt(`${key} warm-up`, () => measureLatency(running, 10, 30, 5), 60_000);
+    if (scenarios.includes('latency')) {
+      for (const n of [20, 100]) {
+        console.error(`[bench] ${key}: latency, ${n} clients`);
+        results.latency[n] = await attempt(`${key} latency ${n}`, () => measureLatency(running, n, 100, 20), 90_000);
+      }
+    }
+    if (scenarios.includes('convergence')) {
+      console.error(`[bench] ${key}: convergence 50×200`);
+      results.convergence = await attempt(`${key} convergence`, () => measureConvergence(running, 50, 200), 180_000);
+      const conv = ok(results.convergence);
+      if (running.stack && conv) {
+        results.convergenceRatio = await attempt(`${key} storage ratio`, () => measureStorageRatio(running.stack!, conv.boardId, 'after the 50×200 run'), 30_000);
+      }
+    }
+    if (scenarios.includes('open')) {
+      console.error(`[bench] ${key}: open time`);
+      results.openTime = await attempt(`${key} open time`, () => measureOpenTime(running), 150_000);
+    }
+  } finally {
+    results.serverErrors = [...running.serverErrors()];
+    await withTimeout(running.close(), 15_000, `${key} close`).catch((e: unknown) => console.error(String(e)));
+    results.durationMs = round(now() - t0, 0);
+    console.error(`[bench] ${key}: done in ${round(results.durationMs / 1000, 1)} s`);
+  }
+  return results;
+}
+
+async function extraSections(results: BenchResults): Promise<string[]> {
+  const printed: string[] = [];
+  for (const section of EXTRA_SECTIONS) {
+    const path = join(here, section.file);
+    if (!existsSync(path)) continue;
+    try {
+      const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+      const fn = mod[section.exportName];
+      if (typeof fn !== 'function') throw new Error(`${section.file} does not export ${section.exportName}()`);
+      const value: unknown = await withTimeout(Promise.resolve((fn as () => unknown)()), 120_000, section.title);
+      results.sections[section.title] = value;
+      printed.push(`${section.title}\n${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      results.sections[section.title] = { error: message };
+      printed.push(`${section.title}: ERROR ${message}`);
+    }
+  }
+  return printed;
+}
+
+function correctnessFailures(results: BenchResults): string[] {
+  const failures: string[] = [];
+  for (const s of results.servers) {
+    for (const [n, outcome] of Object.entries(s.latency)) {
+      const l = ok(outcome);
+      if (!l) failures.push(`${s.key}: latency ${n} did not complete`);
+      else if (l.lost > 0) failures.push(`${s.key}: latency ${n}: ${l.lost} (edit, peer) pairs never arrived`);
+      else if (l.durable && l.durable.stored !== l.durable.expected) failures.push(`${s.key}: latency ${n}: ${l.durable.stored}/${l.durable.expected} edits in storage`);
+    }
+    if (s.convergence) {
+      const c = ok(s.convergence);
+      if (!c) failures.push(`${s.key}: convergence did not complete`);
+      else if (!c.zeroLoss) failures.push(`${s.key}: convergence lost edits (clients complete ${c.completeClients}/${c.clients}, stored ${c.stored ?? 'n/a'})`);
+    }
+    if (s.openTime && !ok(s.openTime)) failures.push(`${s.key}: open time did not complete`);
+  }
+  return failures;
+}
+
+async function main(): Promise<number> {
+  const t0 = now();
+  const cpus = os.cpus();
+  const results: BenchResults = {
+    machine: {
+      cpu: cpus[0]?.model.trim() ?? 'unknown',
+      cores: cpus.length,
+      totalMemoryGiB: round(os.totalmem() / 1024 ** 3, 1),
+      node: process.version,
+      os: `${os.platform()} ${os.release()} ${os.arch()}`,
+      date: new Date().toISOString(),
+    },
+    notes: [
+      'all servers and all clients run in this one Node process (one event loop), one server at a time, on 127.0.0.1',
+      'open-time boards: 10,000 card edits (3 fields each) vs the same final state reached in 1,000 updates; opens of ours use a read-only link so they do not start a compaction',
+      'ours: stock y-websocket WebsocketProvider through our base64 text polyfill; dynalite in memory in this process',
+      '@y/websocket-server: stock WebsocketProvider, binary frames; hocuspocus: minimal client in bench/clients (no @hocuspocus/provider installed)',
+    ],
+    servers: [],
+    targets: [],
+    sections: {},
+    correctnessFailures: [],
+    totalMs: 0,
+  };
+  const scenarios = selected('BENCH_SCENARIOS', ['latency', 'convergence', 'open']);
+  for (const key of selected('BENCH_SERVERS', Object.keys(SERVERS))) {
+    try {
+      results.servers.push(await benchServer(key, SERVERS[key]!, scenarios));
+    } catch (error) {
+      console.error(`[bench] ${key} failed to start or close: ${String(error)}`);
+      results.servers.push({ key, name: SERVERS[key]!.name, latency: {}, serverErrors: [String(error)], durationMs: 0 });
+    }
+  }
+  const extra = await extraSections(results);
+  results.targets = computeTargets(results);
+  results.correctnessFailures = correctnessFailures(results);
+  results.totalMs = round(now() - t0, 0);
+  console.log(renderReport(results));
+  for (const section of extra) console.log(`\n${section}`);
+  console.log(`\ntotal ${round(results.totalMs / 1000, 1)} s`);
+  const dir = join(here, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`results written to ${join('bench', 'results', 'latest.json')}`);
+  return results.correctnessFailures.length > 0 ? 1 : 0;
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`[bench] watchdog: still running after ${WATCHDOG_MS / 60000} min, giving up`);
+  process.exit(2);
+}, WATCHDOG_MS);
+watchdog.unref();
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,117 @@
+/**
+ * Edit-to-peer latency: one client of N edits (a Y.Map key per edit), `edits` times, spaced
+ * `spacingMs` apart; for every (edit, peer) pair, the time from the edit until the peer's doc
+ * holds it (its map observer fires). For ours, storage is then checked to hold every edit.
+ */
+import * as Y from 'yjs';
+import type { EditPathSegment } from '../edit-trace';
+import type { OpStats } from '../profiler';
+import type { RunningServer } from '../servers/types';
+import { freshBoardId, mean, now, percentile, round, sleep, waitUntil } from '../util';
+import { connectMany, destroyAll } from './clients';
+
+export interface LatencyResult {
+  clients: number;
+  edits: number;
+  pairs: number;
+  received: number;
+  lost: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  /** Per edit: latency to the first and to the last peer (medians over edits). */
+  firstPeerP50Ms: number;
+  lastPeerP50Ms: number;
+  /** Ours only: edits found in storage afterwards / edits made. */
+  durable?: { stored: number; expected: number };
+  /** Ours only: storage and post timings during the edits. */
+  steps?: OpStats[];
+  /** Ours only: the update path of the handler, segment by segment (p50/p99 over edits). */
+  editPath?: EditPathSegment[];
+}
+
+export async function measureLatency(server: RunningServer, clientCount: number, edits = 100, spacingMs = 20): Promise<LatencyResult> {
+  const boardId = freshBoardId(`lat${clientCount}`);
+  const clients = await connectMany(server, boardId, clientCount);
+  try {
+    // Let the connect storm (sync, awareness of everyone to everyone) finish before measuring.
+    await server.settle();
+    await sleep(300);
+    await server.settle();
+
+    const [editor, ...peers] = clients;
+    const sent: number[] = new Array(edits).fill(Number.NaN);
+    const arrivals: number[][] = Array.from({ length: edits }, () => new Array(peers.length).fill(Number.NaN));
+    let received = 0;
+    peers.forEach((peer, p) => {
+      peer.doc.getMap('lat').observe((event) => {
+        const t = now();
+        for (const key of event.keysChanged) {
+          const k = Number(key.slice(1));
+          const row = arrivals[k];
+          if (row && Number.isNaN(row[p]!)) {
+            row[p] = t;
+            received++;
+          }
+        }
+      });
+    });
+
+    server.profiler?.start();
+    server.tracer?.start();
+    const map = editor!.doc.getMap('lat');
+    for (let k = 0; k < edits; k++) {
+      sent[k] = now();
+      map.set(`e${k}`, k);
+      await sleep(spacingMs);
+    }
+    const pairs = edits * peers.length;
+    await waitUntil(() => received >= pairs, 30_000, 5);
+    await server.settle();
+    const steps = server.profiler?.stop();
+    server.tracer?.stop();
+
+    const latencies: number[] = [];
+    const first: number[] = [];
+    const last: number[] = [];
+    for (let k = 0; k < edits; k++) {
+      const row = arrivals[k]!.filter((t) => !Number.isNaN(t)).map((t) => t - sent[k]!);
+      latencies.push(...row);
+      if (row.length > 0) {
+        first.push(Math.min(...row));
+        last.push(Math.max(...row));
+      }
+    }
+    const result: LatencyResult = {
+      clients: clientCount,
+      edits,
+      pairs,
+      received,
+      lost: pairs - received,
+      p50Ms: round(percentile(latencies, 50), 2),
+      p99Ms: round(percentile(latencies, 99), 2),
+      meanMs: round(mean(latencies), 2),
+      firstPeerP50Ms: round(percentile(first, 50), 2),
+      lastPeerP50Ms: round(percentile(last, 50), 2),
+    };
+    if (steps) result.steps = steps;
+    if (server.tracer) {
+      const firstAt = arrivals.map((row) => Math.min(...row.filter((t) => !Number.isNaN(t))));
+      const lastAt = arrivals.map((row) => Math.max(...row.filter((t) => !Number.isNaN(t))));
+      result.editPath = server.tracer.segments(sent, firstAt, lastAt);
+    }
+    if (server.stack) {
+      const stored = new Y.Doc();
+      Y.applyUpdate(stored, (await server.stack.updates.loadMerged(boardId)).update);
+      const storedMap = stored.getMap('lat');
+      let count = 0;
+      for (let k = 0; k < edits; k++) if (storedMap.get(`e${k}`) === k) count++;
+      result.durable = { stored: count, expected: edits };
+      stored.destroy();
+    }
+    return result;
+  } finally {
+    destroyAll(clients);
+    await server.settle();
+  }
+}
