@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { seedPlan27Board, type WriteContext } from '@binhan/core';
-import { startLocalStack, type LocalStack } from '@binhan/local';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '@binhan/local';
+import { bootstrapAdmin } from '@binhan/functions';
 import { CHROMIUM_PATH } from './tools';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,8 +48,8 @@ export interface BrowserStack {
   close(): Promise<void>;
 }
 
-export async function startBrowserStack(webRoot: string): Promise<BrowserStack> {
-  const stack = await startLocalStack({ port: 0, syncTokenSecret: 'x'.repeat(40), webRoot });
+export async function startBrowserStack(webRoot: string, options: LocalStackOptions = {}): Promise<BrowserStack> {
+  const stack = await startLocalStack({ port: 0, syncTokenSecret: 'x'.repeat(40), webRoot, ...options });
   return { stack, webRoot, close: () => stack.close() };
 }
 
@@ -105,4 +106,36 @@ export function screenshotPath(name: string): string {
   const dir = join(ARTIFACTS, 'screenshots');
   mkdirSync(dir, { recursive: true });
   return join(dir, `${name}.png`);
+}
+
+/** The administrator the access browser tests sign in as (made in storage, as `npm start` does). */
+export const BROWSER_ADMIN = { email: 'quantri@binhan.gov.vn', password: 'mat-khau-quan-tri-2025' };
+
+export async function createAdmin(stack: LocalStack, account = BROWSER_ADMIN): Promise<string> {
+  const made = await bootstrapAdmin(stack.accounts, { ...account, allowGenerated: false });
+  if (!made) throw new Error('administrator not created');
+  return made.userId;
+}
+
+/** A fresh browser context as the others (Vietnamese, Vietnam's time zone), on any address. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: OpenOptions & { label?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: options.viewport ?? { width: 1400, height: 900 },
+  });
+  if (options.name) {
+    const name = options.name;
+    await context.addInitScript((n) => {
+      if (!localStorage.getItem('binhan:name')) localStorage.setItem('binhan:name', n);
+    }, name);
+  }
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[page ${options.label ?? url}] ${e.message}`));
+  await page.goto(url);
+  return { context, page };
 }

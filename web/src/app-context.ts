@@ -5,6 +5,7 @@ import type { Connection } from './sync/connection';
 import type { BoardStore } from './sync/board-store';
 import type { Presence } from './presence/presence';
 import type { Actions } from './board/actions';
+import type { User } from './api';
 
 export type EditorTarget =
   | { mode: 'new'; unit: string; kind: CardKind }
@@ -42,8 +43,19 @@ export interface Ui {
   focusCard(cardId: string): void;
 }
 
+/** Present when the board was opened by a signed-in person (not by a link). */
+export interface SessionCtx {
+  user: Accessor<User>;
+  signOut(): Promise<void>;
+  /** Back to the list of boards. */
+  showBoards(): void;
+  /** Sign in again after the session ended. */
+  signInAgain(): void;
+}
+
 export interface App {
   conn: Connection;
+  session?: SessionCtx;
   store: BoardStore;
   presence: Presence;
   actions: Actions;

@@ -1,9 +1,13 @@
 /**
- * The page: header (title, pages, connection status, presence, language), then the board or the
- * dashboard (hash routes #/board and #/dashboard, so the query string keeps board and token).
+ * The page: header (title, pages, connection status, presence, language, the signed-in person),
+ * then the board, the dashboard or sharing/exports (hash routes #/board, #/dashboard and
+ * #/sharing, so the query string keeps board and token). The sharing panel is loaded on demand.
  */
-import { For, Match, Show, Switch, createSignal, onCleanup, type JSX } from 'solid-js';
+import { For, Match, Show, Suspense, Switch, createEffect, createSignal, lazy, on, onCleanup, type JSX } from 'solid-js';
 import { useApp } from './app-context';
+import { atLeast } from './api';
+import type { ClosedKind } from './sync/connection';
+import type { StringKey } from './i18n/strings';
 import { lang, pick, setLang, t } from './i18n';
 import { Board } from './board/Board';
 import { CardDialogHost } from './board/CardEditor';
@@ -11,11 +15,16 @@ import { MoveDialogHost } from './board/MoveDialog';
 import { Dashboard } from './dashboard/Dashboard';
 import { NameDialog, PresenceList } from './presence/Presence';
 
-type Route = 'board' | 'dashboard';
-const routeOf = (hash: string): Route => (hash.startsWith('#/dashboard') ? 'dashboard' : 'board');
+const SharingPanel = lazy(() => import('./sharing/SharingPanel'));
+
+type Route = 'board' | 'dashboard' | 'sharing';
+const routeOf = (hash: string): Route => (hash.startsWith('#/dashboard') ? 'dashboard' : hash.startsWith('#/sharing') ? 'sharing' : 'board');
 
 export function App(): JSX.Element {
-  const { conn, store, presence, ui } = useApp();
+  const { conn, store, presence, ui, session } = useApp();
+  const role = conn.config.tokenInfo.role;
+  /** Members and links need a signed-in leader/admin; exports anyone who can read. */
+  const sharingLabel = () => (session && atLeast(role, 'leader') ? t('tabSharing') : t('tabExports'));
   const [route, setRoute] = createSignal<Route>(routeOf(location.hash));
   const onHash = () => setRoute(routeOf(location.hash));
   window.addEventListener('hashchange', onHash);
@@ -46,19 +55,33 @@ export function App(): JSX.Element {
             <button type="button" class="button button--ghost button--small no-print" onClick={() => setAskName(true)}>
               {presence.name() || '…'} · {t('changeName')}
             </button>
+            <Show when={session}>
+              {(s) => <SessionTools session={s()} />}
+            </Show>
           </div>
         </div>
         <nav class="tabs no-print" aria-label={t('mainNav')}>
           <a href={link('board')} aria-current={route() === 'board' ? 'page' : undefined}>{t('tabBoard')}</a>
           <a href={link('dashboard')} aria-current={route() === 'dashboard' ? 'page' : undefined}>{t('tabDashboard')}</a>
+          <a href={link('sharing')} aria-current={route() === 'sharing' ? 'page' : undefined}>{sharingLabel()}</a>
         </nav>
-        <Show when={!conn.canEdit}>
-          <p class="readonly-banner" role="note">{t('readOnlyBanner')}</p>
+        <Show when={!conn.closed()}>
+          <Show when={!conn.canEdit}>
+            <p class="readonly-banner" role="note">{t('readOnlyBanner')}</p>
+          </Show>
+          <PresenceList />
         </Show>
-        <PresenceList />
       </header>
       <main id="main" tabIndex={-1}>
         <Switch>
+          <Match when={conn.closed()}>
+            {(c) => <ClosedMessage kind={c().kind} />}
+          </Match>
+          <Match when={route() === 'sharing'}>
+            <Suspense fallback={<p class="empty-state" role="status" aria-busy="true">{t('loading')}</p>}>
+              <SharingPanel />
+            </Suspense>
+          </Match>
           <Match when={store.state.problem && conn.synced()}>
             <div class="empty-state" role="status">
               <h2>{t('boardEmpty')}</h2>
@@ -108,6 +131,46 @@ export function App(): JSX.Element {
   );
 }
 
+function SessionTools(props: { session: NonNullable<ReturnType<typeof useApp>['session']> }): JSX.Element {
+  return (
+    <div class="session-tools no-print">
+      <span class="session-tools__user">{t('signedInAs', { name: props.session.user().name })}</span>
+      <a class="button button--ghost button--small" href="/#/boards" onClick={(e) => { e.preventDefault(); props.session.showBoards(); }}>{t('backToBoards')}</a>
+      <button type="button" class="button button--ghost button--small" onClick={() => void props.session.signOut()}>{t('signOut')}</button>
+    </div>
+  );
+}
+
+const CLOSED_TEXT: Record<ClosedKind, [StringKey, StringKey]> = {
+  revoked: ['closedRevokedTitle', 'closedRevoked'],
+  expired: ['closedExpiredTitle', 'closedExpired'],
+  'access-removed': ['closedAccessTitle', 'closedAccess'],
+  archived: ['closedArchivedTitle', 'closedArchived'],
+  'signed-out': ['closedSignedOutTitle', 'closedSignedOut'],
+};
+
+/** The connection stopped for good: say why, in place of the board, and move focus to it. */
+function ClosedMessage(props: { kind: ClosedKind }): JSX.Element {
+  const { session } = useApp();
+  let box!: HTMLDivElement;
+  createEffect(on(() => props.kind, () => queueMicrotask(() => box?.focus())));
+  return (
+    <div ref={box} class="closed-message" role="alert" tabIndex={-1} data-testid="closed-message" data-kind={props.kind}>
+      <h2>{t(CLOSED_TEXT[props.kind][0])}</h2>
+      <p>{t(CLOSED_TEXT[props.kind][1])}</p>
+      <Show when={session}>
+        {(s) => (
+          <p class="closed-message__actions">
+            <Show when={props.kind === 'signed-out'} fallback={<button type="button" class="button button--primary" onClick={() => s().showBoards()}>{t('backToBoards')}</button>}>
+              <button type="button" class="button button--primary" onClick={() => s().signInAgain()}>{t('signInAgain')}</button>
+            </Show>
+          </p>
+        )}
+      </Show>
+    </div>
+  );
+}
+
 function ConnectionStatus(): JSX.Element {
   const { conn } = useApp();
   const label = () => {
@@ -115,6 +178,7 @@ function ConnectionStatus(): JSX.Element {
       case 'online': return t('statusOnline');
       case 'syncing': return t('statusSyncing');
       case 'offline': return t('statusOffline');
+      case 'closed': return t('statusClosed');
       default: return t('statusConnecting');
     }
   };

@@ -16,7 +16,12 @@ export interface TokenInfo {
   /** Expiry, epoch seconds; null when unreadable. */
   expiresAt: number | null;
   subject: string;
+  /** The holder's role on the board (viewer < editor < leader < admin), when the token says it. */
+  role: Role;
 }
+
+export type Role = 'viewer' | 'editor' | 'leader' | 'admin';
+const ROLES: readonly string[] = ['viewer', 'editor', 'leader', 'admin'];
 
 export interface AppConfig {
   boardId: string;
@@ -48,6 +53,9 @@ export function decodeToken(token: string): TokenInfo | null {
       right: p['r'] === 'edit' ? 'edit' : 'view',
       expiresAt: typeof p['exp'] === 'number' ? p['exp'] : null,
       subject: typeof p['sub'] === 'string' ? p['sub'] : '',
+      role: typeof p['ro'] === 'string' && ROLES.includes(p['ro']) && (p['ro'] === 'viewer') === (p['r'] !== 'edit')
+        ? (p['ro'] as Role)
+        : p['r'] === 'edit' ? 'editor' : 'viewer',
     };
   } catch {
     return null;
@@ -78,21 +86,41 @@ async function fetchRemoteConfig(): Promise<RemoteConfig> {
   }
 }
 
+/** Where the page talks to: the WebSocket base (`…/sync`) and the HTTP API's origin. */
+export interface Endpoints {
+  wsUrl: string;
+  httpUrl: string;
+}
+
+let endpointsOnce: Promise<Endpoints> | null = null;
+
+/** The page's own origin, or what /config.json says (fetched once). */
+export function loadEndpoints(location: Location = window.location): Promise<Endpoints> {
+  endpointsOnce ??= fetchRemoteConfig().then((remote) => {
+    const wsOrigin = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}`;
+    // config.json's wsUrl is an origin (infra names the API Gateway stage `sync`), as is the page's.
+    const wsUrl = `${(remote.wsUrl ?? wsOrigin).replace(/\/+$/, '')}/sync`;
+    return { wsUrl, httpUrl: (remote.httpUrl ?? location.origin).replace(/\/+$/, '') };
+  });
+  return endpointsOnce;
+}
+
+/** Checks a token for a board (shape, board, expiry) and makes the page's config from it. */
+export function configFor(boardId: string, token: string, endpoints: Endpoints): { ok: true; config: AppConfig } | { ok: false; problem: ConfigProblem } {
+  const info = decodeToken(token);
+  if (!info) return { ok: false, problem: 'bad-token' };
+  if (info.boardId && info.boardId !== boardId) return { ok: false, problem: 'other-board' };
+  if (info.expiresAt !== null && info.expiresAt * 1000 <= Date.now()) return { ok: false, problem: 'expired' };
+  return { ok: true, config: { boardId, token, ...endpoints, tokenInfo: info } };
+}
+
 export async function loadConfig(location: Location = window.location): Promise<{ ok: true; config: AppConfig } | { ok: false; problem: ConfigProblem }> {
   const q = new URLSearchParams(location.search);
   const boardId = q.get('board') ?? '';
   const token = q.get('token') ?? '';
   if (!boardId || !token) return { ok: false, problem: 'no-link' };
-  const info = decodeToken(token);
-  if (!info) return { ok: false, problem: 'bad-token' };
-  if (info.boardId && info.boardId !== boardId) return { ok: false, problem: 'other-board' };
-  if (info.expiresAt !== null && info.expiresAt * 1000 <= Date.now()) return { ok: false, problem: 'expired' };
-  const remote = await fetchRemoteConfig();
-  const wsOrigin = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}`;
-  // config.json's wsUrl is an origin (infra names the API Gateway stage `sync`), as is the page's.
-  const wsUrl = `${(remote.wsUrl ?? wsOrigin).replace(/\/+$/, '')}/sync`;
-  return {
-    ok: true,
-    config: { boardId, token, wsUrl, httpUrl: (remote.httpUrl ?? location.origin).replace(/\/+$/, ''), tokenInfo: info },
-  };
+  // Refuse a bad link before waiting for /config.json.
+  const early = configFor(boardId, token, { wsUrl: '', httpUrl: '' });
+  if (!early.ok) return early;
+  return configFor(boardId, token, await loadEndpoints(location));
 }

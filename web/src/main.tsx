@@ -1,29 +1,21 @@
 /**
- * Start: read the link (board, token) and the optional /config.json, open the board's doc
- * (cache first for edit links), connect, render.
+ * Start. With a link (`?board=…&token=…`): read the link and the optional /config.json, open
+ * the board's doc (cache first for edit links), connect, render. Without a token: the signed-in
+ * part (sign-in, invitation, board list, sharing), loaded on demand (./account/shell).
  *
  * Debug handle (documented for tests and support): `window.__binhan = { doc(), provider(),
  * connection, store }`. It gives nothing the server does not already enforce: a view link's
  * writes through it are dropped by the page and refused by the server.
  */
 import { render } from 'solid-js/web';
-import { loadConfig, type ConfigProblem } from './config';
-import { connect, type Connection } from './sync/connection';
+import { loadConfig, loadEndpoints, type ConfigProblem } from './config';
+import { connect } from './sync/connection';
 import { openDb } from './sync/persistence';
-import { createBoardStore, type BoardStore } from './sync/board-store';
-import { createPresence } from './presence/presence';
-import { createActions } from './board/actions';
-import { AppContext, createUi } from './app-context';
-import { App } from './app';
+import { BoardView } from './board-view';
+import { setApiBase } from './api';
 import { lang, t } from './i18n';
 import type { StringKey } from './i18n/strings';
 import './styles.css';
-
-declare global {
-  interface Window {
-    __binhan?: { doc: () => unknown; provider: () => unknown; connection: Connection; store: BoardStore };
-  }
-}
 
 const root = document.getElementById('root')!;
 document.documentElement.lang = lang();
@@ -34,34 +26,33 @@ function Problem(props: { problem: ConfigProblem }) {
     <main id="main" class="problem-page">
       <h1>{t('noLinkTitle')}</h1>
       <p role="alert">{t(key[props.problem])}</p>
+      <p><a href="/#/login">{t('signIn')}</a></p>
     </main>
   );
 }
 
 async function start(): Promise<void> {
   performance.mark('binhan:main');
+  const q = new URLSearchParams(location.search);
+  if (!q.get('token')) {
+    // Staff and administrators: sign in, choose a board, share it.
+    const [{ startAccount }, endpoints] = await Promise.all([import('./account/shell'), loadEndpoints()]);
+    setApiBase(endpoints.httpUrl);
+    startAccount(root, endpoints);
+    return;
+  }
   // Edit links read the board's saved copy: open the database while the config loads.
-  if (new URLSearchParams(location.search).get('token')) void openDb();
+  void openDb();
   const loaded = await loadConfig();
   performance.mark('binhan:config');
   if (!loaded.ok) {
     render(() => <Problem problem={loaded.problem} />, root);
     return;
   }
+  setApiBase(loaded.config.httpUrl);
   const conn = await connect(loaded.config);
   performance.mark('binhan:connecting');
-  render(() => {
-    const store = createBoardStore(conn);
-    const presence = createPresence(conn);
-    const actions = createActions(conn, presence.name);
-    const ui = createUi();
-    window.__binhan = { doc: conn.doc, provider: conn.provider, connection: conn, store };
-    return (
-      <AppContext.Provider value={{ conn, store, presence, actions, ui }}>
-        <App />
-      </AppContext.Provider>
-    );
-  }, root);
+  render(() => <BoardView conn={conn} />, root);
 }
 
 void start();

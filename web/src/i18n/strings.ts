@@ -143,6 +143,28 @@ export const STRINGS = s({
   doneShort: { vi: 'Xong', en: 'Done' },
   overdueShort: { vi: 'Quá hạn', en: 'Overdue' },
   awardProblems: { vi: 'Chưa tính được tiền thưởng cho {n} đề nghị', en: 'Award cash could not be computed for {n} nominee(s)' },
+
+  // Signed in, the connection stopped for good, sharing (the rest is in ./strings-account).
+  signIn: { vi: 'Đăng nhập', en: 'Sign in' },
+  signOut: { vi: 'Đăng xuất', en: 'Sign out' },
+  networkError: { vi: 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.', en: 'Could not reach the server. Check the network and try again.' },
+  backToBoards: { vi: 'Danh sách bảng', en: 'All boards' },
+  loading: { vi: 'Đang tải…', en: 'Loading…' },
+  signedInAs: { vi: 'Đăng nhập: {name}', en: 'Signed in: {name}' },
+  statusClosed: { vi: 'Đã ngắt kết nối', en: 'Disconnected' },
+  closedRevokedTitle: { vi: 'Liên kết đã bị thu hồi', en: 'This link was revoked' },
+  closedRevoked: { vi: 'Liên kết này đã bị thu hồi, bảng không còn được cập nhật. Nếu vẫn cần theo dõi, hãy đề nghị UBND xã Bình An cấp liên kết mới.', en: 'This link has been revoked and the board no longer updates. If you still need it, ask Bình An Commune for a new link.' },
+  closedExpiredTitle: { vi: 'Liên kết đã hết hạn', en: 'This link has expired' },
+  closedExpired: { vi: 'Liên kết này đã hết hạn hoặc không còn hợp lệ. Hãy đề nghị quản trị viên cấp liên kết mới.', en: 'This link has expired or is no longer valid. Ask the administrator for a new one.' },
+  closedAccessTitle: { vi: 'Bạn không còn quyền truy cập bảng này', en: 'You no longer have access to this board' },
+  closedAccess: { vi: 'Quản trị viên đã thay đổi quyền của bạn trên bảng này. Hãy liên hệ quản trị viên nếu cần.', en: 'An administrator changed your access to this board. Contact them if you need it.' },
+  closedArchivedTitle: { vi: 'Bảng đã được lưu trữ', en: 'The board was archived' },
+  closedArchived: { vi: 'Bảng này đã được lưu trữ và không còn mở trực tiếp được.', en: 'This board was archived and can no longer be opened live.' },
+  closedSignedOutTitle: { vi: 'Phiên đăng nhập đã kết thúc', en: 'Your session has ended' },
+  closedSignedOut: { vi: 'Hãy đăng nhập lại để tiếp tục.', en: 'Please sign in again to continue.' },
+  signInAgain: { vi: 'Đăng nhập lại', en: 'Sign in again' },
+  tabSharing: { vi: 'Chia sẻ & thành viên', en: 'Sharing & members' },
+  tabExports: { vi: 'Xuất dữ liệu', en: 'Exports' },
 });
 
 export type StringKey = keyof typeof STRINGS;

@@ -19,7 +19,31 @@ import { createWebSocketPolyfill, type PolyfillClass } from '@binhan/transport';
 import type { AppConfig } from '../config';
 import { CACHE_ORIGIN, createDocCache, type DocCache } from './persistence';
 
-export type Status = 'connecting' | 'syncing' | 'online' | 'offline';
+export type Status = 'connecting' | 'syncing' | 'online' | 'offline' | 'closed';
+
+/**
+ * Why the page stopped connecting for good: the link was revoked, has expired, the person's
+ * access was removed, the board archived, the session ended. Shown instead of the board.
+ */
+export type ClosedKind = 'revoked' | 'expired' | 'access-removed' | 'archived' | 'signed-out';
+
+export interface Closed {
+  kind: ClosedKind;
+  /** The close code from the server (4401, 4403), or 0 when the page found out over HTTP. */
+  code: number;
+}
+
+/**
+ * Where a fresh token comes from when the socket is refused or closed with 4401/4403:
+ * - `{ ok: true, token }`: connect again with it (the same token when the link is still good);
+ * - `{ ok: false, closed }`: stop, and tell the person why;
+ * - `null`: unknown (no network, a server error): keep y-websocket's own retrying.
+ */
+export type Renewal = { ok: true; token: string } | { ok: false; closed: Closed } | null;
+
+export interface ConnectOptions {
+  renew?: () => Promise<Renewal>;
+}
 
 export interface ServerProblem {
   code: string;
@@ -42,6 +66,15 @@ export interface Connection {
   /** Writes refused (permission-denied from the server, or a local write on a view page). */
   readonly refused: Accessor<number>;
   readonly serverProblem: Accessor<ServerProblem | null>;
+  /** Set when the page stopped connecting for good (revoked link, access removed…). */
+  readonly closed: Accessor<Closed | null>;
+  /** The token the provider connects with now. */
+  readonly token: () => string;
+  /**
+   * Uses a new token of the same right from now on: the open socket is replaced by one with
+   * the new token (a token renewed before its expiry), without showing "offline".
+   */
+  replaceToken(token: string): void;
   /** Marks every local write; the undo of a delete and the cache use it. */
   readonly localOrigin: unknown;
   destroy(): void;
@@ -80,7 +113,34 @@ function instrumented(Base: PolyfillClass): PolyfillClass {
   };
 }
 
-export async function connect(config: AppConfig): Promise<Connection> {
+/** Refusals of the HTTP API, as a reason to stop connecting. */
+export function closedFromHttp(status: number, code: string | undefined, signedIn: boolean): Closed | null {
+  if (code === 'archived') return { kind: 'archived', code: 0 };
+  if (code === 'revoked') return { kind: signedIn ? 'access-removed' : 'revoked', code: 0 };
+  if (status === 401) return { kind: signedIn ? 'signed-out' : 'expired', code: 0 };
+  if (status === 403 || status === 404) return { kind: signedIn ? 'access-removed' : 'revoked', code: 0 };
+  return null;
+}
+
+/** A link's own check: is it still good? (GET the board with it as a Bearer token.) */
+export function linkRenewal(config: AppConfig): () => Promise<Renewal> {
+  return async () => {
+    try {
+      const res = await fetch(`${config.httpUrl}/api/boards/${encodeURIComponent(config.boardId)}/dashboard`, {
+        headers: { authorization: `Bearer ${config.token}` },
+        credentials: 'omit',
+      });
+      if (res.ok) return { ok: true, token: config.token };
+      const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
+      const closed = closedFromHttp(res.status, body?.error?.code, false);
+      return closed ? { ok: false, closed } : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+export async function connect(config: AppConfig, options: ConnectOptions = {}): Promise<Connection> {
   const canEdit = config.tokenInfo.right === 'edit';
   const localOrigin = Symbol('binhan:local');
   const [status, setStatus] = createSignal<Status>('connecting');
@@ -89,6 +149,11 @@ export async function connect(config: AppConfig): Promise<Connection> {
   const [unsent, setUnsent] = createSignal(false);
   const [refused, setRefused] = createSignal(0);
   const [serverProblem, setServerProblem] = createSignal<ServerProblem | null>(null);
+  const [closed, setClosed] = createSignal<Closed | null>(null);
+  const renew = options.renew ?? linkRenewal(config);
+  let token = config.token;
+  /** A deliberate reconnect (new token): not shown as offline. */
+  let swapping = false;
 
   const Polyfill = instrumented(
     createWebSocketPolyfill({
@@ -105,7 +170,7 @@ export async function connect(config: AppConfig): Promise<Connection> {
 
   function makeProvider(doc: Y.Doc): WebsocketProvider {
     const provider = new WebsocketProvider(config.wsUrl, config.boardId, doc, {
-      params: { token: config.token },
+      params: { token },
       WebSocketPolyfill: Polyfill as unknown as typeof WebSocket,
       disableBc: true,
       maxBackoffTime: 2500,
@@ -126,12 +191,37 @@ export async function connect(config: AppConfig): Promise<Connection> {
       if (sender) doc.off('update', sender);
     }
     provider.on('status', ({ status: s }) => {
+      if (closed()) return;
       if (s === 'connected') {
         everConnected = true;
+        failures = 0;
+        swapping = false;
         setServerProblem(null);
         setStatus(provider.synced ? 'online' : 'syncing');
-      } else if (s === 'disconnected') setStatus('offline');
-      else if (!everConnected) setStatus('connecting');
+      } else if (s === 'disconnected') {
+        if (!swapping) setStatus('offline');
+      } else if (!everConnected) setStatus('connecting');
+    });
+    // The server closed with 4400–4499 (y-websocket stops reconnecting): 4403 revoked / access
+    // changed, 4401 unknown or expired connection. Ask for a fresh token, or stop and say why.
+    provider.on('closed', ({ code }) => {
+      if (provider !== providerNow) return;
+      void check(provider, code);
+    });
+    // A refused $connect (HTTP 401/403) reaches the page as a plain close (1006): after a few
+    // in a row, find out over HTTP whether the link or the access is gone.
+    provider.on('connection-close', (event) => {
+      if (provider !== providerNow || event === null || closed()) return;
+      if (swapping) {
+        swapping = false;
+        setStatus('offline');
+      }
+      if (event.code >= 4400 && event.code < 4500) return;
+      failures++;
+      if (failures >= 2 && Date.now() - lastProbe > 8000 && navigator.onLine !== false) {
+        lastProbe = Date.now();
+        void check(provider, 0);
+      }
     });
     provider.on('sync', (isSynced: boolean) => {
       if (!isSynced) return;
@@ -144,6 +234,37 @@ export async function connect(config: AppConfig): Promise<Connection> {
       }, 300);
     });
     return provider;
+  }
+
+  let failures = 0;
+  let lastProbe = 0;
+  let checking = false;
+  async function check(provider: WebsocketProvider, code: number): Promise<void> {
+    if (checking) return;
+    checking = true;
+    try {
+      const r = await renew();
+      if (provider !== providerNow || closed()) return;
+      if (r && r.ok) {
+        token = r.token;
+        provider.params['token'] = token;
+        if (code) provider.connect(); // after a 44xx close y-websocket waits for this
+      } else if (r) {
+        stop({ ...r.closed, code: code || r.closed.code });
+      } else if (code) {
+        // Could not ask: the server's word stands.
+        stop({ kind: code === 4401 ? (options.renew ? 'signed-out' : 'expired') : options.renew ? 'access-removed' : 'revoked', code });
+      }
+    } finally {
+      checking = false;
+    }
+  }
+
+  function stop(why: Closed): void {
+    setClosed(why);
+    setStatus('closed');
+    live.disconnect();
+    void cache?.flush();
   }
 
   function watchDoc(doc: Y.Doc): void {
@@ -191,10 +312,10 @@ export async function connect(config: AppConfig): Promise<Connection> {
 
   const onOffline = () => {
     live.disconnect();
-    setStatus('offline');
+    if (!closed()) setStatus('offline');
   };
   const onOnline = () => {
-    live.connect();
+    if (!closed()) live.connect();
   };
   const onHidden = () => {
     if (document.visibilityState === 'hidden') void cache?.flush();
@@ -216,6 +337,18 @@ export async function connect(config: AppConfig): Promise<Connection> {
     unsent,
     refused,
     serverProblem,
+    closed,
+    token: () => token,
+    replaceToken(next) {
+      if (closed() || next === token) return;
+      token = next;
+      live.params['token'] = next;
+      if (live.wsconnected) {
+        swapping = true;
+        live.disconnect();
+        live.connect();
+      }
+    },
     localOrigin,
     destroy() {
       window.removeEventListener('offline', onOffline);

@@ -1,0 +1,80 @@
+/**
+ * The HTTP API (`/api/…` on `httpUrl`): JSON in, JSON out, the session in the HttpOnly
+ * `binhan_session` cookie. Every state-changing request is sent as application/json (the
+ * server's CSRF rule). Errors come back as `{error: {code, message, messageVi}}`.
+ */
+import { lang, t } from './i18n';
+import type { Role } from './config';
+
+export interface ApiErrorInfo {
+  code: string;
+  message: string;
+  messageVi: string;
+}
+
+export type ApiResult<T> =
+  | { ok: true; status: number; data: T }
+  | { ok: false; status: number; error: ApiErrorInfo; retryAfter: number | null };
+
+export interface User {
+  userId: string;
+  email: string;
+  name: string;
+  status: 'invited' | 'active' | 'disabled';
+  globalAdmin: boolean;
+}
+
+export interface BoardEntry {
+  boardId: string;
+  title: string;
+  createdAt: string;
+  archived: boolean;
+  role: Role;
+}
+
+export interface SignedIn {
+  user: User;
+  boards: BoardEntry[];
+}
+
+let base = '';
+export function setApiBase(httpUrl: string): void {
+  base = httpUrl.replace(/\/+$/, '');
+}
+export const apiUrl = (path: string): string => `${base}${path}`;
+
+const NETWORK: ApiErrorInfo = { code: 'network', message: '', messageVi: '' };
+
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path), {
+      method,
+      credentials: 'include',
+      headers: method === 'GET' ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
+    });
+  } catch {
+    return { ok: false, status: 0, error: NETWORK, retryAfter: null };
+  }
+  const json = (await res.json().catch(() => null)) as unknown;
+  if (res.ok) return { ok: true, status: res.status, data: json as T };
+  const e = (json as { error?: Partial<ApiErrorInfo> } | null)?.error ?? {};
+  const retry = Number(res.headers.get('retry-after'));
+  return {
+    ok: false,
+    status: res.status,
+    error: { code: e.code ?? `http-${res.status}`, message: e.message ?? res.statusText, messageVi: e.messageVi ?? e.message ?? res.statusText },
+    retryAfter: Number.isFinite(retry) && retry > 0 ? retry : null,
+  };
+}
+
+/** The server's message in the page's language (or ours when the network failed). */
+export function errorText(r: { status: number; error: ApiErrorInfo }): string {
+  if (r.error.code === 'network') return t('networkError');
+  return lang() === 'vi' ? r.error.messageVi : r.error.message;
+}
+
+export const ROLE_ORDER: readonly Role[] = ['viewer', 'editor', 'leader', 'admin'];
+export const atLeast = (role: Role | null | undefined, min: Role): boolean =>
+  role != null && ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(min);
