@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { bootstrapAdmin, hashPassword, Memberships, type Role, type Table } from '@binhan/functions';
 import type { LocalStack, LocalStackOptions } from '@binhan/local';
+import { openRawSocket } from './raw-socket';
 import { startTestStack } from './sync-clients';
 
 export const ADMIN = { email: 'quantri@binhan.gov.vn', password: 'mat-khau-quan-tri-2025' };
@@ -117,25 +118,8 @@ export async function createBoard(call: Call, cookie: string, title = 'Hội ngh
 }
 
 /** A raw socket on /sync (no y-websocket): what the gateway answers, frames and close. */
-export interface RawSocket {
-  socket: import('ws').WebSocket;
-  frames: string[];
-  closed: Promise<{ code: number; reason: string }>;
-}
+export type { RawSocket } from './raw-socket';
 
-export async function openRawSync(stack: LocalStack, boardId: string, token: string): Promise<RawSocket | { status: number; body: string }> {
-  const { default: WebSocket } = await import('ws');
-  return new Promise((resolve) => {
-    const socket = new WebSocket(`${stack.gateway.wsUrl}/sync?board=${encodeURIComponent(boardId)}&token=${encodeURIComponent(token)}`);
-    const frames: string[] = [];
-    const closed = new Promise<{ code: number; reason: string }>((r) => socket.on('close', (code, reason) => r({ code, reason: reason.toString() })));
-    socket.on('message', (data) => frames.push(data.toString()));
-    socket.on('open', () => resolve({ socket, frames, closed }));
-    socket.on('unexpected-response', (_req, res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    socket.on('error', () => {});
-  });
+export async function openRawSync(stack: LocalStack, boardId: string, token: string) {
+  return openRawSocket(stack, `board=${encodeURIComponent(boardId)}&token=${encodeURIComponent(token)}`);
 }
