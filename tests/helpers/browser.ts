@@ -85,21 +85,7 @@ export async function openBoard(
   right: 'edit' | 'view',
   options: OpenOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: options.viewport ?? { width: 1400, height: 900 },
-  });
-  if (options.name) {
-    const name = options.name;
-    await context.addInitScript((n) => {
-      if (!localStorage.getItem('binhan:name')) localStorage.setItem('binhan:name', n);
-    }, name);
-  }
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`[page ${right}] ${e.message}`));
-  await page.goto(boardUrl(stack, boardId, right, options.hash ?? ''));
-  return { context, page };
+  return openPage(browser, boardUrl(stack, boardId, right, options.hash ?? ''), { ...options, label: right });
 }
 
 export function screenshotPath(name: string): string {

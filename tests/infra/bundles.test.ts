@@ -3,7 +3,7 @@
  * runtime, and importable by plain Node (each in a fresh process, as a cold start would).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -35,12 +35,15 @@ afterAll(() => {
 });
 
 describe.each(['ws', 'http'] as const)('%s bundle', (name) => {
-  it('exists as one minified ES module that leaves @aws-sdk/* to the runtime', () => {
-    const { file, bytes } = bundles[name];
+  it('exists as minified ES modules (entry + chunks) that leave @aws-sdk/* to the runtime', () => {
+    const { file, bytes, dir } = bundles[name];
     expect(existsSync(file)).toBe(true);
     expect(file.endsWith(join(name, 'index.mjs'))).toBe(true);
     expect(bytes).toBeGreaterThan(10_000);
-    const source = readFileSync(file, 'utf8');
+    const source = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.mjs'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     expect(source).toMatch(/from\s*"@aws-sdk\/client-dynamodb"/);
     expect(source).not.toContain('@smithy/smithy-client'); // the SDK's internals are not bundled
     expect(source.length / source.split('\n').length).toBeGreaterThan(2_000); // minified: long lines
@@ -52,6 +55,23 @@ describe.each(['ws', 'http'] as const)('%s bundle', (name) => {
       "const m = await import(process.argv[1]); process.stdout.write(JSON.stringify({ handler: typeof m.handler, keys: Object.keys(m) }));",
     );
     expect(result).toEqual({ handler: 'function', keys: ['handler'] });
+  });
+});
+
+describe('what a cold start of the HTTP function loads', () => {
+  it('leaves the export generators (XLSX, CSV, HTML, board JSON) to a chunk loaded on first export', async () => {
+    const http = bundles.http;
+    expect(http.startupBytes).toBeLessThan(http.totalBytes);
+    const chunks = readdirSync(join(http.dir, 'chunks')).filter((f) => f.endsWith('.mjs'));
+    const lazy = chunks.map((f) => join(http.dir, 'chunks', f)).filter((f) => readFileSync(f, 'utf8').includes('sharedStrings.xml'));
+    expect(lazy).toHaveLength(1); // the XLSX writer lives in one chunk ...
+    expect(readFileSync(http.file, 'utf8')).not.toContain('sharedStrings.xml'); // ... not in the entry
+    // ... and that chunk loads under plain Node and exposes the generators.
+    const result = await inNode(
+      lazy[0]!,
+      "const m = await import(process.argv[1]); process.stdout.write(JSON.stringify(Object.values(m).filter((v) => typeof v === 'function').length));",
+    );
+    expect(result).toBeGreaterThan(5);
   });
 });
 

@@ -2,7 +2,7 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { addCard, initBoard, type WriteContext } from '@binhan/core';
-import type { ConnectionPoster, WebSocketEvent } from '@binhan/functions';
+import type { ConnectionPoster } from '@binhan/functions';
 import { decodeFrame } from '@binhan/transport';
 
 let ids = 0;
@@ -66,14 +66,4 @@ export function recordingPoster(): ConnectionPoster & { inbox: Map<string, strin
   };
 }
 
-export const wsEvent = (routeKey: string, connectionId: string, extra: Partial<WebSocketEvent> = {}): WebSocketEvent => ({
-  requestContext: {
-    routeKey,
-    eventType: routeKey === '$connect' ? 'CONNECT' : routeKey === '$disconnect' ? 'DISCONNECT' : 'MESSAGE',
-    connectionId,
-    domainName: 'test.local',
-    stage: 'test',
-  },
-  isBase64Encoded: false,
-  ...extra,
-});
+export { wsEvent } from '../helpers/ws-event';

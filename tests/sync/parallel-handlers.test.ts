@@ -16,12 +16,12 @@ import {
   updateMessage,
   type ConnectionPoster,
   type Table,
-  type WebSocketEvent,
   type WsHandler,
 } from '@binhan/functions';
 import { startEmbeddedDynamo, type EmbeddedDynamo } from '@binhan/local';
 import { decodeFrame, encodeBase64, FragmentJoiner } from '@binhan/transport';
 import { docContent } from '../helpers/docs';
+import { wsEvent } from '../helpers/ws-event';
 
 const SECRET = 'parallel-secret-parallel-secret-parallel';
 const board = 'parallel';
@@ -40,18 +40,6 @@ function recordingPoster(): ConnectionPoster & { inbox: Map<string, string[]> } 
     async disconnect() {},
   };
 }
-
-const event = (routeKey: string, connectionId: string, extra: Partial<WebSocketEvent> = {}): WebSocketEvent => ({
-  requestContext: {
-    routeKey,
-    eventType: routeKey === '$connect' ? 'CONNECT' : routeKey === '$disconnect' ? 'DISCONNECT' : 'MESSAGE',
-    connectionId,
-    domainName: 'test.local',
-    stage: 'test',
-  },
-  isBase64Encoded: false,
-  ...extra,
-});
 
 /** Applies every sync update a connection received to its doc. */
 function applyInbox(doc: Y.Doc, frames: string[]): void {
@@ -94,7 +82,7 @@ describe('handlers invoked in parallel', () => {
     const writers = Array.from({ length: 12 }, (_, i) => ({ id: `conn-${i}`, doc: new Y.Doc(), updates: [] as Uint8Array[] }));
     for (const w of writers) {
       const token = tokens.issue({ boardId: board, right: 'edit', ttlSeconds: 600 });
-      const res = await handler(event('$connect', w.id, { queryStringParameters: { board, token } }));
+      const res = await handler(wsEvent('$connect', w.id, { queryStringParameters: { board, token } }));
       expect(res.statusCode).toBe(200);
       w.doc.on('update', (u: Uint8Array) => w.updates.push(u));
       for (let k = 0; k < 40; k++) {
@@ -108,7 +96,7 @@ describe('handlers invoked in parallel', () => {
     // Every update of every writer at once, plus explicit compactions in the middle of it.
     const updates = new BoardUpdates(table);
     const invocations = writers.flatMap((w) =>
-      w.updates.map((u) => handler(event('$default', w.id, { body: encodeBase64(updateMessage(u)) }))),
+      w.updates.map((u) => handler(wsEvent('$default', w.id, { body: encodeBase64(updateMessage(u)) }))),
     );
     const results = await Promise.all([...invocations, updates.compact(board), updates.compact(board)]);
     expect(results.slice(0, invocations.length).every((r) => (r as { statusCode: number }).statusCode === 200)).toBe(true);

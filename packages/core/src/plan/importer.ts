@@ -26,7 +26,7 @@
 import { findUnitMention, BINH_AN_UNITS, type UnitAlias } from './units-dictionary';
 import { foldVietnamese, slugify, squash } from '../util/text';
 import { isRealIsoDate, type IsoDate } from '../util/dates';
-import type { Fund, Session } from '../board/schema';
+import type { BoardFacts, Fund, Session } from '../board/schema';
 
 export interface ImportOptions {
   /** Known units and the phrases that name them; default: the Bình An units. */
@@ -58,17 +58,8 @@ export interface ImportedTask {
   line: number;
 }
 
-export interface ImportedFacts {
-  planNumber: string | null;
-  planDate: IsoDate | null;
-  delegateCap: number | null;
-  chairs: number | null;
-  session: Session | null;
-  conferenceDate: IsoDate | null;
-  fundingText: string | null;
-  funds: Fund[];
-  awardFundId: string | null;
-}
+/** What a plan's text says of the board's facts: everything but the live ones (delegates so far, last change). */
+export type ImportedFacts = Omit<BoardFacts, 'delegateCount' | 'updatedAt' | 'updatedBy'>;
 
 export interface ImportedPlan {
   title: string | null;

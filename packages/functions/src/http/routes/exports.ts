@@ -12,17 +12,7 @@ import * as Y from 'yjs';
 import { BoardValidationError, foldVietnamese, readBoard } from '@binhan/core';
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
-import {
-  budgetEstimateCsv,
-  budgetEstimateHtml,
-  budgetEstimateXlsx,
-  EXPORT_CONTENT_TYPES,
-  exportBoardJson,
-  importBoardJson,
-  nomineeListCsv,
-  nomineeListHtml,
-  nomineeListXlsx,
-} from '../../exports';
+import type * as Generators from '../../exports';
 import { NEEDS } from '../../auth/roles';
 import { loadDoc, loadSnapshot } from '../board-doc';
 import type { AppEnv, HttpServices } from '../context';
@@ -30,6 +20,14 @@ import { errors, fromBoardValidation } from '../errors';
 import { boardRole, globalAdmin } from '../middleware/require-role';
 import { validateJson, validateQuery } from '../validate';
 import { createBoardFromDoc, newBoardId } from './boards';
+
+/**
+ * The generators (XLSX writer, CSV, HTML, board JSON) are loaded on the first export or import,
+ * not at cold start: most invocations of the HTTP function never need them, and they are a
+ * third of its code (the bundle puts them in a chunk of their own).
+ */
+let generators: Promise<typeof Generators> | undefined;
+const loadGenerators = (): Promise<typeof Generators> => (generators ??= import('../../exports'));
 
 export const EXPORT_FILES = ['nominees.csv', 'nominees.xlsx', 'nominees.html', 'budget.csv', 'budget.xlsx', 'budget.html', 'board.json'] as const;
 type ExportFile = (typeof EXPORT_FILES)[number];
@@ -75,6 +73,7 @@ export function exportRoutes(s: HttpServices): Hono<AppEnv> {
     }
     const lang: Lang = c.req.valid('query').lang ?? 'vi';
     const { boardId } = c.get('access');
+    const { EXPORT_CONTENT_TYPES, exportBoardJson, nomineeListCsv, budgetEstimateCsv, nomineeListXlsx, budgetEstimateXlsx, nomineeListHtml, budgetEstimateHtml } = await loadGenerators();
     const [what, ext] = file.split('.') as ['nominees' | 'budget' | 'board', 'csv' | 'xlsx' | 'html' | 'json'];
     const name = `${NAMES[what][lang]} - ${boardId}.${ext}`;
     if (what === 'board') {
@@ -106,6 +105,7 @@ export function exportRoutes(s: HttpServices): Hono<AppEnv> {
     const json = c.req.valid('json');
     const title = (json as { board?: { title?: unknown } } | null)?.board?.title;
     const boardId = newBoardId(typeof title === 'string' ? title : 'board');
+    const { importBoardJson } = await loadGenerators();
     const doc = new Y.Doc();
     let snapshot;
     try {
