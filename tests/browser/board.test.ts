@@ -13,7 +13,8 @@ import { storedDoc } from '../helpers/sync-clients';
 import {
   buildWeb, createBoard, launchChromium, openBoard, screenshotPath, startBrowserStack, type BrowserStack,
 } from '../helpers/browser';
-import { seedPlan27Board, vietnamDate, readBoard } from '@binhan/core';
+import { vietnamDate, readBoard } from '@binhan/core';
+import { seedPlan27Board } from '@binhan/core/plan-27';
 
 const run = requireTool('Chromium', hasChromium);
 

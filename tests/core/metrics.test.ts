@@ -1,9 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import {
-  seedPlan27Board, readBoard, addCard, updateCard, setFacts, deleteCard, dashboard, changesSince,
-  taskProgress, daysToConference, formatVnd, formatDate, parseDateInput, vietnamDate,
-} from '../../packages/core/src/index';
+import { readBoard, addCard, updateCard, setFacts, deleteCard, dashboard, changesSince, taskProgress, daysToConference, formatVnd, formatDate, parseDateInput, vietnamDate } from '../../packages/core/src/index';
+import { seedPlan27Board } from '../../packages/core/src/plan-27';
 import { ctx } from './helpers';
 
 function plan27() {

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import {
-  PLAN_27_TEXT, seedPlan27Board, importPlan27, planTemplates, readBoard, cardsInUnit,
-  type TaskCard, type BudgetCard,
-} from '../../packages/core/src/index';
+import { readBoard, cardsInUnit, type TaskCard, type BudgetCard } from '../../packages/core/src/index';
+import { PLAN_27_TEXT, seedPlan27Board, importPlan27, planTemplates } from '../../packages/core/src/plan-27';
 
 const PLAN_FILE = new URL('../../../shared/plan/ke-hoach-27-KH-UBND.txt', import.meta.url);
 const planText = readFileSync(PLAN_FILE, 'utf8');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BoardValidationError, addCard, readBoard, seedPlan27Board, type BoardSnapshot } from '../../packages/core/src/index';
+import { BoardValidationError, addCard, readBoard, type BoardSnapshot } from '../../packages/core/src/index';
+import { seedPlan27Board } from '../../packages/core/src/plan-27';
 import { exportBoardJson, importBoardJson, type BoardExport } from '../../packages/functions/src/exports/index';
 import { buildDoc, EXPORT_NOW, TRICKY_NAME, XSS_NAME } from './fixture';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, readBoard, seedPlan27Board } from '../../packages/core/src/index';
+import { addCard, readBoard } from '../../packages/core/src/index';
+import { seedPlan27Board } from '../../packages/core/src/plan-27';
 import { budgetEstimateCsv, nomineeListCsv } from '../../packages/functions/src/exports/index';
 import { buildBoard, buildDoc, EXPORT_NOW, parseCsv, TRICKY_NAME, XSS_NAME } from './fixture';
 

@@ -5,10 +5,8 @@
  */
 import * as Y from 'yjs';
 import { inflateRawSync } from 'node:zlib';
-import {
-  addCard, deleteCard, moveCard, readBoard, seedPlan27Board, setChecklistItemDone, setFacts, renameUnit,
-  type BoardSnapshot, type WriteContext,
-} from '../../packages/core/src/index';
+import { addCard, deleteCard, moveCard, readBoard, setChecklistItemDone, setFacts, renameUnit, type BoardSnapshot, type WriteContext } from '../../packages/core/src/index';
+import { seedPlan27Board } from '../../packages/core/src/plan-27';
 
 /** The time the exports are made in the tests: 2025-03-01 09:00 in Vietnam. */
 export const EXPORT_NOW = '2025-03-01T02:00:00.000Z';

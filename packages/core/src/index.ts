@@ -14,11 +14,9 @@ export { addCard, updateCard, deleteCard, restoreCard, setChecklistItemDone } fr
 export { moveCard, type MoveTarget } from './board/move';
 export { setFacts, setAgenda } from './board/facts';
 
-export { PLAN_27_TEXT } from './plan/plan-27-text';
 export * from './plan/units-dictionary';
 export * from './plan/importer';
 export { applyImportedPlan, type ApplyPlanOptions } from './plan/apply';
-export * from './plan/template';
 
 export * from './awards/forms';
 export * from './awards/rules';

@@ -1,6 +1,7 @@
 /** The board `npm start` creates on first start: plan 27/KH-UBND from @binhan/core's template. */
 import * as Y from 'yjs';
-import { PLAN_27_BOARD_TITLE, seedPlan27Board, type BoardSnapshot } from '@binhan/core';
+import { type BoardSnapshot } from '@binhan/core';
+import { PLAN_27_BOARD_TITLE, seedPlan27Board } from '@binhan/core/plan-27';
 
 export const SEED_BOARD_ID = 'binh-an-27';
 

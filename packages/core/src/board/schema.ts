@@ -2,7 +2,7 @@
  * The board's data: zod schemas for what a write may contain, and the TypeScript types of
  * what a read returns. Optional values are stored as null (Yjs cannot hold undefined).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isRealIsoDate, type IsoDate } from '../util/dates';
 import { AWARD_FORM_IDS, type AwardFormId } from '../awards/forms';
 
@@ -33,57 +33,54 @@ export const UNIT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // ---------- field schemas ----------
 
-const isoDate = z.string().superRefine((v, ctx) => {
-  if (!isRealIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'invalid date', params: { code: 'invalid-date' } });
-});
-const requiredText = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.string().check(
+  z.superRefine((v, ctx) => {
+    if (!isRealIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'invalid date', params: { code: 'invalid-date' } });
+  }),
+);
+const requiredText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const optionalText = (max: number) =>
-  z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
-const vnd = z.number().int().nonnegative().max(LIMITS.maxVnd);
+  z.pipe(
+    z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(max)))),
+    z.transform((v) => (v ? v : null)),
+  );
+const vnd = z.number().check(z.int(), z.nonnegative(), z.maximum(LIMITS.maxVnd));
 
-export const checklistItemInputSchema = z
-  .object({
-    id: z.string().trim().min(1).max(100).optional(),
-    text: requiredText(LIMITS.checklistText),
-    done: z.boolean().optional().default(false),
-  })
-  .strict();
+export const checklistItemInputSchema = z.strictObject({
+  id: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  text: requiredText(LIMITS.checklistText),
+  done: z._default(z.optional(z.boolean()), false),
+});
 
-export const taskFieldsSchema = z
-  .object({
-    title: requiredText(LIMITS.title),
-    clause: optionalText(LIMITS.clause),
-    description: z.string().max(LIMITS.text).optional().default(''),
-    assignee: optionalText(LIMITS.shortText),
-    due: isoDate.nullable().optional().transform((v) => v ?? null),
-    status: z.enum(TASK_STATUSES).optional().default('todo'),
-    checklist: z.array(checklistItemInputSchema).max(200).optional().default([]),
-  })
-  .strict();
+export const taskFieldsSchema = z.strictObject({
+  title: requiredText(LIMITS.title),
+  clause: optionalText(LIMITS.clause),
+  description: z._default(z.optional(z.string().check(z.maxLength(LIMITS.text))), ''),
+  assignee: optionalText(LIMITS.shortText),
+  due: z.pipe(z.optional(z.nullable(isoDate)), z.transform((v) => v ?? null)),
+  status: z._default(z.optional(z.enum(TASK_STATUSES)), 'todo'),
+  checklist: z._default(z.optional(z.array(checklistItemInputSchema).check(z.maxLength(200))), []),
+});
 
-export const nomineeFieldsSchema = z
-  .object({
-    name: requiredText(LIMITS.shortText),
-    nomineeKind: z.enum(NOMINEE_KINDS),
-    achievement: z.string().max(LIMITS.text).optional().default(''),
-    awardForm: z.enum(AWARD_FORM_IDS).nullable().optional().transform((v) => v ?? null),
-    reviewStatus: z.enum(REVIEW_STATUSES).optional().default('proposed'),
-    decisionDate: isoDate.nullable().optional().transform((v) => v ?? null),
-    dossier: z.array(checklistItemInputSchema).max(200).optional().default([]),
-  })
-  .strict();
+export const nomineeFieldsSchema = z.strictObject({
+  name: requiredText(LIMITS.shortText),
+  nomineeKind: z.enum(NOMINEE_KINDS),
+  achievement: z._default(z.optional(z.string().check(z.maxLength(LIMITS.text))), ''),
+  awardForm: z.pipe(z.optional(z.nullable(z.enum(AWARD_FORM_IDS))), z.transform((v) => v ?? null)),
+  reviewStatus: z._default(z.optional(z.enum(REVIEW_STATUSES)), 'proposed'),
+  decisionDate: z.pipe(z.optional(z.nullable(isoDate)), z.transform((v) => v ?? null)),
+  dossier: z._default(z.optional(z.array(checklistItemInputSchema).check(z.maxLength(200))), []),
+});
 
-export const budgetFieldsSchema = z
-  .object({
-    line: requiredText(LIMITS.title),
-    quantity: z.number().nonnegative().max(LIMITS.maxQuantity),
-    unitPrice: vnd,
-    /** Optional on input; when given it must equal quantity × unitPrice. */
-    amount: vnd.optional(),
-    fundingSource: requiredText(100),
-    status: z.enum(BUDGET_STATUSES).optional().default('planned'),
-  })
-  .strict();
+export const budgetFieldsSchema = z.strictObject({
+  line: requiredText(LIMITS.title),
+  quantity: z.number().check(z.nonnegative(), z.maximum(LIMITS.maxQuantity)),
+  unitPrice: vnd,
+  /** Optional on input; when given it must equal quantity × unitPrice. */
+  amount: z.optional(vnd),
+  fundingSource: requiredText(100),
+  status: z._default(z.optional(z.enum(BUDGET_STATUSES)), 'planned'),
+});
 
 export const FIELD_SCHEMAS = {
   task: taskFieldsSchema,
@@ -100,47 +97,41 @@ export const CARD_FIELDS: Record<CardKind, readonly string[]> = {
 /** Fields holding a checklist (stored as a nested Y.Map so ticks by two people merge). */
 export const CHECKLIST_FIELDS = ['checklist', 'dossier'] as const;
 
-export const unitInputSchema = z
-  .object({
-    id: z.string().regex(UNIT_ID).max(60).optional(),
-    nameVi: requiredText(LIMITS.shortText),
-    nameEn: optionalText(LIMITS.shortText),
-    index: z.number().int().nonnegative().optional(),
-  })
-  .strict();
+export const unitInputSchema = z.strictObject({
+  id: z.optional(z.string().check(z.regex(UNIT_ID), z.maxLength(60))),
+  nameVi: requiredText(LIMITS.shortText),
+  nameEn: optionalText(LIMITS.shortText),
+  index: z.optional(z.number().check(z.int(), z.nonnegative())),
+});
 
-export const fundSchema = z
-  .object({
-    id: z.string().regex(UNIT_ID).max(60),
-    nameVi: requiredText(LIMITS.shortText),
-    nameEn: requiredText(LIMITS.shortText),
-    amount: vnd.nullable(),
-  })
-  .strict();
+export const fundSchema = z.strictObject({
+  id: z.string().check(z.regex(UNIT_ID), z.maxLength(60)),
+  nameVi: requiredText(LIMITS.shortText),
+  nameEn: requiredText(LIMITS.shortText),
+  amount: z.nullable(vnd),
+});
 
-export const factsPatchSchema = z
-  .object({
-    planNumber: optionalText(60),
-    planDate: isoDate.nullable().optional(),
-    delegateCap: z.number().int().nonnegative().max(100_000).nullable().optional(),
-    delegateCount: z.number().int().nonnegative().max(100_000).nullable().optional(),
-    chairs: z.number().int().nonnegative().max(100).nullable().optional(),
-    session: z
-      .object({
-        count: z.number().int().nonnegative().max(100),
-        quarter: z.number().int().min(1).max(4).nullable(),
-        year: z.number().int().min(1900).max(2200).nullable(),
-        text: z.string().max(LIMITS.text),
-      })
-      .strict()
-      .nullable()
-      .optional(),
-    conferenceDate: isoDate.nullable().optional(),
-    fundingText: optionalText(LIMITS.text),
-    funds: z.array(fundSchema).max(50).optional(),
-    awardFundId: z.string().regex(UNIT_ID).max(60).nullable().optional(),
-  })
-  .strict();
+export const factsPatchSchema = z.strictObject({
+  planNumber: optionalText(60),
+  planDate: z.optional(z.nullable(isoDate)),
+  delegateCap: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative(), z.maximum(100_000)))),
+  delegateCount: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative(), z.maximum(100_000)))),
+  chairs: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative(), z.maximum(100)))),
+  session: z.optional(
+    z.nullable(
+      z.strictObject({
+        count: z.number().check(z.int(), z.nonnegative(), z.maximum(100)),
+        quarter: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(4))),
+        year: z.nullable(z.number().check(z.int(), z.minimum(1900), z.maximum(2200))),
+        text: z.string().check(z.maxLength(LIMITS.text)),
+      }),
+    ),
+  ),
+  conferenceDate: z.optional(z.nullable(isoDate)),
+  fundingText: optionalText(LIMITS.text),
+  funds: z.optional(z.array(fundSchema).check(z.maxLength(50))),
+  awardFundId: z.optional(z.nullable(z.string().check(z.regex(UNIT_ID), z.maxLength(60)))),
+});
 
 // ---------- what reads return ----------
 

@@ -1,5 +1,6 @@
 /** Columns: one per responsible unit. The list is data: rename, add, remove, reorder. */
 import * as Y from 'yjs';
+import * as z from 'zod/mini';
 import { requireCurrentBoard, unitsInOrder, liveCardsInUnit, readUnitMap } from './doc';
 import { keyBetween } from './fractional';
 import { unitInputSchema, LIMITS, type Unit } from './schema';
@@ -61,7 +62,7 @@ export function renameUnit(doc: Y.Doc, unitId: string, names: { nameVi?: string;
   const maps = requireCurrentBoard(doc);
   const m = maps.units.get(unitId);
   if (!m || m.get('removed')) fail([unitNotFound(unitId)]);
-  const schema = unitInputSchema.pick({ nameVi: true, nameEn: true }).partial();
+  const schema = z.partial(z.pick(unitInputSchema, { nameVi: true, nameEn: true }));
   const parsed = parseWith(schema, names);
   if (!parsed.ok) fail(parsed.issues);
   const issues: Issue[] = [];

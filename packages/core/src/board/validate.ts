@@ -2,7 +2,7 @@
  * Turns zod's findings into messages a commune staff member understands, and checks the
  * things zod cannot see alone (the context of a write, ids).
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { BoardValidationError, say, issue, labelOfPath, type Issue } from './errors';
 import { isValidInstant } from '../util/dates';
 import { UNIT_ID } from './schema';
@@ -59,7 +59,7 @@ export function fromZodIssue(zi: ZodIssue, data: unknown, prefix = ''): Issue {
 }
 
 /** Parse with a schema; on failure return the issues in both languages. */
-export function parseWith<S extends z.ZodType>(
+export function parseWith<S extends z.ZodMiniType>(
   schema: S,
   data: unknown,
   prefix = '',

@@ -42,6 +42,8 @@ export const PLAN_27_STARTER_BUDGET: NewBudgetInput[] = [
 
 export interface SeedOptions {
   boardId: string;
+  /** The board's title; each template has its own default. */
+  title?: string;
   actor: string;
   now: Date | string;
   newId?: () => string;
@@ -50,13 +52,13 @@ export interface SeedOptions {
 
 /** Seed an empty doc with the plan 27 board. */
 export function seedPlan27Board(doc: Y.Doc, options: SeedOptions): BoardSnapshot {
-  const { boardId, ...ctx } = options;
+  const { boardId, title, ...ctx } = options;
   const imported = importPlan27();
   if (imported.unplaced.length)
     throw new Error(`plan 27 import left ${imported.unplaced.length} item(s) unplaced`);
   return applyImportedPlan(doc, imported.plan, {
     boardId,
-    title: PLAN_27_BOARD_TITLE,
+    title: title ?? PLAN_27_BOARD_TITLE,
     units: BINH_AN_UNITS,
     facts: { delegateCount: 0 },
     extraCards: PLAN_27_STARTER_BUDGET,
@@ -82,10 +84,10 @@ export const planTemplates: PlanTemplate[] = [
     id: 'blank',
     nameVi: 'Bảng trống với các bộ phận của UBND xã',
     nameEn: 'Empty board with the commune units',
-    create(doc, { boardId, ...ctx }) {
+    create(doc, { boardId, title, ...ctx }) {
       return initBoard(doc, {
         boardId,
-        title: 'Bảng kế hoạch mới',
+        title: title ?? 'Bảng kế hoạch mới',
         units: BINH_AN_UNITS.map(({ id, nameVi, nameEn }) => ({ id, nameVi, nameEn })),
         facts: { funds: [COMMENDATION_FUND], awardFundId: COMMENDATION_FUND.id },
       }, ctx as WriteContext);

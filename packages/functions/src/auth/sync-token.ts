@@ -4,7 +4,7 @@
  * (admin, editor, leader, viewer), an expiry and a token id (what revocation names). Verification is constant-time and says what is wrong.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const RIGHTS = ['edit', 'view'] as const;
 export type TokenRight = (typeof RIGHTS)[number];
@@ -18,14 +18,14 @@ export function rightOf(role: Role): TokenRight {
 }
 
 const payloadSchema = z.object({
-  b: z.string().min(1).max(128),
+  b: z.string().check(z.minLength(1), z.maxLength(128)),
   r: z.enum(RIGHTS),
-  ro: z.enum(ROLES).optional(),
-  exp: z.number().int().positive(),
-  jti: z.string().min(1).max(64),
-  sub: z.string().max(128).default(''),
+  ro: z.optional(z.enum(ROLES)),
+  exp: z.number().check(z.int(), z.positive()),
+  jti: z.string().check(z.minLength(1), z.maxLength(64)),
+  sub: z._default(z.string().check(z.maxLength(128)), ''),
   /** Issued at, epoch MILLISECONDS (revocation by subject compares it to the revocation time); absent in older tokens. */
-  iat: z.number().int().nonnegative().optional(),
+  iat: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
 
 export interface SyncTokenClaims {

@@ -17,7 +17,7 @@
  * layout ever changes, the import fails loudly instead of producing a different board.
  */
 import * as Y from 'yjs';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   BoardValidationError, CARD_KINDS, LIMITS, UNIT_ID,
   addCard, boardVersion, factsPatchSchema, getCard, initBoard, isOrderKey, issue, listUnits, parseWith,
@@ -86,56 +86,52 @@ export function exportBoardJson(doc: Y.Doc, options: { now?: Date | string } = {
 
 // ---------- import: shapes ----------
 
-const shortText = z.string().max(LIMITS.shortText);
-const unitSchema = unitInputSchema
-  .omit({ index: true })
-  .extend({
-    id: z.string().regex(UNIT_ID).max(60),
-    order: z.string().max(200),
-    removed: z.boolean().optional().default(false),
-  })
-  .strict();
-const factsSchema = factsPatchSchema
-  .extend({ updatedAt: z.string().max(40).nullable().optional(), updatedBy: shortText.nullable().optional() })
-  .strict();
-const agendaSchema = z.object({ id: z.string().trim().min(1).max(100), text: z.string().max(LIMITS.text) }).strict();
+const shortText = z.string().check(z.maxLength(LIMITS.shortText));
+// Both base schemas are strict objects, and omit/extend keep that.
+const unitSchema = z.extend(z.omit(unitInputSchema, { index: true }), {
+  id: z.string().check(z.regex(UNIT_ID), z.maxLength(60)),
+  order: z.string().check(z.maxLength(200)),
+  removed: z._default(z.optional(z.boolean()), false),
+});
+const factsSchema = z.extend(factsPatchSchema, {
+  updatedAt: z.optional(z.nullable(z.string().check(z.maxLength(40)))),
+  updatedBy: z.optional(z.nullable(shortText)),
+});
+const agendaSchema = z.strictObject({
+  id: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  text: z.string().check(z.maxLength(LIMITS.text)),
+});
 /** What every card carries besides its kind's own fields (those are addCard's to check). */
-const cardMetaSchema = z
-  .object({
-    id: z.string().max(100),
-    kind: z.enum(CARD_KINDS),
-    unit: z.string().max(60),
-    order: z.string().max(200),
-    createdBy: shortText,
-    createdAt: z.string().max(40),
-    updatedBy: shortText,
-    updatedAt: z.string().max(40),
-    deletedAt: z.string().max(40).nullable().optional(),
-    deletedBy: shortText.nullable().optional(),
-  })
-  .loose();
+const cardMetaSchema = z.looseObject({
+  id: z.string().check(z.maxLength(100)),
+  kind: z.enum(CARD_KINDS),
+  unit: z.string().check(z.maxLength(60)),
+  order: z.string().check(z.maxLength(200)),
+  createdBy: shortText,
+  createdAt: z.string().check(z.maxLength(40)),
+  updatedBy: shortText,
+  updatedAt: z.string().check(z.maxLength(40)),
+  deletedAt: z.optional(z.nullable(z.string().check(z.maxLength(40)))),
+  deletedBy: z.optional(z.nullable(shortText)),
+});
 const META_KEYS = ['id', 'kind', 'unit', 'order', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'deletedAt', 'deletedBy'];
-const boardSchema = z
-  .object({
-    boardId: z.string().max(200).optional(),
-    title: z.string().trim().min(1).max(LIMITS.title),
-    createdAt: z.string().max(40).optional(),
-    createdBy: shortText.optional(),
-    units: z.array(unitSchema).max(100),
-    facts: factsSchema.prefault({}),
-    agenda: z.array(agendaSchema).max(200).optional().default([]),
-    cards: z.array(z.unknown()).max(20_000),
-    deletedCards: z.array(z.unknown()).max(20_000).optional().default([]),
-  })
-  .strict();
-const envelopeSchema = z
-  .object({
-    format: z.string(),
-    version: z.number().int(),
-    exportedAt: z.string().max(40).optional(),
-    board: z.unknown(),
-  })
-  .strict();
+const boardSchema = z.strictObject({
+  boardId: z.optional(z.string().check(z.maxLength(200))),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.title)),
+  createdAt: z.optional(z.string().check(z.maxLength(40))),
+  createdBy: z.optional(shortText),
+  units: z.array(unitSchema).check(z.maxLength(100)),
+  facts: z.prefault(factsSchema, {}),
+  agenda: z._default(z.optional(z.array(agendaSchema).check(z.maxLength(200))), []),
+  cards: z.array(z.unknown()).check(z.maxLength(20_000)),
+  deletedCards: z._default(z.optional(z.array(z.unknown()).check(z.maxLength(20_000))), []),
+});
+const envelopeSchema = z.strictObject({
+  format: z.string(),
+  version: z.number().check(z.int()),
+  exportedAt: z.optional(z.string().check(z.maxLength(40))),
+  board: z.unknown(),
+});
 
 type CardMeta = z.output<typeof cardMetaSchema>;
 

@@ -4,7 +4,7 @@
  *   GET /api/boards/:boardId/cards/:cardId/audit?limit=&cursor=    editor+
  */
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NEEDS } from '../../auth/roles';
 import { AUDIT_PAGE_MAX, AuditLog, InvalidAuditCursorError } from '../../storage/audit-log';
 import { CARD_ID, type AppEnv, type HttpServices } from '../context';
@@ -12,12 +12,15 @@ import { errors } from '../errors';
 import { boardRole } from '../middleware/require-role';
 import { validateQuery } from '../validate';
 
-const pageQuery = z
-  .object({
-    limit: z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(AUDIT_PAGE_MAX)).optional(),
-    cursor: z.string().max(1000).regex(/^[A-Za-z0-9_-]+$/).optional(),
-  })
-  .strict();
+const pageQuery = z.strictObject({
+  limit: z.optional(
+    z.pipe(
+      z.pipe(z.string().check(z.regex(/^\d{1,3}$/)), z.transform(Number)),
+      z.number().check(z.int(), z.minimum(1), z.maximum(AUDIT_PAGE_MAX)),
+    ),
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(1000), z.regex(/^[A-Za-z0-9_-]+$/))),
+});
 
 export function auditRoutes(s: HttpServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

@@ -7,7 +7,7 @@
  *   POST /api/auth/password       {currentPassword, newPassword}  signed in
  */
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DUMMY_HASH, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from '../../auth/passwords';
 import { newSessionId } from '../../auth/sessions';
 import { publicAccount, type Account } from '../../storage/accounts';
@@ -17,12 +17,19 @@ import { clearSessionCookie, clientIp, setSessionCookie } from '../middleware/se
 import { signedIn } from '../middleware/require-role';
 import { validateJson } from '../validate';
 
-const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
-const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+const email = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email());
+const password = z.string().check(z.minLength(PASSWORD_MIN_LENGTH), z.maxLength(PASSWORD_MAX_LENGTH));
 
-const loginSchema = z.object({ email: z.string().trim().toLowerCase().min(3).max(254), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) }).strict();
-const acceptSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/), name: z.string().trim().min(1).max(200), password }).strict();
-const changeSchema = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword: password }).strict();
+const loginSchema = z.strictObject({
+  email: z.string().check(z.trim(), z.toLowerCase(), z.minLength(3), z.maxLength(254)),
+  password: z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX_LENGTH)),
+});
+const acceptSchema = z.strictObject({
+  token: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  password,
+});
+const changeSchema = z.strictObject({ currentPassword: z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX_LENGTH)), newPassword: password });
 
 export { email as emailSchema };
 

@@ -9,16 +9,10 @@
  */
 import * as Y from 'yjs';
 import {
-  applyImportedPlan,
-  BINH_AN_UNITS,
   BoardValidationError,
   BUDGET_STATUSES,
   CARD_KINDS,
   dashboard,
-  importPlan,
-  importPlan27,
-  initBoard,
-  PLAN_27_STARTER_BUDGET,
   REVIEW_STATUSES,
   slugify,
   TASK_STATUSES,
@@ -27,7 +21,7 @@ import {
   type Card,
 } from '@binhan/core';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { randomId } from '../../auth/sessions';
 import { NEEDS } from '../../auth/roles';
 import { cutConnections } from '../../ws/cut-off';
@@ -39,33 +33,31 @@ import { validateJson, validateQuery } from '../validate';
 import { myBoards } from './auth';
 
 export const MAX_PLAN_TEXT_CHARS = 1_000_000;
-const title = z.string().trim().min(1).max(300);
+const title = z.string().check(z.trim(), z.minLength(1), z.maxLength(300));
 
 const createSchema = z
-  .object({
+  .strictObject({
     title,
-    template: z.enum(['plan-27', 'blank']).optional(),
-    planText: z.string().min(1).max(MAX_PLAN_TEXT_CHARS).optional(),
+    template: z.optional(z.enum(['plan-27', 'blank'])),
+    planText: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_PLAN_TEXT_CHARS))),
   })
-  .strict()
-  .refine((v) => (v.template === undefined) !== (v.planText === undefined), {
-    message: 'give either template ("plan-27" or "blank") or planText',
-  });
+  .check(
+    z.refine((v) => (v.template === undefined) !== (v.planText === undefined), {
+      message: 'give either template ("plan-27" or "blank") or planText',
+    }),
+  );
 const patchSchema = z
-  .object({ title: title.optional(), archived: z.boolean().optional() })
-  .strict()
-  .refine((v) => v.title !== undefined || v.archived !== undefined, { message: 'give title or archived' });
+  .strictObject({ title: z.optional(title), archived: z.optional(z.boolean()) })
+  .check(z.refine((v) => v.title !== undefined || v.archived !== undefined, { message: 'give title or archived' }));
 
 const STATUSES = [...new Set<string>([...TASK_STATUSES, ...REVIEW_STATUSES, ...BUDGET_STATUSES])] as [string, ...string[]];
-const cardsQuery = z
-  .object({
-    kind: z.enum(CARD_KINDS).optional(),
-    status: z.enum(STATUSES).optional(),
-    unit: z.string().max(60).regex(UNIT_ID).optional(),
-    q: z.string().max(200).optional(),
-  })
-  .strict();
-const listQuery = z.object({ archived: z.enum(['0', '1']).optional() }).strict();
+const cardsQuery = z.strictObject({
+  kind: z.optional(z.enum(CARD_KINDS)),
+  status: z.optional(z.enum(STATUSES)),
+  unit: z.optional(z.string().check(z.maxLength(60), z.regex(UNIT_ID))),
+  q: z.optional(z.string().check(z.maxLength(200))),
+});
+const listQuery = z.strictObject({ archived: z.optional(z.enum(['0', '1'])) });
 
 /** A fresh board id: the title's slug and a random suffix, `[a-z0-9-]{1,64}`. */
 export function newBoardId(boardTitle: string): string {
@@ -123,28 +115,21 @@ export function boardRoutes(s: HttpServices): Hono<AppEnv> {
     const boardId = newBoardId(body.title);
     const ctx = { actor: user.userId, now: new Date(s.clock()) };
     const doc = new Y.Doc();
-    let report: { unplaced: unknown[]; notes: unknown[] } | undefined;
+    const { fillNewBoard } = await import('../new-board-content');
+    let outcome;
     try {
-      if (body.template === 'plan-27') {
-        const imported = importPlan27();
-        applyImportedPlan(doc, imported.plan, {
-          boardId, title: body.title, units: BINH_AN_UNITS, facts: { delegateCount: 0 }, extraCards: PLAN_27_STARTER_BUDGET,
-        }, ctx);
-      } else if (body.template === 'blank' || body.planText === undefined) {
-        initBoard(doc, { boardId, title: body.title, units: BINH_AN_UNITS.map((u) => ({ id: u.id, nameVi: u.nameVi, nameEn: u.nameEn })) }, ctx);
-      } else {
-        const imported = importPlan(body.planText, { units: BINH_AN_UNITS, defaultUnit: 'office-statistics' });
-        if (imported.plan.tasks.length === 0 && imported.plan.agenda.length === 0) {
-          throw errors.badRequest('empty-plan', 'No task or agenda item could be read from this plan text.',
-            'Không đọc được nhiệm vụ hay mục chương trình nào từ văn bản kế hoạch này.');
-        }
-        applyImportedPlan(doc, imported.plan, { boardId, title: body.title, units: BINH_AN_UNITS }, ctx);
-        report = { unplaced: imported.unplaced, notes: imported.notes };
-      }
+      outcome = fillNewBoard(doc, body.planText === undefined ? { template: body.template ?? 'blank' } : { planText: body.planText }, { boardId, title: body.title }, ctx);
     } catch (error) {
+      doc.destroy();
       if (error instanceof BoardValidationError) throw fromBoardValidation(error);
       throw error;
     }
+    if (!outcome.ok) {
+      doc.destroy();
+      throw errors.badRequest('empty-plan', 'No task or agenda item could be read from this plan text.',
+        'Không đọc được nhiệm vụ hay mục chương trình nào từ văn bản kế hoạch này.');
+    }
+    const report = outcome.report;
     const update = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     await createBoardFromDoc(s, { boardId, title: body.title, actor: user.userId, update });

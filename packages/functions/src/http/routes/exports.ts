@@ -11,7 +11,7 @@
 import * as Y from 'yjs';
 import { BoardValidationError, foldVietnamese, readBoard } from '@binhan/core';
 import { Hono, type Context } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type * as Generators from '../../exports';
 import { NEEDS } from '../../auth/roles';
 import { loadDoc, loadSnapshot } from '../board-doc';
@@ -52,7 +52,7 @@ export function contentDisposition(kind: 'attachment' | 'inline', name: string):
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-const langQuery = z.object({ lang: z.enum(['vi', 'en']).optional() }).strict();
+const langQuery = z.strictObject({ lang: z.optional(z.enum(['vi', 'en'])) });
 
 function send(c: Context<AppEnv>, body: string | Uint8Array, type: string, disposition: string, html = false): Response {
   c.header('Content-Type', type);

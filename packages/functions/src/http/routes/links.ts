@@ -6,7 +6,7 @@
  * A link is a view token whose token id is the link id; a link without expiry lasts 10 years.
  */
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NEEDS } from '../../auth/roles';
 import type { ShareLink } from '../../storage/share-links';
 import { cutConnections } from '../../ws/cut-off';
@@ -18,12 +18,10 @@ import { boardRole } from '../middleware/require-role';
 import { validateJson } from '../validate';
 
 const MAX_LINK_DAYS = 3650;
-const createSchema = z
-  .object({
-    label: z.string().trim().min(1).max(100),
-    expiresAt: z.union([z.iso.datetime({ offset: true }), z.iso.date()]).nullable().optional(),
-  })
-  .strict();
+const createSchema = z.strictObject({
+  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  expiresAt: z.optional(z.nullable(z.union([z.iso.datetime({ offset: true }), z.iso.date()]))),
+});
 
 function state(link: ShareLink, now: number): 'active' | 'expired' | 'revoked' {
   if (link.revokedAt) return 'revoked';

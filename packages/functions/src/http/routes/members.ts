@@ -9,7 +9,7 @@
  * (they get a new token with their new role from POST …/sync-token).
  */
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NEEDS } from '../../auth/roles';
 import { ROLES } from '../../auth/sync-token';
 import { publicAccount } from '../../storage/accounts';
@@ -21,8 +21,12 @@ import { boardRole } from '../middleware/require-role';
 import { validateJson } from '../validate';
 import { emailSchema } from './auth';
 
-const inviteSchema = z.object({ email: emailSchema, role: z.enum(ROLES), name: z.string().trim().min(1).max(200).optional() }).strict();
-const roleSchema = z.object({ role: z.enum(ROLES) }).strict();
+const inviteSchema = z.strictObject({
+  email: emailSchema,
+  role: z.enum(ROLES),
+  name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+});
+const roleSchema = z.strictObject({ role: z.enum(ROLES) });
 
 const ACCESS_CHANGED = 'Quyền của bạn trên bảng đã thay đổi / Your access to this board changed';
 
