@@ -43,7 +43,7 @@ export const BINH_AN_UNITS: UnitAlias[] = [
     id: 'front',
     nameVi: 'UBMTTQVN và các tổ chức chính trị – xã hội',
     nameEn: 'Fatherland Front and socio-political organisations',
-    aliases: ['UBMTTQVN', 'UBMTTQ', 'MTTQVN', 'ủy ban mặt trận tổ quốc', 'mặt trận tổ quốc', 'mặt trận và các tổ chức chính trị'],
+    aliases: ['UBMTTQVN', 'UBMTTQ', 'MTTQVN', 'MTTQ', 'ủy ban mặt trận tổ quốc', 'mặt trận tổ quốc', 'mặt trận và các tổ chức chính trị'],
   },
 ];
 
