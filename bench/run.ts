@@ -21,6 +21,9 @@ import type { BenchServer } from './servers/types';
 import { now, round, withTimeout } from './util';
 
 const here = dirname(fileURLToPath(import.meta.url));
+// Every y-websocket WebsocketProvider in Node adds a process 'exit' listener; hundreds of clients
+// in one process are the point of this bench, not a leak.
+process.setMaxListeners(0);
 const WATCHDOG_MS = 9 * 60 * 1000;
 
 /** Sections other parts of the bench add: a file in bench/ exporting a function that returns
