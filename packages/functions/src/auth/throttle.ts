@@ -1,15 +1,20 @@
 /**
- * Sign-in throttling: failed sign-ins are counted per e-mail and per client IP in fixed
- * 15-minute windows, one item per (key, window), with an atomic `ADD` (no read first) and a TTL.
- * Once a key has reached its limit in the current window, sign-in is refused with 429 and
- * Retry-After until the window ends, whether or not the password is right.
+ * Sign-in throttling: at most 5 failed sign-ins per e-mail and 50 per client IP in any 15
+ * minutes; past that, sign-in is refused with 429 and Retry-After (whether or not the password
+ * is right) until enough of the failures are older than 15 minutes.
+ *
+ * Storage, single-item writes only: failures are counted per key in one-minute buckets, one item
+ * per (key, minute) bumped with an atomic `ADD` (no read first). A check sums the buckets of the
+ * last 15 minutes with one Query, so the window slides: failures on both sides of a quarter hour
+ * add up, and a failure counts for 15 to 16 minutes (its minute is counted whole).
+ * Items carry a TTL; readers ignore expired ones (dynalite and DynamoDB Local keep them).
  *
  * Limits: 5 failures per e-mail (guessing one account), 50 per IP (a commune office shares one
  * public address behind NAT, so a low per-IP limit would lock out every colleague).
  * Keys are hashed: the table holds no e-mail addresses or IPs in throttle items.
  */
-import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Table } from '../storage/dynamo';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll, type Table } from '../storage/dynamo';
 import { accessKeys, TTL_ATTRIBUTE } from '../storage/table-schema';
 import { sha256 } from './sessions';
 
@@ -23,6 +28,16 @@ export const DEFAULT_THROTTLE: ThrottleLimits = { perEmail: 5, perIp: 50, window
 
 export type ThrottleCheck = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+type Kind = 'email' | 'ip';
+
+/** Failures are counted per minute. */
+const BUCKET_SECONDS = 60;
+
+interface Bucket {
+  start: number;
+  failures: number;
+}
+
 export class LoginThrottle {
   constructor(
     private readonly table: Table,
@@ -30,39 +45,25 @@ export class LoginThrottle {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  private window(): { start: number; end: number } {
-    const now = Math.floor(this.clock() / 1000);
-    const start = now - (now % this.limits.windowSeconds);
-    return { start, end: start + this.limits.windowSeconds };
-  }
-
-  private key(kind: 'email' | 'ip', value: string, start: number) {
-    return { pk: accessKeys.throttle(kind, sha256(value.toLowerCase())), sk: accessKeys.throttleWindow(start) };
-  }
-
+  /** Refuses while the e-mail or the IP has reached its limit within the window. */
   async check(email: string, ip: string): Promise<ThrottleCheck> {
-    const { start, end } = this.window();
-    const [byEmail, byIp] = await Promise.all([
-      this.count(this.key('email', email, start)),
-      this.count(this.key('ip', ip, start)),
-    ]);
-    if (byEmail >= this.limits.perEmail || byIp >= this.limits.perIp) {
-      return { ok: false, retryAfterSeconds: Math.max(1, end - Math.floor(this.clock() / 1000)) };
-    }
-    return { ok: true };
+    const [byEmail, byIp] = await Promise.all([this.buckets('email', email), this.buckets('ip', ip)]);
+    const wait = Math.max(this.waitFor(byEmail, this.limits.perEmail), this.waitFor(byIp, this.limits.perIp));
+    return wait > 0 ? { ok: false, retryAfterSeconds: wait } : { ok: true };
   }
 
   async recordFailure(email: string, ip: string): Promise<void> {
-    const { start, end } = this.window();
+    const start = this.bucketStart();
+    const expiresAt = start + BUCKET_SECONDS + this.limits.windowSeconds;
     await Promise.all(
-      [this.key('email', email, start), this.key('ip', ip, start)].map((Key) =>
+      (['email', 'ip'] as const).map((kind) =>
         this.table.doc.send(
           new UpdateCommand({
             TableName: this.table.name,
-            Key,
-            UpdateExpression: 'ADD failures :one SET #ttl = :ttl',
+            Key: { pk: this.pk(kind, kind === 'email' ? email : ip), sk: accessKeys.throttleWindow(start) },
+            UpdateExpression: 'ADD failures :one SET #ttl = :ttl, bucketStart = :start',
             ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-            ExpressionAttributeValues: { ':one': 1, ':ttl': end + 60 },
+            ExpressionAttributeValues: { ':one': 1, ':ttl': expiresAt, ':start': start },
           }),
         ),
       ),
@@ -71,14 +72,56 @@ export class LoginThrottle {
 
   /** A successful sign-in clears the e-mail's count (not the IP's). */
   async recordSuccess(email: string): Promise<void> {
-    const { start } = this.window();
-    await this.table.doc.send(new DeleteCommand({ TableName: this.table.name, Key: this.key('email', email, start) }));
+    const pk = this.pk('email', email);
+    const buckets = await this.buckets('email', email);
+    await Promise.all(
+      buckets.map((b) => this.table.doc.send(new DeleteCommand({ TableName: this.table.name, Key: { pk, sk: accessKeys.throttleWindow(b.start) } }))),
+    );
   }
 
-  private async count(Key: { pk: string; sk: string }): Promise<number> {
-    const out = await this.table.doc.send(new GetCommand({ TableName: this.table.name, Key, ConsistentRead: true }));
-    if (!out.Item) return 0;
-    if (Number(out.Item[TTL_ATTRIBUTE] ?? Infinity) * 1000 <= this.clock()) return 0;
-    return Number(out.Item.failures ?? 0);
+  /**
+   * Seconds until fewer than `limit` failures are left in the window (0: not throttled). The
+   * oldest buckets age out first; a bucket counts until its minute's end plus the window.
+   */
+  private waitFor(buckets: Bucket[], limit: number): number {
+    let total = buckets.reduce((sum, b) => sum + b.failures, 0);
+    if (total < limit) return 0;
+    const now = this.nowSeconds();
+    for (const bucket of buckets) {
+      total -= bucket.failures;
+      if (total < limit) return Math.max(1, bucket.start + BUCKET_SECONDS + this.limits.windowSeconds - now);
+    }
+    return 1; // not reached: after the last bucket the total is 0
+  }
+
+  /** The key's unexpired buckets of the window, oldest first. */
+  private async buckets(kind: Kind, value: string): Promise<Bucket[]> {
+    const now = this.nowSeconds();
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': this.pk(kind, value),
+        ':from': accessKeys.throttleWindow(this.bucketStart() - this.limits.windowSeconds),
+        ':to': accessKeys.throttleWindow(this.bucketStart()),
+      },
+      ConsistentRead: true,
+    });
+    return items
+      .filter((item) => Number(item[TTL_ATTRIBUTE] ?? Infinity) > now)
+      .map((item) => ({ start: Number(item.bucketStart), failures: Number(item.failures ?? 0) }))
+      .sort((a, b) => a.start - b.start);
+  }
+
+  private pk(kind: Kind, value: string): string {
+    return accessKeys.throttle(kind, sha256(value.toLowerCase()));
+  }
+
+  private bucketStart(): number {
+    const now = this.nowSeconds();
+    return now - (now % BUCKET_SECONDS);
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.clock() / 1000);
   }
 }
