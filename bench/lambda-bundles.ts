@@ -12,7 +12,7 @@
  *   npx tsx bench/lambda-bundles.ts [--runs 7] [--json]
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -75,10 +75,10 @@ function median(values: number[]): number {
 }
 
 /** The text of every .mjs file of a bundle folder (entry and chunks). */
-function bundleSources(dir: string, read: (file: string, encoding: 'utf8') => string): string {
+function bundleSources(dir: string): string {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.mjs'))
-    .map((file) => read(join(dir, file), 'utf8'))
+    .map((file) => readFileSync(join(dir, file), 'utf8'))
     .join('\n');
 }
 
@@ -92,12 +92,11 @@ export async function measureLambdaBundles(options: MeasureOptions = {}): Promis
   const rootDir = findRepoRoot();
   const outDir = options.outDir ?? join(rootDir, 'infra', '.build', 'bench');
   const runs = Math.max(1, options.runs ?? 5);
-  const { readFileSync } = await import('node:fs');
   const results: LambdaBundleMeasure[] = [];
   for (const name of HANDLER_NAMES) {
     const plain = bundleHandler(name, { rootDir, outDir: join(outDir, 'plain'), minify: false });
     const minified = bundleHandler(name, { rootDir, outDir: join(outDir, 'min'), minify: true });
-    const externals = externalImports(bundleSources(minified.dir, readFileSync));
+    const externals = externalImports(bundleSources(minified.dir));
     const cold: number[] = [];
     const own: number[] = [];
     for (let i = 0; i < runs; i++) {
