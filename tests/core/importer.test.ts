@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { importPlan, applyImportedPlan, readBoard, cardsInUnit, type TaskCard } from '../../packages/core/src/index';
+import { importPlan, applyImportedPlan, readBoard, cardsInUnit, findUnitMention, type TaskCard } from '../../packages/core/src/index';
 import { ctx } from './helpers';
 
 /** A plan of another commune: new units, "1.1." and "a)" numbering, agenda as lettered items. */
@@ -165,5 +165,27 @@ describe('plan importer on a plan with numbered tasks and bulleted units (Hòa B
       ['unparsed', 'Phần mở đầu.'],
       ['unparsed', 'Một đoạn không có gạch đầu dòng.'],
     ]);
+  });
+});
+
+describe('finding the unit a line names', () => {
+  const dictionary = [
+    { id: 'youth', nameVi: 'Đoàn Thanh niên', nameEn: 'Youth Union', aliases: ['Đoàn'] },
+    { id: 'youth-league-office', nameVi: 'Đoàn Thanh niên Cộng sản Hồ Chí Minh xã', nameEn: 'Youth League office', aliases: [] },
+    { id: 'front', nameVi: 'UBMTTQVN', nameEn: 'Front', aliases: ['MTTQ', 'Ủy ban MTTQ'] },
+  ];
+
+  it('takes the name that comes first in the line', () => {
+    expect(findUnitMention('Phối hợp với Đoàn Thanh niên và MTTQ', dictionary)).toMatchObject({ id: 'youth' });
+    expect(findUnitMention('Ủy ban MTTQ xã chủ trì, Đoàn phối hợp', dictionary)).toMatchObject({ id: 'front' });
+  });
+
+  it('where two names start at the same place, takes the longer (more specific) one, whatever the dictionary order', () => {
+    expect(findUnitMention('Đoàn Thanh niên Cộng sản Hồ Chí Minh xã tổ chức', dictionary)).toMatchObject({ id: 'youth-league-office' });
+    expect(findUnitMention('Đoàn Thanh niên Cộng sản Hồ Chí Minh xã tổ chức', [...dictionary].reverse())).toMatchObject({ id: 'youth-league-office' });
+  });
+
+  it('names nothing when no unit is named', () => {
+    expect(findUnitMention('Các thôn tổ chức họp dân', dictionary)).toBeNull();
   });
 });

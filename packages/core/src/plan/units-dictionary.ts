@@ -53,17 +53,21 @@ export interface UnitMatch {
   at: number;
 }
 
-/** The unit named earliest in `text`, or null. */
+/**
+ * The unit named earliest in `text`, or null. Where two names start at the same place, the
+ * longer one is the more specific and wins ("Ủy ban MTTQ" over "MTTQ" of another unit).
+ */
 export function findUnitMention(text: string, dictionary: readonly UnitAlias[]): UnitMatch | null {
   const hay = ` ${foldVietnamese(text)} `;
-  let best: UnitMatch | null = null;
+  let best: (UnitMatch & { length: number }) | null = null;
   for (const u of dictionary) {
     for (const a of [u.nameVi, ...u.aliases]) {
       const needle = ` ${foldVietnamese(a)} `;
       if (needle.trim() === '') continue;
       const at = hay.indexOf(needle);
-      if (at >= 0 && (!best || at < best.at || (at === best.at && false))) best = { id: u.id, at };
+      if (at < 0) continue;
+      if (!best || at < best.at || (at === best.at && needle.length > best.length)) best = { id: u.id, at, length: needle.length };
     }
   }
-  return best;
+  return best ? { id: best.id, at: best.at } : null;
 }
