@@ -1,7 +1,8 @@
 /**
  * Bundles the Lambda handlers with esbuild's JS API into `infra/.build/<name>/index.mjs` (and
- * `chunks/` for code a handler loads on first use), so the CDK app only has to point `lambda.Code.fromAsset` at a folder. No Docker, no NodejsFunction:
- * synthesis is fast, deterministic and offline, and the bench measures the very files deployed.
+ * `chunks/` for code a handler loads on first use), so the CDK app only has to point
+ * `lambda.Code.fromAsset` at a folder. No Docker, no NodejsFunction: synthesis is fast,
+ * deterministic and offline, and the bench measures the very files deployed.
  */
 import { buildSync, type BuildOptions } from 'esbuild';
 import { mkdirSync, rmSync, statSync } from 'node:fs';

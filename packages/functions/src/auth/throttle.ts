@@ -34,7 +34,9 @@ type Kind = 'email' | 'ip';
 const BUCKET_SECONDS = 60;
 
 interface Bucket {
-  start: number;
+  sk: string;
+  /** When its failures stop counting: the end of its minute plus the window (its TTL). */
+  countsUntil: number;
   failures: number;
 }
 
@@ -61,9 +63,9 @@ export class LoginThrottle {
           new UpdateCommand({
             TableName: this.table.name,
             Key: { pk: this.pk(kind, kind === 'email' ? email : ip), sk: accessKeys.throttleWindow(start) },
-            UpdateExpression: 'ADD failures :one SET #ttl = :ttl, bucketStart = :start',
+            UpdateExpression: 'ADD failures :one SET #ttl = :ttl',
             ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-            ExpressionAttributeValues: { ':one': 1, ':ttl': expiresAt, ':start': start },
+            ExpressionAttributeValues: { ':one': 1, ':ttl': expiresAt },
           }),
         ),
       ),
@@ -75,13 +77,13 @@ export class LoginThrottle {
     const pk = this.pk('email', email);
     const buckets = await this.buckets('email', email);
     await Promise.all(
-      buckets.map((b) => this.table.doc.send(new DeleteCommand({ TableName: this.table.name, Key: { pk, sk: accessKeys.throttleWindow(b.start) } }))),
+      buckets.map(({ sk }) => this.table.doc.send(new DeleteCommand({ TableName: this.table.name, Key: { pk, sk } }))),
     );
   }
 
   /**
    * Seconds until fewer than `limit` failures are left in the window (0: not throttled). The
-   * oldest buckets age out first; a bucket counts until its minute's end plus the window.
+   * oldest buckets age out first.
    */
   private waitFor(buckets: Bucket[], limit: number): number {
     let total = buckets.reduce((sum, b) => sum + b.failures, 0);
@@ -89,7 +91,7 @@ export class LoginThrottle {
     const now = this.nowSeconds();
     for (const bucket of buckets) {
       total -= bucket.failures;
-      if (total < limit) return Math.max(1, bucket.start + BUCKET_SECONDS + this.limits.windowSeconds - now);
+      if (total < limit) return Math.max(1, bucket.countsUntil - now);
     }
     return 1; // not reached: after the last bucket the total is 0
   }
@@ -107,9 +109,9 @@ export class LoginThrottle {
       ConsistentRead: true,
     });
     return items
-      .filter((item) => Number(item[TTL_ATTRIBUTE] ?? Infinity) > now)
-      .map((item) => ({ start: Number(item.bucketStart), failures: Number(item.failures ?? 0) }))
-      .sort((a, b) => a.start - b.start);
+      .map((item) => ({ sk: String(item.sk), countsUntil: Number(item[TTL_ATTRIBUTE]), failures: Number(item.failures ?? 0) }))
+      .filter((bucket) => bucket.countsUntil > now)
+      .sort((a, b) => a.countsUntil - b.countsUntil);
   }
 
   private pk(kind: Kind, value: string): string {

@@ -26,8 +26,7 @@ import { createBoardFromDoc, newBoardId } from './boards';
  * not at cold start: most invocations of the HTTP function never need them, and they are a
  * third of its code (the bundle puts them in a chunk of their own).
  */
-let generators: Promise<typeof Generators> | undefined;
-const loadGenerators = (): Promise<typeof Generators> => (generators ??= import('../../exports'));
+const loadGenerators = (): Promise<typeof Generators> => import('../../exports');
 
 export const EXPORT_FILES = ['nominees.csv', 'nominees.xlsx', 'nominees.html', 'budget.csv', 'budget.xlsx', 'budget.html', 'board.json'] as const;
 type ExportFile = (typeof EXPORT_FILES)[number];
