@@ -2,9 +2,10 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
-  addCard, BoardChangeTracker, cardActions, deleteCard, moveCard, NO_CARD, restoreCard, setChecklistItemDone, setFacts, updateCard,
+  addCard, BoardChangeTracker, BoardWriteGuard, cardActions, deleteCard, isGuardedStatusChange, mayChooseReviewStatus, moveCard, NO_CARD,
+  readBoard, restoreCard, setChecklistItemDone, setFacts, touchesGuardedState, updateCard, type NomineeCard,
 } from '@binhan/core';
-import { BoardDocCache, isGuardedFactChange, isGuardedStatusChange, refusalFor, touchesGuardedState } from '@binhan/functions';
+import { BoardDocCache } from '@binhan/functions';
 import { buildBoard, captureUpdate, ctx, FUND } from './helpers';
 
 const nominee = (reviewStatus: string, extra: Partial<{ kind: string; exists: boolean; deleted: boolean }> = {}) => ({
@@ -24,21 +25,37 @@ describe('write policy (pure)', () => {
     expect(isGuardedStatusChange(NO_CARD, nominee('proposed'))).toBe(false);
   });
 
-  it('guards the fund fields only', () => {
-    expect(isGuardedFactChange('funds', [FUND], [{ ...FUND, amount: 1 }])).toBe(true);
-    expect(isGuardedFactChange('funds', [FUND], [FUND])).toBe(false);
-    expect(isGuardedFactChange('awardFundId', 'quy-tdkt', null)).toBe(true);
-    expect(isGuardedFactChange('delegateCap', 100, 150)).toBe(false);
+  it('offers an editor only the statuses it may choose; leaders and admins any', () => {
+    expect(mayChooseReviewStatus('editor', 'proposed', 'council-reviewed')).toBe(true);
+    expect(mayChooseReviewStatus('editor', 'council-reviewed', 'approved')).toBe(false);
+    expect(mayChooseReviewStatus('editor', 'approved', 'proposed')).toBe(false);
+    expect(mayChooseReviewStatus('editor', 'approved', 'approved')).toBe(true); // unchanged
+    expect(mayChooseReviewStatus('leader', 'proposed', 'awarded')).toBe(true);
+    expect(mayChooseReviewStatus('admin', 'awarded', 'proposed')).toBe(true);
   });
 
-  it('lets leaders and admins change guarded values, not editors', () => {
-    const changes = { cards: [{ cardId: 'n1', entry: null, keys: ['reviewStatus'], before: nominee('proposed'), after: nominee('approved') }], facts: [], other: [] };
-    expect(refusalFor('leader', changes)).toBeNull();
-    expect(refusalFor('admin', changes)).toBeNull();
-    expect(refusalFor('editor', changes)).toMatchObject({ code: 'approve-nominee', cardId: 'n1' });
-    expect(refusalFor('editor', changes)!.reason).toMatch(/^Chỉ lãnh đạo mới được duyệt khen thưởng.* \/ Only leaders may approve nominees/);
+  it('lets leaders and admins change guarded values, not editors (decided on the board doc)', () => {
+    const author = new Y.Doc();
+    buildBoard(author, 'rule');
+    for (const role of ['leader', 'admin', 'editor'] as const) {
+      const guard = new BoardWriteGuard(new Y.Doc());
+      guard.applyTrusted(Y.encodeStateAsUpdate(author));
+      const editor = new Y.Doc();
+      Y.applyUpdate(editor, Y.encodeStateAsUpdate(author));
+      const out = guard.check(captureUpdate(editor, () => updateCard(editor, 'n1', { reviewStatus: 'approved' }, ctx(role))), role);
+      const status = (readBoard(guard.doc).cards.find((c) => c.id === 'n1') as NomineeCard).reviewStatus;
+      if (role === 'editor') {
+        expect(out.refusals).toMatchObject([{ code: 'approve-nominee', cardId: 'n1' }]);
+        expect(out.refusals[0]!.reason).toMatch(/^Chỉ lãnh đạo mới được duyệt khen thưởng.* \/ Only leaders may approve nominees/);
+        expect(status).toBe('proposed');
+        expect(out.compensation).not.toBeNull();
+      } else {
+        expect(out.refusals).toEqual([]);
+        expect(status).toBe('approved');
+        expect(out.compensation).toBeNull();
+      }
+    }
     const fund = { cards: [], facts: [{ key: 'funds', before: [FUND], after: [] }], other: [] };
-    expect(refusalFor('editor', fund)).toMatchObject({ code: 'change-fund' });
     expect(touchesGuardedState(fund)).toBe(true);
     expect(touchesGuardedState({ cards: [{ cardId: 't1', entry: null, keys: ['title'], before: NO_CARD, after: NO_CARD }], facts: [], other: [] })).toBe(false);
   });
@@ -111,24 +128,35 @@ describe('board doc cache', () => {
     expect(cache.stats.outOfStep).toBe(0);
   });
 
-  it('refuses an update that follows a refused one (out of step), after reloading storage', async () => {
+  it('keeps a refused update and undoes it, so the same client\'s next update is in step and stands', async () => {
     const author = board();
     const stored = Y.encodeStateAsUpdate(author);
-    let loads = 0;
-    const cache = new BoardDocCache(async () => (loads++, stored), { dependencyWaitMs: 200 });
+    const cache = new BoardDocCache(async () => stored, { dependencyWaitMs: 200 });
     const editor = new Y.Doc();
     Y.applyUpdate(editor, stored);
     const refused = captureUpdate(editor, () => updateCard(editor, 'n1', { reviewStatus: 'approved' }, ctx('lan')));
     const next = captureUpdate(editor, () => updateCard(editor, 'n1', { achievement: 'x' }, ctx('lan')));
-    expect(await cache.checkWrite('cache', refused, 'editor')).toMatchObject({ ok: false, refusal: { code: 'approve-nominee' } });
-    expect(cache.has('cache')).toBe(false); // the doc held a refused change: dropped
-    expect(await cache.checkWrite('cache', next, 'editor')).toMatchObject({ ok: false, refusal: { code: 'out-of-step' } });
+    const first = await cache.checkWrite('cache', refused, 'editor');
+    expect(first).toMatchObject({ ok: true, refusals: [{ code: 'approve-nominee', cardId: 'n1' }] });
+    expect(cache.has('cache')).toBe(true); // the doc holds the update and its compensation, both to be stored
+    const second = await cache.checkWrite('cache', next, 'editor');
+    expect(second).toMatchObject({ ok: true, refusals: [], compensation: null });
+    expect(cache.stats.outOfStep).toBe(0);
+  });
+
+  it('refuses an update whose dependencies never arrive (out of step), whatever the role, after reloading storage', async () => {
+    const author = board();
+    const stored = Y.encodeStateAsUpdate(author);
+    let loads = 0;
+    const cache = new BoardDocCache(async () => (loads++, stored), { dependencyWaitMs: 200 });
+    for (const role of ['editor', 'leader', 'admin'] as const) {
+      const client = new Y.Doc();
+      Y.applyUpdate(client, stored);
+      captureUpdate(client, () => updateCard(client, 't1', { title: 'never sent' }, ctx(role))); // lost on the way
+      const next = captureUpdate(client, () => updateCard(client, 't1', { status: 'done' }, ctx(role)));
+      expect(await cache.checkWrite('cache', next, role)).toMatchObject({ ok: false, refusal: { code: 'out-of-step' } });
+    }
     expect(loads).toBeGreaterThan(2); // it looked in storage again before giving up
-    // A leader's update of the same shape is not refused.
-    const leader = new Y.Doc();
-    Y.applyUpdate(leader, stored);
-    const approve = captureUpdate(leader, () => updateCard(leader, 'n1', { reviewStatus: 'approved' }, ctx('chu-tich')));
-    expect(await cache.checkWrite('cache', approve, 'leader')).toMatchObject({ ok: true });
   });
 
   it('keeps at most maxBoards boards, least recently used out first', async () => {

@@ -31,3 +31,6 @@ export {
 } from './util/dates';
 export { foldVietnamese, slugify } from './util/text';
 export * from './board/protected-fields';
+export * from './board/entry-snapshot';
+export * from './board/entry-checks';
+export * from './policy';

@@ -17,7 +17,6 @@ export * from './storage/boards';
 export * from './storage/awareness-states';
 export * from './storage/audit-log';
 export * from './ws/board-doc-cache';
-export * from './ws/write-policy';
 export * from './auth/passwords';
 export * from './auth/sessions';
 export * from './auth/throttle';

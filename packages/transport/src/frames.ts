@@ -21,7 +21,8 @@ export const MAX_JOINED_MESSAGE_BYTES = 16 * 1024 * 1024;
 export const MAX_FRAGMENTS = Math.ceil((MAX_JOINED_MESSAGE_BYTES * 4) / 3 / 1024) + 1;
 
 export type ControlFrame =
-  | { type: 'error'; code: string; message: string }
+  /** `entries` names what a refused write touched ("cards.n1", "facts.funds"), for code "undone". */
+  | { type: 'error'; code: string; message: string; entries?: string[] }
   | { type: 'close'; code: number; reason: string };
 
 export type DecodedFrame =

@@ -13,6 +13,7 @@ import {
   type ControlFrame,
 } from './frames';
 import { toGatewayUrl } from './sync-url';
+import { fitCloseReason } from './close-codes';
 
 /** The part of the WebSocket API the polyfill needs from the socket under it. */
 export interface TextSocket {
@@ -31,7 +32,15 @@ export interface PolyfillOptions {
   WebSocket?: TextSocketConstructor;
   maxFrameChars?: number;
   /** Called with each error the server reports (bad frame, refused write, …). */
-  onServerError?: (error: { code: string; message: string }) => void;
+  onServerError?: (error: ServerError) => void;
+}
+
+/** An error the server reported in a control frame. */
+export interface ServerError {
+  code: string;
+  message: string;
+  /** For code "undone": the entries whose change was undone ("cards.n1", "facts.funds"). */
+  entries?: string[];
 }
 
 export interface PolyfillCloseEvent {
@@ -123,7 +132,7 @@ export function createWebSocketPolyfill(options: PolyfillOptions = {}): Polyfill
     }
 
     close(code?: number, reason?: string): void {
-      this.socket.close(code, reason);
+      this.socket.close(code, reason === undefined ? undefined : fitCloseReason(reason));
     }
 
     private receive(data: unknown): void {
@@ -149,13 +158,14 @@ export function createWebSocketPolyfill(options: PolyfillOptions = {}): Polyfill
       if (control.type === 'close') {
         // API Gateway cannot choose a close code, so the server announces it before it disconnects.
         this.closeOverride = control;
-        this.socket.close(control.code, control.reason);
+        // A browser refuses close reasons over 123 UTF-8 bytes; codes 4000–4999 are ours to send.
+        this.socket.close(control.code, fitCloseReason(control.reason));
         return;
       }
-      this.reportError({ code: control.code, message: control.message });
+      this.reportError({ code: control.code, message: control.message, ...(control.entries ? { entries: control.entries } : {}) });
     }
 
-    private reportError(error: { code: string; message: string }): void {
+    private reportError(error: ServerError): void {
       if (options.onServerError) options.onServerError(error);
       else console.warn(`[sync] ${error.code}: ${error.message}`);
     }

@@ -10,23 +10,9 @@
  *             revoke share links
  * Creating and importing boards needs a global administrator.
  */
-import { ROLES, type Role } from './sync-token';
+import { atLeast, isRole, roleRank, ROLES, type Role } from '@binhan/core';
 
-export { ROLES, type Role };
-
-const RANK: Record<Role, number> = { viewer: 0, editor: 1, leader: 2, admin: 3 };
-
-export function roleRank(role: Role): number {
-  return RANK[role];
-}
-
-export function atLeast(role: Role | null | undefined, min: Role): boolean {
-  return role != null && RANK[role] >= RANK[min];
-}
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
+export { atLeast, isRole, roleRank, ROLES, type Role };
 
 /** The lowest role each action of the HTTP API needs. */
 export const NEEDS = {

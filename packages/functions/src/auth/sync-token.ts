@@ -6,16 +6,11 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
 
-export const RIGHTS = ['edit', 'view'] as const;
-export type TokenRight = (typeof RIGHTS)[number];
+import { RIGHTS, ROLES, rightOf, type Right, type Role } from '@binhan/core';
 
-/** Roles on a board. Viewers read; editors edit; leaders also approve nominees and set the fund; admins manage. */
-export const ROLES = ['admin', 'leader', 'editor', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export function rightOf(role: Role): TokenRight {
-  return role === 'viewer' ? 'view' : 'edit';
-}
+/** Roles and rights have one home, @binhan/core/policy; re-exported for the server's callers. */
+export { RIGHTS, ROLES, rightOf, type Role };
+export type TokenRight = Right;
 
 const payloadSchema = z.object({
   b: z.string().check(z.minLength(1), z.maxLength(128)),

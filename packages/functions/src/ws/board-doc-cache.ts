@@ -1,8 +1,9 @@
 /**
- * A per-process cache of board docs, to check and describe client updates before they are
- * stored. A Yjs update cannot be read without the state it applies to (an item names its left
- * neighbour, not its map key), so the check applies the update to the board's doc and reads
- * what the transaction changed (BoardChangeTracker).
+ * A per-process cache of board docs, to check client updates before they are stored. A Yjs
+ * update cannot be read without the state it applies to (an item names its left neighbour, not
+ * its map key), so the check applies the update to the board's doc and reads what it changed;
+ * the write policy (@binhan/core BoardWriteGuard) then undoes, in a server-authored update,
+ * whatever the role may not write or is not a valid board value.
  *
  * Correctness does not depend on the cache being fresh:
  *  - before applying, the update's dependencies are checked (every struct continues its
@@ -10,22 +11,21 @@
  *    An update whose dependencies are missing is never applied to the cached doc; the check
  *    waits a moment for this process to apply them (messages of one connection run
  *    concurrently), then reloads from storage (another process stored them), and finally
- *    gives up: the update is "out of step" (e.g. it follows a refused update of the client);
- *  - a guarded write (review status, card entry, kind, fund) by a role that may not change
- *    guarded values is decided on state read from storage after the check began, so an update
- *    stored by another process meanwhile (a leader's approval) is taken into account;
- *  - a refused update leaves the cached doc holding a change storage does not have: the entry
- *    is dropped (and reloaded next time). So is an entry whose update then failed to store.
+ *    gives up: the update is "out of step", whatever the role, and is not stored (the client
+ *    is asked to reconnect; its resync sends the missing part with it);
+ *  - a guarded write (review status, card entry, kind, facts) by a role below leader is
+ *    decided on state read from storage after the check began, so an update stored by another
+ *    process meanwhile (a leader's approval) is taken into account;
+ *  - the cached doc holds the client's update and its compensation, which the caller stores
+ *    together; when storing fails the caller evicts the board (it is read again next time).
  * What remains is the race inherent to stateless handlers: two updates checked at the same
- * moment by two processes do not see each other.
+ * moment by two processes do not see each other (see ARCHITECTURE.md, "Refusals").
  *
  * Boards are kept LRU, at most `maxBoards`, dropped after `idleMs` without use. Checks of one
  * board are serialised within the process (a doc is mutated by each check).
  */
 import * as Y from 'yjs';
-import { BoardChangeTracker, type BoardChanges } from '@binhan/core';
-import type { Role } from '../auth/sync-token';
-import { mayWriteGuarded, REFUSALS, refusalFor, touchesGuardedState, type Refusal } from './write-policy';
+import { BoardWriteGuard, mayApprove, REFUSALS, touchesGuardedState, type BoardChanges, type Refusal, type Role } from '@binhan/core';
 
 export interface BoardDocCacheOptions {
   /** Boards kept at most (default 20). */
@@ -67,8 +67,12 @@ export function boardSource(updates: {
 }
 
 export type WriteCheck =
-  /** `changes` is null only for a leader's update whose dependencies never arrived (accepted unseen). */
-  | { ok: true; changes: BoardChanges | null }
+  /**
+   * The update is kept. `refusals` lists what of it was undone (empty: all of it stands) and
+   * `compensation` is the server's update that undoes it: store and fan out both together.
+   */
+  | { ok: true; changes: BoardChanges; refusals: Refusal[]; compensation: Uint8Array | null }
+  /** Out of step: the update builds on state the server does not have; nothing was applied. */
   | { ok: false; refusal: Refusal };
 
 export interface BoardDocCacheStats {
@@ -85,7 +89,7 @@ export interface BoardDocCacheStats {
 }
 
 interface Entry {
-  tracker: BoardChangeTracker;
+  guard: BoardWriteGuard;
   /** The compacted snapshot version the doc includes. */
   snapshotVersion: number;
   /** The check sequence number when its load began: state it holds is at least that fresh. */
@@ -126,14 +130,14 @@ export class BoardDocCache {
   async checkWrite(boardId: string, update: Uint8Array, role: Role): Promise<WriteCheck> {
     const startSeq = ++this.seq;
     const needs = dependenciesOf(update);
-    const guarded = !mayWriteGuarded(role);
+    const guarded = !mayApprove(role);
     let refreshSeq = 0; // the cached doc must hold storage as of this check number
     let refreshes = 0;
     let waited = 0; // time spent waiting for dependencies (not in the lock queue)
     for (;;) {
       const result = await this.withLock(boardId, () => this.attempt(boardId, update, needs, role, guarded, startSeq, refreshSeq));
       if ('ok' in result) {
-        if (!result.ok) this.stats.refusals++;
+        if (result.ok && result.refusals.length > 0) this.stats.refusals++;
         return result;
       }
       if ('stale' in result) {
@@ -153,8 +157,8 @@ export class BoardDocCache {
         this.stats.reloads++;
       }
     }
+    // Checked like any other, whatever the role: an update that cannot be read is not stored.
     this.stats.outOfStep++;
-    if (!guarded) return { ok: true, changes: null };
     return { ok: false, refusal: REFUSALS.outOfStep() };
   }
 
@@ -163,7 +167,7 @@ export class BoardDocCache {
     const entry = this.entries.get(boardId);
     if (!entry) return;
     this.entries.delete(boardId);
-    entry.tracker.doc.destroy();
+    entry.guard.doc.destroy();
   }
 
   has(boardId: string): boolean {
@@ -193,34 +197,29 @@ export class BoardDocCache {
     if (entry) this.stats.hits++;
     else entry = await this.load(boardId);
     entry.lastUsed = this.clock();
-    const doc = entry.tracker.doc;
+    const doc = entry.guard.doc;
     if (!satisfied(doc, needs)) return { missing: true };
     const cleanBefore = doc.store.pendingStructs === null && doc.store.pendingDs === null;
-    const changes = entry.tracker.applyUpdate(update, 'check');
+    const applied = entry.guard.applyClient(update, 'check');
     this.notify(boardId);
     if (cleanBefore && (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)) {
       // Defensive: the dependency check let through something Yjs could not integrate.
       this.evict(boardId);
       return { missing: true };
     }
-    if (!guarded) return { ok: true, changes };
-    if (entry.loadSeq < startSeq && touchesGuardedState(changes)) {
+    if (guarded && entry.loadSeq < startSeq && touchesGuardedState(applied.changes)) {
       // Decide guarded writes on state read after the check began. Cheap when nothing stored
       // since the doc was read touches the same cards or facts: then the decision stands.
-      const touched = new Set(changes.cards.map((c) => c.cardId));
-      const facts = new Set(changes.facts.map((f) => f.key));
+      const touched = new Set(applied.changes.cards.map((c) => c.cardId));
+      const facts = new Set(applied.changes.facts.map((f) => f.key));
       const since = await this.refresh(boardId, entry);
       if (!since || since.cards.some((c) => touched.has(c.cardId)) || since.facts.some((f) => facts.has(f.key))) {
         this.evict(boardId);
         return { stale: true };
       }
     }
-    const refusal = refusalFor(role, changes);
-    if (refusal) {
-      this.evict(boardId);
-      return { ok: false, refusal };
-    }
-    return { ok: true, changes };
+    const outcome = entry.guard.judge(applied, role);
+    return { ok: true, changes: outcome.changes, refusals: outcome.refusals, compensation: outcome.compensation };
   }
 
   /**
@@ -235,7 +234,7 @@ export class BoardDocCache {
       const { state, snapshotVersion } = await this.source.load(boardId);
       entry.snapshotVersion = snapshotVersion;
       entry.loadSeq = seq;
-      return entry.tracker.applyUpdate(state, 'refresh');
+      return entry.guard.applyTrusted(state, 'refresh');
     }
     const since = await this.source.updatesSince(boardId, entry.snapshotVersion);
     if (since === null) {
@@ -244,16 +243,16 @@ export class BoardDocCache {
     }
     entry.loadSeq = seq;
     if (since.length === 0) return { cards: [], facts: [], other: [] };
-    return entry.tracker.applyUpdate(since.length === 1 ? since[0]! : Y.mergeUpdates(since), 'refresh');
+    return entry.guard.applyTrusted(since.length === 1 ? since[0]! : Y.mergeUpdates(since), 'refresh');
   }
 
   private async load(boardId: string): Promise<Entry> {
     const loadSeq = ++this.seq;
     this.stats.loads++;
     const { state, snapshotVersion } = await this.source.load(boardId);
-    const tracker = new BoardChangeTracker(new Y.Doc());
-    tracker.applyUpdate(state, 'load'); // indexes every card as it goes
-    const entry: Entry = { tracker, snapshotVersion, loadSeq, lastUsed: this.clock() };
+    const guard = new BoardWriteGuard(new Y.Doc());
+    guard.applyTrusted(state, 'load'); // copies every entry as it goes
+    const entry: Entry = { guard, snapshotVersion, loadSeq, lastUsed: this.clock() };
     this.evict(boardId);
     this.entries.set(boardId, entry);
     this.trim(boardId);

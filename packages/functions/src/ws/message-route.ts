@@ -3,17 +3,19 @@
  * storage), then acts on the y-websocket message:
  *  - sync step 1 → sync step 2 from storage, our own step 1 (to learn what we lack), and the
  *    awareness of everyone else on the board;
- *  - sync step 2 / update → refused for view rights (auth permission-denied); checked against
- *    the role on the board doc (ws/board-doc-cache.ts, ws/write-policy.ts: only leaders and
- *    admins approve nominees or change the fund) and refused whole when it may not be written;
- *    otherwise stored durably, THEN fanned out, THEN audited (who changed which card), then
- *    counted toward compaction;
+ *  - sync step 2 / update → dropped whole for view rights (auth permission-denied); checked
+ *    against the role and the typed values on the board doc (ws/board-doc-cache.ts, the write
+ *    policy in @binhan/core/policy); what may not be written is undone by a server update,
+ *    stored together with the client's (never dropped: the client's clock stays whole), THEN
+ *    fanned out, THEN the author is told (permission-denied), THEN audited, then counted
+ *    toward compaction;
  *  - awareness → kept on the connection record and relayed;
  *  - query-awareness → everyone else's awareness.
  * Bad input gets an error control frame and changes nothing.
  */
 import * as Y from 'yjs';
-import { decodeBase64, decodeFrame, FrameError, MAX_JOINED_MESSAGE_BYTES } from '@binhan/transport';
+import { REFUSALS } from '@binhan/core';
+import { CLOSE_CODES, decodeBase64, decodeFrame, fitCloseReason, FrameError, MAX_JOINED_MESSAGE_BYTES } from '@binhan/transport';
 import { auditEntriesFrom } from '../storage/audit-log';
 import type { ConnectionRecord } from '../storage/connections';
 import { encodeAwarenessUpdate, type AwarenessEntry } from './awareness-codec';
@@ -40,7 +42,7 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
   const poster = deps.posterFor(event);
   const connection = await deps.connections.get(connectionId);
   if (!connection) {
-    await sendControl(poster, connectionId, { type: 'close', code: 4401, reason: 'Unknown or expired connection: reconnect with a valid link.' }).catch(() => {});
+    await sendControl(poster, connectionId, { type: 'close', code: CLOSE_CODES.unknownConnection, reason: 'Unknown or expired connection: reconnect with a valid link.' }).catch(() => {});
     await poster.disconnect(connectionId).catch(() => {});
     return { statusCode: 410, body: 'unknown connection' };
   }
@@ -128,49 +130,58 @@ async function acceptUpdate(
   // An empty update changes nothing (y-websocket answers our sync step 1 with one): no refusal needed.
   if (isEmptyUpdate(update)) return OK;
   if (connection.right !== 'edit' || connection.role === 'viewer') {
-    await sendMessage(poster, connection.connectionId, permissionDeniedMessage('Liên kết này chỉ để xem: thay đổi của bạn chưa được lưu / This link is read-only: your change was not saved.'));
+    // A viewer writes nothing at all: its update is dropped whole.
+    await sendMessage(poster, connection.connectionId, permissionDeniedMessage(REFUSALS.readOnly().reason));
     return { statusCode: 403, body: 'read-only connection' };
   }
   // Look up the audience while the update is checked; nothing is posted before it is durable.
   const audience = deps.connections.listBoard(connection.boardId);
   audience.catch(() => {}); // awaited below; a refusal must not leave it unhandled
-  // The role decides what may be written: check against the board doc (and describe it for the audit).
+  // The role decides what may be written: what it may not write is undone by a server update.
   const check = await deps.boardDocs.checkWrite(connection.boardId, update, connection.role);
   if (!check.ok) {
     const { refusal } = check;
-    if (refusal.code === 'out-of-step' && step === 'update') {
-      // The update builds on state the server does not have (e.g. after a refused one): have the
-      // client reconnect, so its sync step 2 carries everything it holds in one update.
-      await sendControl(poster, connection.connectionId, { type: 'close', code: 4409, reason: refusal.reason }).catch(() => {});
+    if (step === 'update') {
+      // The update builds on state the server does not have: have the client reconnect, so its
+      // sync step 2 carries everything it holds in one update (y-websocket reconnects on 4100).
+      await sendControl(poster, connection.connectionId, { type: 'close', code: CLOSE_CODES.resync, reason: fitCloseReason(refusal.en) }).catch(() => {});
       await poster.disconnect(connection.connectionId).catch(() => {});
       return { statusCode: 409, body: refusal.code };
     }
     await sendMessage(poster, connection.connectionId, permissionDeniedMessage(refusal.reason));
-    return { statusCode: 403, body: refusal.code };
+    return { statusCode: 409, body: refusal.code };
   }
+  // The client's structs are kept (its clock sequence stays whole); what it may not write is
+  // undone by the compensation. Both are stored as ONE item and fanned out as one update, so
+  // no peer ever shows the refused value.
+  const stored = check.compensation ? Y.mergeUpdates([update, check.compensation]) : update;
   const acceptedAt = Date.now();
   try {
-    await deps.updates.append(connection.boardId, update);
+    await deps.updates.append(connection.boardId, stored);
   } catch (error) {
     // The cached doc holds the update but storage may not: forget it.
     deps.boardDocs.evict(connection.boardId);
     throw error;
   }
-  await broadcast(deps, poster, connection.boardId, updateMessage(update), connection.connectionId, await audience);
-  // Durable and fanned out: now who did what.
-  if (check.changes) {
-    const entries = auditEntriesFrom(check.changes, {
-      boardId: connection.boardId,
-      actor: connection.subject || `token:${connection.tokenId}`,
-      at: new Date(acceptedAt).toISOString(),
-    });
-    await deps.audit.record(entries).catch((error: unknown) => (deps.reportError ?? console.error)(error, `audit of ${connection.boardId}`));
+  const fanOut = broadcast(deps, poster, connection.boardId, updateMessage(stored), connection.connectionId, await audience);
+  if (check.compensation) {
+    // The author's doc converges to the restored values too, and is told why.
+    const reason = check.refusals.map((r) => r.reason).join(' | ');
+    await sendMessage(poster, connection.connectionId, updateMessage(check.compensation));
+    await sendMessage(poster, connection.connectionId, permissionDeniedMessage(reason));
+    const entries = check.refusals.map((r) => r.entry).filter((e): e is string => e !== undefined);
+    await sendControl(poster, connection.connectionId, { type: 'error', code: 'undone', message: reason, entries }).catch(() => {});
   }
+  await fanOut;
+  // Durable and fanned out: now who did what.
+  const actor = connection.subject || `token:${connection.tokenId}`;
+  const entries = auditEntriesFrom(check.changes, { boardId: connection.boardId, actor, at: new Date(acceptedAt).toISOString() });
+  await deps.audit.record(entries).catch((error: unknown) => (deps.reportError ?? console.error)(error, `audit of ${connection.boardId}`));
   // Compaction on average every `compactEvery` updates, decided by chance: no counter to write
   // on every edit (one hot item per board), and a compaction that lost a race is simply retried
   // by a later update. Opening a board with a long tail compacts too (answerSyncStep1).
   if ((deps.random ?? Math.random)() * (deps.compactEvery ?? 100) < 1) await compactQuietly(deps, connection.boardId);
-  return OK;
+  return check.refusals.length > 0 ? { statusCode: 403, body: check.refusals.map((r) => r.code).join(',') } : OK;
 }
 
 async function sendOthersAwareness(deps: WsDeps, poster: ConnectionPoster, connection: ConnectionRecord): Promise<void> {

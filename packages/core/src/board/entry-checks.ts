@@ -1,0 +1,241 @@
+/**
+ * Typed checks of board entries as stored: is this card, unit, fact, meta value or agenda item
+ * a valid board value, with the right Yjs representation? Every check reads a plain copy
+ * (entry-snapshot.ts), never throws, and says what is wrong in both languages.
+ *
+ * The representation is part of the value: a Y.Text where a string belongs, a Y.Array or Y.Map
+ * where JSON belongs, an unknown key or a garbage entry is invalid, whatever it would read as.
+ */
+import { BOARD_VERSION } from './doc';
+import { isOrderKey } from './fractional';
+import { parseWith } from './validate';
+import { awardFormIssues } from '../awards/amounts';
+import { isValidInstant } from '../util/dates';
+import type { AwardFormId } from '../awards/forms';
+import {
+  CARD_FIELDS, CARD_KINDS, CHECKLIST_FIELDS, EMPTY_FACTS, FIELD_SCHEMAS, LIMITS, UNIT_ID, factsPatchSchema,
+  type CardKind, type NomineeKind,
+} from './schema';
+import { YValue, type EntryCopy } from './entry-snapshot';
+
+export interface EntryProblem {
+  /** Where: "cards.n1.reviewStatus", "facts.funds", "units.finance", "meta.version", "agenda.3". */
+  path: string;
+  vi: string;
+  en: string;
+}
+
+/** Card keys every card has besides its kind's fields. */
+export const CARD_BOOKKEEPING_KEYS = ['id', 'kind', 'pos', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'deletedAt', 'deletedBy'] as const;
+export const UNIT_KEYS = ['id', 'nameVi', 'nameEn', 'order', 'removed'] as const;
+export const META_KEYS = ['version', 'boardId', 'title', 'createdAt', 'createdBy'] as const;
+/** Facts keys that are bookkeeping, not plan facts. */
+const FACT_BOOKKEEPING = new Set(['updatedAt', 'updatedBy']);
+export const CHECKLIST_KEYS: ReadonlySet<string> = new Set(CHECKLIST_FIELDS);
+
+const problem = (path: string, vi: string, en: string): EntryProblem => ({ path, vi, en });
+
+function describe(value: unknown): string {
+  if (value instanceof YValue) return value.typeName;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value;
+}
+
+function wrongRepresentation(path: string, value: unknown, expected: { vi: string; en: string }): EntryProblem {
+  return problem(path, `${path} phải là ${expected.vi}, không phải ${describe(value)}`, `${path} must be ${expected.en}, not ${describe(value)}`);
+}
+
+const TEXT = { vi: 'chữ', en: 'a string' };
+const TEXT_OR_NULL = { vi: 'chữ hoặc để trống', en: 'a string or null' };
+
+function isText(v: unknown, max: number = LIMITS.text): v is string {
+  return typeof v === 'string' && v.length <= max;
+}
+
+/** A plain JSON value (what Yjs stores as ContentAny), at most `depth` levels deep. */
+export function isPlainJson(value: unknown, depth = 8): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (depth === 0 || value instanceof YValue || value instanceof Uint8Array) return false;
+  if (Array.isArray(value)) return value.every((v) => isPlainJson(v, depth - 1));
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.values(value as Record<string, unknown>).every((v) => isPlainJson(v, depth - 1));
+  }
+  return false;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof YValue);
+}
+
+function fromIssues(prefix: string, issues: Array<{ path: string; vi: string; en: string }>): EntryProblem[] {
+  return issues.map((i) => problem(i.path ? `${prefix}.${i.path}` : prefix, i.vi, i.en));
+}
+
+/** A checklist as stored: itemId → {text, done, order}. */
+function checklistProblems(path: string, values: Map<string, unknown>): { items: Array<{ id: string; text: string; done: boolean; order: number }>; problems: EntryProblem[] } {
+  const problems: EntryProblem[] = [];
+  const items: Array<{ id: string; text: string; done: boolean; order: number }> = [];
+  if (values.size > 200) problems.push(problem(path, `${path} có quá 200 mục`, `${path} has more than 200 items`));
+  for (const [id, v] of values) {
+    const at = `${path}.${id}`;
+    if (!isPlainObject(v)) {
+      problems.push(wrongRepresentation(at, v, { vi: 'một mục {text, done, order}', en: 'an item {text, done, order}' }));
+      continue;
+    }
+    const extra = Object.keys(v).filter((k) => k !== 'text' && k !== 'done' && k !== 'order');
+    if (extra.length) problems.push(problem(at, `${at} có trường lạ: ${extra.join(', ')}`, `${at} has unknown keys: ${extra.join(', ')}`));
+    if (!isText(v['text'], LIMITS.checklistText) || v['text'].trim() === '')
+      problems.push(problem(`${at}.text`, `Nội dung mục ${id} phải là chữ, không trống, tối đa ${LIMITS.checklistText} ký tự`, `Item ${id} text must be a non-empty string of at most ${LIMITS.checklistText} characters`));
+    if (typeof v['done'] !== 'boolean') problems.push(wrongRepresentation(`${at}.done`, v['done'], { vi: 'có/không', en: 'a boolean' }));
+    if (typeof v['order'] !== 'number' || !Number.isFinite(v['order'])) problems.push(wrongRepresentation(`${at}.order`, v['order'], { vi: 'một số', en: 'a number' }));
+    if (typeof v['text'] === 'string') items.push({ id, text: v['text'], done: v['done'] === true, order: Number(v['order']) || 0 });
+  }
+  items.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { items, problems };
+}
+
+/** The kind of a stored card when it is a valid one, else null. */
+export function cardKindOf(copy: EntryCopy): CardKind | null {
+  if (copy.kind !== 'map') return null;
+  const k = copy.values.get('kind');
+  return typeof k === 'string' && (CARD_KINDS as readonly string[]).includes(k) ? (k as CardKind) : null;
+}
+
+/** Problems of a stored card entry (none: it is a valid card). */
+export function cardProblems(cardId: string, copy: EntryCopy): EntryProblem[] {
+  const at = `cards.${cardId}`;
+  if (copy.kind !== 'map') return [wrongRepresentation(at, copy.value, { vi: 'một thẻ (Y.Map)', en: 'a card (Y.Map)' })];
+  const kind = cardKindOf(copy);
+  if (!kind) return [problem(`${at}.kind`, `Loại thẻ "${describe(copy.values.get('kind'))}" không hợp lệ`, `Card kind "${String(copy.values.get('kind'))}" is not valid`)];
+  const out: EntryProblem[] = [];
+  const fields = CARD_FIELDS[kind];
+  const allowed = new Set<string>([...CARD_BOOKKEEPING_KEYS, ...fields]);
+  for (const k of [...copy.values.keys(), ...copy.nested.keys()]) {
+    if (!allowed.has(k)) out.push(problem(`${at}.${k}`, `Trường "${k}" không thuộc thẻ loại ${kind}`, `Key "${k}" does not belong to a ${kind} card`));
+  }
+  const v = (k: string) => copy.values.get(k);
+  if (v('id') !== cardId) out.push(problem(`${at}.id`, `Mã thẻ phải là "${cardId}"`, `The card's id must be "${cardId}"`));
+  const pos = v('pos');
+  if (!isPlainObject(pos) || Object.keys(pos).some((k) => k !== 'unit' && k !== 'order') || typeof pos['unit'] !== 'string' || !UNIT_ID.test(pos['unit']) || typeof pos['order'] !== 'string' || !isOrderKey(pos['order']))
+    out.push(wrongRepresentation(`${at}.pos`, pos, { vi: 'vị trí {unit, order}', en: 'a position {unit, order}' }));
+  for (const k of ['createdBy', 'updatedBy'] as const) if (!isText(v(k), LIMITS.shortText)) out.push(wrongRepresentation(`${at}.${k}`, v(k), TEXT));
+  for (const k of ['createdAt', 'updatedAt'] as const) {
+    const t = v(k);
+    if (typeof t !== 'string' || !isValidInstant(t)) out.push(wrongRepresentation(`${at}.${k}`, t, { vi: 'một thời điểm', en: 'a time' }));
+  }
+  const deletedAt = v('deletedAt');
+  if (deletedAt !== undefined && deletedAt !== null && (typeof deletedAt !== 'string' || !isValidInstant(deletedAt)))
+    out.push(wrongRepresentation(`${at}.deletedAt`, deletedAt, { vi: 'một thời điểm hoặc để trống', en: 'a time or null' }));
+  const deletedBy = v('deletedBy');
+  if (deletedBy !== undefined && deletedBy !== null && !isText(deletedBy, LIMITS.shortText)) out.push(wrongRepresentation(`${at}.deletedBy`, deletedBy, TEXT_OR_NULL));
+
+  // The kind's fields, through the same schema as every write.
+  const raw: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (CHECKLIST_KEYS.has(f)) {
+      const nested = copy.nested.get(f);
+      const value = copy.values.get(f);
+      if (nested) {
+        const c = checklistProblems(`${at}.${f}`, nested.values);
+        out.push(...c.problems);
+        raw[f] = c.items.map(({ id, text, done }) => ({ id, text, done }));
+      } else if (value !== undefined) out.push(wrongRepresentation(`${at}.${f}`, value, { vi: 'một danh sách việc (Y.Map)', en: 'a checklist (Y.Map)' }));
+      continue;
+    }
+    const value = copy.values.get(f);
+    if (value === undefined) continue;
+    if (value instanceof YValue || !isPlainJson(value)) {
+      out.push(wrongRepresentation(`${at}.${f}`, value, { vi: 'một giá trị thường', en: 'a plain value' }));
+      continue;
+    }
+    raw[f] = value;
+  }
+  if (out.some((p) => p.path.startsWith(`${at}.`) && fields.some((f) => p.path === `${at}.${f}`))) return out;
+  const parsed = parseWith(FIELD_SCHEMAS[kind], raw);
+  if (!parsed.ok) out.push(...fromIssues(at, parsed.issues));
+  else if (kind === 'budget') {
+    const q = raw['quantity'] as number;
+    const p = raw['unitPrice'] as number;
+    if (raw['amount'] !== undefined && raw['amount'] !== Math.round(q * p))
+      out.push(problem(`${at}.amount`, `Thành tiền phải bằng số lượng × đơn giá (${Math.round(q * p)})`, `Amount must equal quantity × unit price (${Math.round(q * p)})`));
+  } else if (kind === 'nominee' && typeof raw['awardForm'] === 'string') {
+    out.push(...fromIssues(at, awardFormIssues(raw['awardForm'] as AwardFormId, raw['nomineeKind'] as NomineeKind)));
+  }
+  return out;
+}
+
+/** Problems of a stored unit (column) entry. */
+export function unitProblems(unitId: string, copy: EntryCopy): EntryProblem[] {
+  const at = `units.${unitId}`;
+  if (copy.kind !== 'map') return [wrongRepresentation(at, copy.value, { vi: 'một cột (Y.Map)', en: 'a column (Y.Map)' })];
+  const out: EntryProblem[] = [];
+  const known = new Set<string>(UNIT_KEYS);
+  for (const k of [...copy.values.keys(), ...copy.nested.keys()]) if (!known.has(k)) out.push(problem(`${at}.${k}`, `Cột không có trường "${k}"`, `A column has no key "${k}"`));
+  const v = (k: string) => copy.values.get(k);
+  if (v('id') !== unitId || !UNIT_ID.test(unitId)) out.push(problem(`${at}.id`, `Mã cột phải là "${unitId}" (chữ thường không dấu, số, gạch ngang)`, `The column's id must be "${unitId}" (lower-case letters, digits, hyphens)`));
+  const nameVi = v('nameVi');
+  if (!isText(nameVi, LIMITS.shortText) || nameVi.trim() === '') out.push(wrongRepresentation(`${at}.nameVi`, nameVi, { vi: 'tên cột (không trống)', en: 'a non-empty name' }));
+  if (!isText(v('nameEn'), LIMITS.shortText)) out.push(wrongRepresentation(`${at}.nameEn`, v('nameEn'), TEXT));
+  const order = v('order');
+  if (typeof order !== 'string' || !isOrderKey(order)) out.push(wrongRepresentation(`${at}.order`, order, { vi: 'khóa thứ tự', en: 'an order key' }));
+  if (typeof v('removed') !== 'boolean') out.push(wrongRepresentation(`${at}.removed`, v('removed'), { vi: 'có/không', en: 'a boolean' }));
+  return out;
+}
+
+/** The facts keys a board may hold. */
+export function isFactKey(key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(EMPTY_FACTS, key);
+}
+
+/** Problems of one stored fact (`undefined`: the key is absent, which is always valid). */
+export function factProblems(key: string, value: unknown): EntryProblem[] {
+  const at = `facts.${key}`;
+  if (!isFactKey(key)) return [problem(at, `Bảng không có dữ kiện "${key}"`, `The board has no fact "${key}"`)];
+  if (value === undefined) return [];
+  if (value instanceof YValue || !isPlainJson(value)) return [wrongRepresentation(at, value, { vi: 'một giá trị thường (JSON)', en: 'a plain JSON value' })];
+  if (FACT_BOOKKEEPING.has(key)) {
+    if (value === null) return [];
+    if (key === 'updatedAt' ? typeof value === 'string' && isValidInstant(value) : isText(value, LIMITS.shortText)) return [];
+    return [wrongRepresentation(at, value, key === 'updatedAt' ? { vi: 'một thời điểm', en: 'a time' } : TEXT)];
+  }
+  const parsed = parseWith(factsPatchSchema, { [key]: value });
+  if (!parsed.ok) return fromIssues('facts', parsed.issues);
+  if (key === 'funds' && Array.isArray(value)) {
+    const ids = value.map((f) => (f as { id: string }).id);
+    if (new Set(ids).size !== ids.length) return [problem(at, 'Mã nguồn kinh phí bị trùng', 'Fund ids must be unique')];
+  }
+  return [];
+}
+
+/** Problems of one stored meta value. */
+export function metaProblems(key: string, value: unknown, boardIdBefore: unknown): EntryProblem[] {
+  const at = `meta.${key}`;
+  if (!(META_KEYS as readonly string[]).includes(key)) return [problem(at, `Bảng không có thông tin "${key}"`, `The board has no meta key "${key}"`)];
+  if (value === undefined) return [problem(at, `Không được xóa ${at}`, `${at} must not be removed`)];
+  switch (key) {
+    case 'version':
+      return value === BOARD_VERSION ? [] : [problem(at, `Phiên bản bảng phải là ${BOARD_VERSION}`, `The board version must be ${BOARD_VERSION}`)];
+    case 'boardId':
+      if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) return [wrongRepresentation(at, value, { vi: 'mã bảng', en: 'a board id' })];
+      return boardIdBefore === undefined || boardIdBefore === value ? [] : [problem(at, 'Không được đổi mã bảng', 'The board id cannot change')];
+    case 'title':
+      return isText(value, LIMITS.title) && value.trim() !== '' ? [] : [wrongRepresentation(at, value, { vi: 'tên bảng (không trống)', en: 'a non-empty title' })];
+    case 'createdAt':
+      return typeof value === 'string' && isValidInstant(value) ? [] : [wrongRepresentation(at, value, { vi: 'một thời điểm', en: 'a time' })];
+    default:
+      return isText(value, LIMITS.shortText) ? [] : [wrongRepresentation(at, value, TEXT)];
+  }
+}
+
+/** Problems of one agenda item as stored in the agenda array. */
+export function agendaItemProblems(index: number, value: unknown): EntryProblem[] {
+  const at = `agenda.${index}`;
+  if (!isPlainObject(value) || Object.keys(value).some((k) => k !== 'id' && k !== 'text'))
+    return [wrongRepresentation(at, value, { vi: 'một mục {id, text}', en: 'an item {id, text}' })];
+  const { id, text } = value;
+  if (!isText(id, 100) || id === '') return [wrongRepresentation(`${at}.id`, id, TEXT)];
+  if (!isText(text, LIMITS.text) || text.trim() === '') return [wrongRepresentation(`${at}.text`, text, { vi: 'chữ (không trống)', en: 'a non-empty string' })];
+  return [];
+}

@@ -1,0 +1,380 @@
+/**
+ * The write policy, enforced on a board doc: applies a client's update, reads every entry it
+ * touched back through the typed checks, and undoes what the author's role may not write or
+ * what is not a valid board value — by writing, in a second server-authored transaction, the
+ * entry's last stored value (or removing an entry that did not exist). The client's structs are
+ * kept, so its clock sequence stays whole ("undo, never drop"); the caller stores and fans out
+ * the client's update and the compensation together.
+ *
+ * What it keeps besides the doc: a plain copy of every card, unit, fact and meta value as it
+ * stands (entry-snapshot.ts), refreshed for the entries each transaction touches. So the
+ * "before" of a decision never depends on deleted (possibly garbage-collected) Yjs content,
+ * and a check costs O(what the update touched), not O(board).
+ *
+ * Pure: no I/O. The caller owns the doc and feeds it updates.
+ */
+import * as Y from 'yjs';
+import { boardMaps, boardVersion, type BoardMaps } from '../board/doc';
+import { BoardChangeTracker, guardedCardState, NO_CARD, type BoardChanges, type GuardedCardState } from '../board/protected-fields';
+import { copyEntry, plainValue, restoreEntry, restoreValue, type EntryCopy } from '../board/entry-snapshot';
+import {
+  agendaItemProblems, cardKindOf, cardProblems, CHECKLIST_KEYS, factProblems, metaProblems, unitProblems,
+  type EntryProblem,
+} from '../board/entry-checks';
+import { REFUSALS, type Refusal } from './refusals';
+import { isGuardedStatusChange, mayApprove, mayWriteArea, PURGE_WRITER } from './write-rules';
+import { atLeast, type Role } from './roles';
+
+/** The origin of the server's compensating transactions. */
+export const COMPENSATION_ORIGIN = 'binhan:compensation';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyType = Y.AbstractType<any>;
+type MapArea = 'meta' | 'facts' | 'units' | 'cards';
+
+export interface GuardOutcome {
+  /** What the update changed that stands (for the audit). */
+  changes: BoardChanges;
+  /** What was undone, and why (empty when the whole update stands). */
+  refusals: Refusal[];
+  /** The server-authored update that undoes it; null when nothing was undone. */
+  compensation: Uint8Array | null;
+}
+
+/** A client's update applied to the doc, not judged yet. */
+export interface AppliedUpdate {
+  readonly changes: BoardChanges;
+  readonly touched: Touched;
+  /** The board had no content before it (an initialisation). */
+  readonly wasEmpty: boolean;
+  /** The copies of the touched entries from before the update. */
+  readonly before: Before;
+}
+
+interface Touched {
+  cards: Set<string>;
+  units: Set<string>;
+  facts: Set<string>;
+  meta: Set<string>;
+  agenda: boolean;
+  /** Types holding content where none may be: unknown roots, list items in maps, keys in lists. */
+  strays: Map<AnyType, 'list' | 'map' | 'all'>;
+}
+
+interface Before {
+  cards: Map<string, EntryCopy | null>;
+  units: Map<string, EntryCopy | null>;
+  facts: Map<string, unknown>;
+  meta: Map<string, unknown>;
+}
+
+function emptyTouched(): Touched {
+  return { cards: new Set(), units: new Set(), facts: new Set(), meta: new Set(), agenda: false, strays: new Map() };
+}
+
+export class BoardWriteGuard {
+  readonly doc: Y.Doc;
+  /** Describes each transaction in board terms (the audit reads it). */
+  readonly tracker: BoardChangeTracker;
+  private readonly maps: BoardMaps;
+  private readonly cards = new Map<string, EntryCopy>();
+  private readonly units = new Map<string, EntryCopy>();
+  private readonly facts = new Map<string, unknown>();
+  private readonly meta = new Map<string, unknown>();
+  private readonly rootNames = new Map<AnyType, string>();
+
+  constructor(doc: Y.Doc = new Y.Doc()) {
+    this.doc = doc;
+    this.tracker = new BoardChangeTracker(doc);
+    this.maps = boardMaps(doc);
+    this.maps.cards.forEach((m, id) => this.cards.set(id, copyEntry(m, CHECKLIST_KEYS)));
+    this.maps.units.forEach((m, id) => this.units.set(id, copyEntry(m, new Set())));
+    this.maps.facts.forEach((v, k) => this.facts.set(k, plainValue(v)));
+    this.maps.meta.forEach((v, k) => this.meta.set(k, plainValue(v)));
+  }
+
+  /** Applies an update taken as it is (the board's own stored state): no judgement. */
+  applyTrusted(update: Uint8Array, origin?: unknown): BoardChanges {
+    const { changes, touched } = this.applyRaw(update, origin);
+    this.recopy(touched);
+    return changes;
+  }
+
+  /** Applies a client's update; `judge` decides on it. */
+  applyClient(update: Uint8Array, origin?: unknown): AppliedUpdate {
+    const wasEmpty = boardVersion(this.doc) === null;
+    const { changes, touched, before } = this.applyRaw(update, origin);
+    return { changes, touched, wasEmpty, before };
+  }
+
+  /** Applies and judges a client's update in one step. */
+  check(update: Uint8Array, role: Role, origin?: unknown): GuardOutcome {
+    return this.judge(this.applyClient(update, origin), role);
+  }
+
+  /**
+   * Decides on an applied update for `role`: every touched entry the role may not write, or
+   * that is not a valid board value, is put back in one server-authored transaction.
+   */
+  judge(applied: AppliedUpdate, role: Role): GuardOutcome {
+    const { touched, before, wasEmpty } = applied;
+    const refusals: Refusal[] = [];
+    const undo: Array<(tr: Y.Transaction) => void> = [];
+    const init = wasEmpty; // an empty board may be filled by any writer
+
+    for (const cardId of touched.cards) {
+      const was = before.cards.get(cardId) ?? null;
+      const value = this.maps.cards.get(cardId);
+      const refusal = this.judgeCard(role, cardId, was, value);
+      if (refusal) {
+        refusals.push(refusal);
+        undo.push(() => restoreEntry(this.maps.cards as Y.Map<unknown>, cardId, was));
+      }
+    }
+    for (const unitId of touched.units) {
+      const was = before.units.get(unitId) ?? null;
+      const value = this.maps.units.get(unitId);
+      let refusal: Refusal | null = null;
+      if (!init && !mayWriteArea(role, 'units')) refusal = REFUSALS.writeUnits(unitId);
+      else if (value !== undefined) {
+        const problems = unitProblems(unitId, copyEntry(value, new Set()));
+        if (problems.length) refusal = REFUSALS.invalidValue(`units.${unitId}`, problems);
+      }
+      if (refusal) {
+        refusals.push(refusal);
+        undo.push(() => restoreEntry(this.maps.units as Y.Map<unknown>, unitId, was));
+      }
+    }
+    for (const key of touched.facts) {
+      const was = before.facts.get(key);
+      const value = this.maps.facts.get(key);
+      let refusal: Refusal | null = null;
+      if (!init && !mayWriteArea(role, 'facts')) refusal = REFUSALS.writeFacts(key);
+      else {
+        const problems = factProblems(key, plainValue(value));
+        if (problems.length) refusal = REFUSALS.invalidValue(`facts.${key}`, problems);
+      }
+      if (refusal) {
+        refusals.push(refusal);
+        undo.push(() => restoreValue(this.maps.facts, key, was));
+      }
+    }
+    for (const key of touched.meta) {
+      const was = before.meta.get(key);
+      const value = this.maps.meta.get(key);
+      let refusal: Refusal | null = null;
+      if (!init && !mayWriteArea(role, 'meta')) refusal = REFUSALS.writeMeta(key);
+      else {
+        const problems = metaProblems(key, plainValue(value), before.meta.get('boardId'));
+        if (problems.length) refusal = REFUSALS.invalidValue(`meta.${key}`, problems);
+      }
+      if (refusal) {
+        refusals.push(refusal);
+        undo.push(() => restoreValue(this.maps.meta, key, was));
+      }
+    }
+    if (touched.agenda) {
+      const bad: number[] = [];
+      const problems: EntryProblem[] = [];
+      this.maps.agenda.toArray().forEach((item, i) => {
+        const p = agendaItemProblems(i, plainValue(item));
+        if (p.length) {
+          bad.push(i);
+          problems.push(...p);
+        }
+      });
+      if (bad.length) {
+        refusals.push(REFUSALS.invalidValue('agenda', problems));
+        undo.push(() => {
+          for (const i of bad.reverse()) this.maps.agenda.delete(i, 1);
+        });
+      }
+    }
+    if (touched.strays.size > 0) {
+      const problems: EntryProblem[] = [];
+      for (const [type, what] of touched.strays) {
+        const name = this.rootName(type);
+        problems.push({
+          path: name,
+          vi: `Nội dung lạ ngoài bảng (${name})`,
+          en: `Content outside the board's layout (${name})`,
+        });
+        undo.push((tr) => sweep(type, what, tr));
+      }
+      refusals.push(REFUSALS.invalidValue(problems[0]!.path, problems));
+    }
+
+    let compensation: Uint8Array | null = null;
+    if (undo.length > 0) {
+      const parts: Uint8Array[] = [];
+      const capture = (u: Uint8Array) => parts.push(u);
+      this.doc.on('update', capture);
+      let tr: Y.Transaction | null = null;
+      try {
+        this.doc.transact((t) => {
+          tr = t;
+          for (const step of undo) step(t);
+        }, COMPENSATION_ORIGIN);
+      } finally {
+        this.doc.off('update', capture);
+      }
+      if (tr) this.tracker.describe(tr);
+      compensation = parts.length === 0 ? null : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+    }
+    this.recopy(touched);
+    return { changes: withoutRefused(applied.changes, refusals), refusals, compensation };
+  }
+
+  /** The tracked guarded state of a card. */
+  cardState(cardId: string): GuardedCardState {
+    return this.tracker.cardState(cardId);
+  }
+
+  private judgeCard(role: Role, cardId: string, was: EntryCopy | null, value: unknown): Refusal | null {
+    if (value === undefined) {
+      if (was === null) return null;
+      // Removing a card for good: admins; anyone may clear away a card that was damaged.
+      if (atLeast(role, PURGE_WRITER) || cardProblems(cardId, was).length > 0) return null;
+      return REFUSALS.purgeCard(cardId);
+    }
+    const now = copyEntry(value, CHECKLIST_KEYS);
+    const problems = cardProblems(cardId, now);
+    if (problems.length) return REFUSALS.invalidValue(`cards.${cardId}`, problems);
+    if (!mayApprove(role) && isGuardedStatusChange(guardedOf(was), guardedOf(now))) return REFUSALS.approveNominee(cardId);
+    return null;
+  }
+
+  private rootName(type: AnyType): string {
+    if (this.rootNames.size !== this.doc.share.size) {
+      this.rootNames.clear();
+      this.doc.share.forEach((t, name) => this.rootNames.set(t as AnyType, name));
+    }
+    let node: AnyType = type;
+    while (node._item !== null && node._item.parent instanceof Y.AbstractType) node = node._item.parent as AnyType;
+    return this.rootNames.get(node) ?? '?';
+  }
+
+  private applyRaw(update: Uint8Array, origin: unknown): { changes: BoardChanges; touched: Touched; before: Before } {
+    let transaction: Y.Transaction | null = null;
+    let before: Before | null = null;
+    let touched: Touched | null = null;
+    this.doc.transact((tr) => {
+      transaction = tr;
+      Y.applyUpdate(this.doc, update, origin);
+    }, origin);
+    const tr = transaction as Y.Transaction | null;
+    if (!tr) throw new Error('applyUpdate ran no transaction');
+    touched = this.touchedBy(tr);
+    before = this.copiesOf(touched);
+    const changes = this.tracker.describe(tr);
+    return { changes, touched, before };
+  }
+
+  /** Which entries a finished transaction wrote, from Transaction.changed. */
+  private touchedBy(tr: Y.Transaction): Touched {
+    const t = emptyTouched();
+    const roots = new Map<AnyType, MapArea | 'agenda'>([
+      [this.maps.meta, 'meta'], [this.maps.facts, 'facts'], [this.maps.units, 'units'], [this.maps.cards, 'cards'], [this.maps.agenda, 'agenda'],
+    ] as Array<[AnyType, MapArea | 'agenda']>);
+    tr.changed.forEach((subs, changedType) => {
+      const type = changedType as AnyType;
+      // Content of the wrong shape in this very type: list items in a map, keys in an array.
+      if (type instanceof Y.Map && subs.has(null)) t.strays.set(type, 'list');
+      if (type instanceof Y.Array && [...subs].some((s) => s !== null)) t.strays.set(type, 'map');
+      // Walk up to the root, noting the key right under it.
+      let node: AnyType = type;
+      let topKey: string | null = null;
+      while (node._item !== null) {
+        const parent = node._item.parent;
+        if (!(parent instanceof Y.AbstractType)) return;
+        topKey = node._item.parentSub;
+        node = parent as AnyType;
+      }
+      const area = roots.get(node);
+      if (area === undefined) {
+        t.strays.set(node, 'all');
+        return;
+      }
+      if (area === 'agenda') {
+        t.agenda = true;
+        return;
+      }
+      const keys = node === type ? [...subs].filter((s): s is string => s !== null) : topKey !== null ? [topKey] : [];
+      for (const k of keys) t[area].add(k);
+    });
+    return t;
+  }
+
+  /** The copies (from before the transaction) of the entries it touched. */
+  private copiesOf(t: Touched): Before {
+    const pick = <V>(from: Map<string, V>, keys: Set<string>) => new Map([...keys].map((k) => [k, from.get(k) ?? null] as [string, V | null]));
+    return {
+      cards: pick(this.cards, t.cards),
+      units: pick(this.units, t.units),
+      facts: new Map([...t.facts].map((k) => [k, this.facts.get(k)])),
+      meta: new Map([...t.meta].map((k) => [k, this.meta.get(k)])),
+    };
+  }
+
+  /** Copies again the entries a transaction touched, as they stand now. */
+  private recopy(t: Touched): void {
+    for (const id of t.cards) {
+      const v = this.maps.cards.get(id);
+      if (v === undefined) this.cards.delete(id);
+      else this.cards.set(id, copyEntry(v, CHECKLIST_KEYS));
+    }
+    for (const id of t.units) {
+      const v = this.maps.units.get(id);
+      if (v === undefined) this.units.delete(id);
+      else this.units.set(id, copyEntry(v, new Set()));
+    }
+    for (const k of t.facts) {
+      const v = this.maps.facts.get(k);
+      if (v === undefined) this.facts.delete(k);
+      else this.facts.set(k, plainValue(v));
+    }
+    for (const k of t.meta) {
+      const v = this.maps.meta.get(k);
+      if (v === undefined) this.meta.delete(k);
+      else this.meta.set(k, plainValue(v));
+    }
+  }
+}
+
+/** The guarded state of a card copy, read from typed values only. */
+function guardedOf(copy: EntryCopy | null): GuardedCardState {
+  if (copy === null) return NO_CARD;
+  if (copy.kind !== 'map') return { exists: true, kind: null, reviewStatus: null, deleted: false };
+  const kind = cardKindOf(copy);
+  const status = copy.values.get('reviewStatus');
+  return {
+    exists: true,
+    kind,
+    reviewStatus: kind === 'nominee' && typeof status === 'string' ? status : null,
+    deleted: Boolean(copy.values.get('deletedAt')),
+  };
+}
+
+/** Deletes stray content of a type: its list items, its keys, or both. */
+function sweep(type: AnyType, what: 'list' | 'map' | 'all', tr: Y.Transaction): void {
+  if (what !== 'map') {
+    for (let item = type._start; item !== null; item = item.right) if (!item.deleted) item.delete(tr);
+  }
+  if (what !== 'list') {
+    type._map.forEach((item) => {
+      if (!item.deleted) item.delete(tr);
+    });
+  }
+}
+
+/** The changes without the entries that were undone. */
+function withoutRefused(changes: BoardChanges, refusals: Refusal[]): BoardChanges {
+  const undone = new Set(refusals.map((r) => r.entry).filter((e): e is string => e !== undefined));
+  return {
+    cards: changes.cards.filter((c) => !undone.has(`cards.${c.cardId}`)),
+    facts: changes.facts.filter((f) => !undone.has(`facts.${f.key}`)),
+    other: changes.other,
+  };
+}
+
+export { guardedCardState };
