@@ -103,8 +103,8 @@ describe('rights in the sync path', () => {
     const editor = await client('editor', 'can-bo-ke-toan');
     setFacts(editor.doc, { funds: [{ ...FUND, amount: 999_000_000 }] }, ctx('can-bo-ke-toan'));
     await waitFor(() => editor.permissionDenied.length > 0, 'permission-denied on the fund');
-    expect(editor.permissionDenied[0]).toMatch(/Chỉ lãnh đạo mới được thay đổi quỹ/);
-    expect(editor.permissionDenied[0]).toMatch(/Only leaders may change the fund/);
+    expect(editor.permissionDenied[0]).toMatch(/Chỉ lãnh đạo mới được sửa thông tin kế hoạch và quỹ/);
+    expect(editor.permissionDenied[0]).toMatch(/Only leaders may change the plan's facts and funds/);
     await stack.gateway.idle();
     expect(fundAmount(await storedDoc(stack, BOARD))).toBe(80_000_000);
     expect(fundAmount(watcher.doc)).toBe(80_000_000);
@@ -116,13 +116,16 @@ describe('rights in the sync path', () => {
     expect(readBoard(await storedDoc(stack, BOARD)).facts.awardFundId).toBe(FUND.id);
   });
 
-  it('accepts an editor editing ordinary fields, moving between non-guarded statuses and other facts (no false refusal)', async () => {
+  it('accepts an editor editing ordinary fields and moving between non-guarded statuses (no false refusal); facts are the leaders\'', async () => {
     const editor = await client('editor', 'can-bo-an');
     updateCard(editor.doc, 't1', { status: 'in-progress', assignee: 'Chị An', due: '2025-03-10', checklist: [{ text: 'Thuê âm thanh' }] }, ctx('can-bo-an'));
     updateCard(editor.doc, 'n3', { reviewStatus: 'council-reviewed', achievement: 'Hoàn thành xuất sắc nhiệm vụ' }, ctx('can-bo-an'));
     updateCard(editor.doc, 'n1', { achievement: 'Đã được duyệt; bổ sung hồ sơ' }, ctx('can-bo-an')); // an approved nominee's other field
-    setFacts(editor.doc, { delegateCap: 150, fundingText: 'Quỹ thi đua khen thưởng xã' }, ctx('can-bo-an'));
-    await waitFor(() => status(watcher.doc, 'n3') === 'council-reviewed' && readBoard(watcher.doc).facts.delegateCap === 150, 'watcher sees the edits');
+    await waitFor(() => status(watcher.doc, 'n3') === 'council-reviewed', 'watcher sees the edits');
+    expect(editor.permissionDenied).toEqual([]);
+    const leader = await client('leader', 'pho-chu-tich');
+    setFacts(leader.doc, { delegateCap: 150, fundingText: 'Quỹ thi đua khen thưởng xã' }, ctx('pho-chu-tich'));
+    await waitFor(() => readBoard(watcher.doc).facts.delegateCap === 150, 'watcher sees the leader\'s facts');
     await stack.gateway.idle();
     const stored = readBoard(await storedDoc(stack, BOARD));
     expect(stored.cards.find((c) => c.id === 't1')).toMatchObject({ status: 'in-progress', assignee: 'Chị An' });

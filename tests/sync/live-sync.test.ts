@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '@binhan/local';
-import { docContent } from '../helpers/docs';
+import { boardContent, lines, notes } from '../helpers/board-notes';
 import { connectClient, startTestStack, storedDoc, synced, tokensFor, waitFor, type SyncClient } from '../helpers/sync-clients';
 
 describe('live sync through the local gateway', () => {
@@ -34,19 +34,19 @@ describe('live sync through the local gateway', () => {
     await Promise.all(five.map(synced));
     // Everyone edits at once: 40 map entries each and text typed into the same place.
     five.forEach((c, i) => {
-      for (let k = 0; k < 40; k++) c.doc.getMap('items').set(`c${i}-${k}`, k);
-      c.doc.getText('text').insert(0, `[${i}]`);
+      for (let k = 0; k < 40; k++) notes(c.doc).set(`c${i}-${k}`, k);
+      lines(c.doc).insert(0, `[${i}]`);
     });
     const expectedKeys = five.flatMap((_, i) => Array.from({ length: 40 }, (_, k) => `c${i}-${k}`)).sort();
     await waitFor(
-      () => five.every((c) => Object.keys(c.doc.getMap('items').toJSON()).length === 200 && c.doc.getText('text').length === 15),
+      () => five.every((c) => Object.keys(notes(c.doc).toJSON()).length === 200 && lines(c.doc).length === 15),
       'all 200 entries and all text in every client',
     );
-    const first = docContent(five[0]!.doc);
+    const first = boardContent(five[0]!.doc);
     expect(Object.keys(first.items).sort()).toEqual(expectedKeys);
-    for (const c of five) expect(docContent(c.doc)).toEqual(first);
+    for (const c of five) expect(boardContent(c.doc)).toEqual(first);
     await stack.gateway.idle();
-    expect(docContent(await storedDoc(stack, 'converge'))).toEqual(first);
+    expect(boardContent(await storedDoc(stack, 'converge'))).toEqual(first);
   });
 
   it('lets a client that missed edits catch up when it reconnects, and sends its offline edits', async () => {
@@ -56,13 +56,13 @@ describe('live sync through the local gateway', () => {
     await Promise.all([synced(a), synced(b)]);
     a.provider.disconnect();
     await waitFor(() => !a.provider.wsconnected, 'a disconnected');
-    b.doc.getMap('items').set('while-a-was-away', 'from b');
-    a.doc.getMap('items').set('offline-edit', 'from a');
+    notes(b.doc).set('while-a-was-away', 'from b');
+    notes(a.doc).set('offline-edit', 'from a');
     a.provider.connect();
-    await waitFor(() => a.doc.getMap('items').get('while-a-was-away') === 'from b', 'a caught up with b');
-    await waitFor(() => b.doc.getMap('items').get('offline-edit') === 'from a', 'b received a\'s offline edit');
+    await waitFor(() => notes(a.doc).get('while-a-was-away') === 'from b', 'a caught up with b');
+    await waitFor(() => notes(b.doc).get('offline-edit') === 'from a', 'b received a\'s offline edit');
     await stack.gateway.idle();
-    expect((await storedDoc(stack, 'reconnect')).getMap('items').toJSON()).toEqual({ 'while-a-was-away': 'from b', 'offline-edit': 'from a' });
+    expect(notes(await storedDoc(stack, 'reconnect')).toJSON()).toEqual({ 'while-a-was-away': 'from b', 'offline-edit': 'from a' });
   });
 
   it('carries messages larger than a frame in fragments, both ways', async () => {
@@ -71,12 +71,12 @@ describe('live sync through the local gateway', () => {
     const b = client('large', edit);
     await Promise.all([synced(a), synced(b)]);
     const big = 'Đại hội thi đua yêu nước '.repeat(12_000); // ~300 KB of UTF-8: 10+ client frames, 3+ server frames
-    a.doc.getText('text').insert(0, big);
-    await waitFor(() => b.doc.getText('text').length === big.length, 'b received the large edit');
-    expect(b.doc.getText('text').toString()).toBe(big);
+    lines(a.doc).insert(0, big);
+    await waitFor(() => lines(b.doc).length === big.length, 'b received the large edit');
+    expect(lines(b.doc).toString()).toBe(big);
     const late = client('large', edit);
     await synced(late);
-    expect(late.doc.getText('text').toString()).toBe(big);
+    expect(lines(late.doc).toString()).toBe(big);
     expect(a.serverErrors).toEqual([]);
   });
 
@@ -85,13 +85,13 @@ describe('live sync through the local gateway', () => {
     const staff = client('readonly', edit);
     const district = client('readonly', view);
     await Promise.all([synced(staff), synced(district)]);
-    staff.doc.getMap('items').set('agenda', 'Chào cờ');
-    await waitFor(() => district.doc.getMap('items').get('agenda') === 'Chào cờ', 'the viewer sees live edits');
+    notes(staff.doc).set('agenda', 'Chào cờ');
+    await waitFor(() => notes(district.doc).get('agenda') === 'Chào cờ', 'the viewer sees live edits');
     await stack.gateway.idle();
     const storedBefore = (await stack.updates.load('readonly')).updates.length;
 
-    district.doc.getMap('items').set('agenda', 'changed by the district');
-    district.doc.getMap('items').set('injected', true);
+    notes(district.doc).set('agenda', 'changed by the district');
+    notes(district.doc).set('injected', true);
     await waitFor(() => district.permissionDenied.length > 0, 'permission-denied for the viewer');
     expect(district.permissionDenied[0]).toMatch(/read-only/);
     // A reconnect makes the viewer's client offer its edits again (sync step 2): refused again.
@@ -99,8 +99,8 @@ describe('live sync through the local gateway', () => {
     district.provider.connect();
     await waitFor(() => district.permissionDenied.length > 1, 'refused again after reconnect');
     await stack.gateway.idle();
-    expect(staff.doc.getMap('items').toJSON()).toEqual({ agenda: 'Chào cờ' });
-    expect((await storedDoc(stack, 'readonly')).getMap('items').toJSON()).toEqual({ agenda: 'Chào cờ' });
+    expect(notes(staff.doc).toJSON()).toEqual({ agenda: 'Chào cờ' });
+    expect(notes(await storedDoc(stack, 'readonly')).toJSON()).toEqual({ agenda: 'Chào cờ' });
     expect((await stack.updates.load('readonly')).updates.length).toBe(storedBefore);
   });
 
@@ -146,7 +146,7 @@ describe('live sync through the local gateway', () => {
     });
     await synced(b);
     await waitFor(() => bSawGhost, 'b sees the ghost from storage');
-    a.doc.getMap('items').set('edit', 1); // a fan-out to the ghost, if b's presence did not make one
+    notes(a.doc).set('edit', 1); // a fan-out to the ghost, if b's presence did not make one
     await waitFor(() => !b.provider.awareness.getStates().has(staleDoc.clientID), 'ghost removed from b');
     await stack.gateway.idle();
     expect((await stack.deps.connections.listBoard('stale')).map((c) => c.connectionId)).not.toContain('gone-connection');
@@ -161,17 +161,17 @@ describe('a restart of the server', () => {
       const { edit } = tokensFor(stack, 'restart');
       const a = connectClient(stack, 'restart', edit);
       await synced(a);
-      for (let i = 0; i < 30; i++) a.doc.getMap('items').set(`k${i}`, i);
+      for (let i = 0; i < 30; i++) notes(a.doc).set(`k${i}`, i);
       await stack.gateway.idle();
-      await waitFor(async () => Object.keys((await storedDoc(stack, 'restart')).getMap('items').toJSON()).length === 30, 'all stored');
+      await waitFor(async () => Object.keys(notes(await storedDoc(stack, 'restart')).toJSON()).length === 30, 'all stored');
       a.destroy();
       await stack.close();
 
       stack = await startTestStack({ dataDir });
       const b = connectClient(stack, 'restart', tokensFor(stack, 'restart').edit);
       await synced(b);
-      expect(Object.keys(b.doc.getMap('items').toJSON()).length).toBe(30);
-      expect(b.doc.getMap('items').get('k29')).toBe(29);
+      expect(Object.keys(notes(b.doc).toJSON()).length).toBe(30);
+      expect(notes(b.doc).get('k29')).toBe('29');
       b.destroy();
       await stack.close();
     } finally {

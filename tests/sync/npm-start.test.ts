@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { WebsocketProvider } from 'y-websocket';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBoard } from '@binhan/core';
+import { notes } from '../helpers/board-notes';
 import { createWebSocketPolyfill, type TextSocketConstructor } from '@binhan/transport';
 import { waitFor } from '../helpers/sync-clients';
 
@@ -74,11 +75,11 @@ describe('npm start', () => {
       // The district's link sees the staff's edit live and cannot write.
       const district = open(first.viewLink);
       await waitFor(() => district.provider.synced, 'district synced');
-      staff.doc.getMap('restart-check').set('note', 'Họp Hội đồng ngày 05/03/2025');
-      await waitFor(() => district.doc.getMap('restart-check').get('note') !== undefined, 'district sees the edit');
-      district.doc.getMap('restart-check').set('note', 'changed by the district');
+      notes(staff.doc).set('restart-note', 'Họp Hội đồng ngày 05/03/2025');
+      await waitFor(() => notes(district.doc).get('restart-note') !== undefined, 'district sees the edit');
+      notes(district.doc).set('restart-note', 'changed by the district');
       await new Promise((r) => setTimeout(r, 300));
-      expect(staff.doc.getMap('restart-check').get('note')).toBe('Họp Hội đồng ngày 05/03/2025');
+      expect(notes(staff.doc).get('restart-note')).toBe('Họp Hội đồng ngày 05/03/2025');
       staff.provider.destroy();
       district.provider.destroy();
     } finally {
@@ -90,7 +91,7 @@ describe('npm start', () => {
       expect(second.output).toMatch(/Board "binh-an-27" loaded from disk/);
       const again = open(second.editLink);
       await waitFor(() => again.provider.synced, 'synced after restart');
-      expect(again.doc.getMap('restart-check').get('note')).toBe('Họp Hội đồng ngày 05/03/2025');
+      expect(notes(again.doc).get('restart-note')).toBe('Họp Hội đồng ngày 05/03/2025');
       expect(readBoard(again.doc).cards.length).toBeGreaterThanOrEqual(12);
       again.provider.destroy();
     } finally {

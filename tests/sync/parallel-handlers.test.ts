@@ -20,7 +20,7 @@ import {
 } from '@binhan/functions';
 import { startEmbeddedDynamo, type EmbeddedDynamo } from '@binhan/local';
 import { decodeFrame, encodeBase64, FragmentJoiner } from '@binhan/transport';
-import { docContent } from '../helpers/docs';
+import { boardContent, lines, notes } from '../helpers/board-notes';
 import { wsEvent } from '../helpers/ws-event';
 
 const SECRET = 'parallel-secret-parallel-secret-parallel';
@@ -86,8 +86,8 @@ describe('handlers invoked in parallel', () => {
       expect(res.statusCode).toBe(200);
       w.doc.on('update', (u: Uint8Array) => w.updates.push(u));
       for (let k = 0; k < 40; k++) {
-        if (k % 5 === 0) w.doc.getText('text').insert(0, `${w.id}:${k};`);
-        else w.doc.getMap('items').set(`${w.id}-${k}`, k);
+        if (k % 5 === 0) lines(w.doc).insert(0, `${w.id}:${k};`);
+        else notes(w.doc).set(`${w.id}-${k}`, k);
       }
     }
     const union = new Y.Doc();
@@ -103,14 +103,14 @@ describe('handlers invoked in parallel', () => {
 
     const stored = new Y.Doc();
     Y.applyUpdate(stored, (await updates.loadMerged(board)).update);
-    expect(docContent(stored)).toEqual(docContent(union));
-    expect(Object.keys(docContent(union).items)).toHaveLength(12 * 32);
-    expect(docContent(union).text).toHaveLength(writers.reduce((n, w) => n + w.doc.getText('text').length, 0));
+    expect(boardContent(stored)).toEqual(boardContent(union));
+    expect(Object.keys(boardContent(union).items)).toHaveLength(12 * 32);
+    expect(boardContent(union).text).toHaveLength(writers.reduce((n, w) => n + lines(w.doc).length, 0));
 
     // Each client: its own edits plus everything fanned out to it.
     for (const w of writers) {
       applyInbox(w.doc, poster.inbox.get(w.id) ?? []);
-      expect(docContent(w.doc)).toEqual(docContent(union));
+      expect(boardContent(w.doc)).toEqual(boardContent(union));
     }
     // Compaction ran along the way: most history is folded into the snapshot.
     const load = await updates.load(board);

@@ -83,6 +83,11 @@ function strOrNull(v: unknown): string | null {
   return typeof v === 'string' && v !== '' ? v : null;
 }
 
+/** A Yjs type where a plain value belongs reads as absent. */
+function plain(v: unknown): unknown {
+  return v instanceof Y.AbstractType ? undefined : v;
+}
+
 export function readUnitMap(m: Y.Map<unknown>): Unit {
   return {
     id: str(m.get('id')),
@@ -97,7 +102,8 @@ export function readChecklist(v: unknown): ChecklistItem[] {
   if (!(v instanceof Y.Map)) return [];
   const items: Array<ChecklistItem & { order: number }> = [];
   v.forEach((raw: unknown, id: string) => {
-    const o = (raw ?? {}) as Record<string, unknown>;
+    if (raw === null || typeof raw !== 'object' || raw instanceof Y.AbstractType || Array.isArray(raw)) return; // not an item: skipped
+    const o = raw as Record<string, unknown>;
     items.push({ id, text: str(o['text']), done: o['done'] === true, order: typeof o['order'] === 'number' ? o['order'] : 0 });
   });
   items.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -110,8 +116,9 @@ export interface Pos {
 }
 
 export function readPos(m: Y.Map<unknown>): Pos {
-  const p = m.get('pos') as Partial<Pos> | undefined;
-  return { unit: str(p?.unit), order: str(p?.order, 'V') };
+  const raw = plain(m.get('pos'));
+  const p = (raw !== null && typeof raw === 'object' ? raw : {}) as Partial<Pos>;
+  return { unit: str(p.unit), order: str(p.order, 'V') };
 }
 
 export function readCardMap(m: Y.Map<unknown>): Card {
@@ -131,7 +138,8 @@ export function readCardMap(m: Y.Map<unknown>): Card {
   };
   for (const f of CARD_FIELDS[kind] ?? []) {
     const v = m.get(f);
-    card[f] = (CHECKLIST_FIELDS as readonly string[]).includes(f) ? readChecklist(v) : v === undefined ? null : v;
+    const p = plain(v);
+    card[f] = (CHECKLIST_FIELDS as readonly string[]).includes(f) ? readChecklist(v) : p === undefined ? null : p;
   }
   return card as unknown as Card;
 }
@@ -140,7 +148,7 @@ export function readCardMap(m: Y.Map<unknown>): Card {
 export function liveCardsInUnit(maps: BoardMaps, unitId: string, exceptId?: string): Array<{ id: string; order: string }> {
   const out: Array<{ id: string; order: string }> = [];
   maps.cards.forEach((m, id) => {
-    if (id === exceptId || m.get('deletedAt')) return;
+    if (!(m instanceof Y.Map) || id === exceptId || m.get('deletedAt')) return;
     const p = readPos(m);
     if (p.unit === unitId) out.push({ id, order: p.order });
   });
@@ -150,6 +158,7 @@ export function liveCardsInUnit(maps: BoardMaps, unitId: string, exceptId?: stri
 export function unitsInOrder(maps: BoardMaps, includeRemoved = false): Unit[] {
   const out: Unit[] = [];
   maps.units.forEach((m) => {
+    if (!(m instanceof Y.Map)) return; // damage: skipped (readBoard reports it)
     const u = readUnitMap(m);
     if (includeRemoved || !u.removed) out.push(u);
   });

@@ -268,6 +268,8 @@ export interface BoardSnapshot {
   /** Cards in the bin. */
   deletedCards: Card[];
   agenda: AgendaItem[];
+  /** Stored values that could not be read and were skipped (damage from an older server). */
+  problems: Array<{ path: string; vi: string; en: string }>;
 }
 
 export const EMPTY_FACTS: BoardFacts = {

@@ -1,23 +1,81 @@
 /** Plain JSON views of the board, for the web app, the handlers, the exports and metrics. */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { boardMaps, readCardMap, requireCurrentBoard, unitsInOrder } from './doc';
 import { byOrderThenId } from './fractional';
-import { EMPTY_FACTS, type BoardFacts, type BoardSnapshot, type Card, type Unit, type AgendaItem } from './schema';
+import {
+  BUDGET_STATUSES, CARD_KINDS, EMPTY_FACTS, NOMINEE_KINDS, REVIEW_STATUSES, TASK_STATUSES,
+  type BoardFacts, type BoardSnapshot, type Card, type CardKind, type Unit, type AgendaItem,
+} from './schema';
+import { agendaItemProblems, factProblems, type EntryProblem } from './entry-checks';
+import { plainValue } from './entry-snapshot';
 import { say } from './errors';
 import { fail } from './validate';
 
-export function readFacts(doc: Y.Doc): BoardFacts {
+/**
+ * The plan's facts. A stored value that is not valid for its key (a Y.Array where the funds
+ * belong, a string where a number does) reads as absent and is reported in `problems`.
+ */
+export function readFacts(doc: Y.Doc, problems?: EntryProblem[]): BoardFacts {
   const f = boardMaps(doc).facts;
   const out: Record<string, unknown> = { ...EMPTY_FACTS };
   for (const key of Object.keys(EMPTY_FACTS)) {
     const v = f.get(key);
-    if (v !== undefined) out[key] = v;
+    if (v === undefined) continue;
+    const found = factProblems(key, plainValue(v));
+    if (found.length === 0) out[key] = v;
+    else problems?.push(...found);
   }
   return out as unknown as BoardFacts;
 }
 
-export function readAgenda(doc: Y.Doc): AgendaItem[] {
-  return boardMaps(doc).agenda.toArray().map((a) => ({ id: a.id, text: a.text }));
+/** The agenda; items that are not {id, text} are skipped and reported. */
+export function readAgenda(doc: Y.Doc, problems?: EntryProblem[]): AgendaItem[] {
+  const out: AgendaItem[] = [];
+  boardMaps(doc).agenda.toArray().forEach((a, i) => {
+    const found = agendaItemProblems(i, plainValue(a));
+    if (found.length === 0) out.push({ id: a.id, text: a.text });
+    else problems?.push(...found);
+  });
+  return out;
+}
+
+const ENUMS: Record<string, readonly string[]> = {
+  'task.status': TASK_STATUSES,
+  'nominee.reviewStatus': REVIEW_STATUSES,
+  'nominee.nomineeKind': NOMINEE_KINDS,
+  'budget.status': BUDGET_STATUSES,
+};
+const REQUIRED_TEXT: Record<CardKind, string> = { task: 'title', nominee: 'name', budget: 'line' };
+
+/**
+ * Why a stored card entry cannot be shown (null: it can). A cheap check of what the screens
+ * rely on — a Y.Map of a known kind, its name a string, its statuses known, a budget's numbers
+ * numbers — run on every read; the server's full typed check (entry-checks.ts) keeps anything
+ * worse from being stored at all.
+ */
+export function unreadableCard(cardId: string, m: unknown): EntryProblem | null {
+  const at = `cards.${cardId}`;
+  if (!(m instanceof Y.Map)) return { path: at, vi: `Mục ${at} không phải là thẻ; đã bỏ qua`, en: `${at} is not a card; skipped` };
+  const kind = m.get('kind');
+  if (typeof kind !== 'string' || !(CARD_KINDS as readonly string[]).includes(kind))
+    return { path: `${at}.kind`, vi: `Thẻ ${cardId} có loại không hợp lệ; đã bỏ qua`, en: `Card ${cardId} has an invalid kind; skipped` };
+  const name = m.get(REQUIRED_TEXT[kind as CardKind]);
+  if (typeof name !== 'string') return { path: `${at}.${REQUIRED_TEXT[kind as CardKind]}`, vi: `Thẻ ${cardId} thiếu tên; đã bỏ qua`, en: `Card ${cardId} has no name; skipped` };
+  for (const [key, values] of Object.entries(ENUMS)) {
+    const [k, field] = key.split('.') as [string, string];
+    if (k !== kind || !m.has(field)) continue;
+    const v = m.get(field);
+    if (typeof v !== 'string' || !values.includes(v))
+      return { path: `${at}.${field}`, vi: `Thẻ ${cardId}: giá trị "${field}" không hợp lệ; đã bỏ qua`, en: `Card ${cardId}: invalid "${field}"; skipped` };
+  }
+  if (kind === 'budget') {
+    for (const field of ['quantity', 'unitPrice', 'amount']) {
+      const v = m.get(field);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        return { path: `${at}.${field}`, vi: `Thẻ ${cardId}: "${field}" phải là số; đã bỏ qua`, en: `Card ${cardId}: "${field}" must be a number; skipped` };
+    }
+  }
+  return null;
 }
 
 /** Units in column order (without removed ones). */
@@ -27,7 +85,7 @@ export function listUnits(doc: Y.Doc): Unit[] {
 
 export function getCard(doc: Y.Doc, cardId: string): Card | null {
   const m = requireCurrentBoard(doc).cards.get(cardId);
-  return m ? readCardMap(m) : null;
+  return m && unreadableCard(cardId, m) === null ? readCardMap(m) : null;
 }
 
 export function requireCard(doc: Y.Doc, cardId: string): Card {
@@ -42,8 +100,16 @@ export function requireCard(doc: Y.Doc, cardId: string): Card {
  */
 export function readBoard(doc: Y.Doc): BoardSnapshot {
   const maps = requireCurrentBoard(doc);
+  const problems: EntryProblem[] = [];
   const all: Card[] = [];
-  maps.cards.forEach((m) => all.push(readCardMap(m)));
+  maps.cards.forEach((m, id) => {
+    const unreadable = unreadableCard(id, m);
+    if (unreadable) problems.push(unreadable);
+    else all.push(readCardMap(m));
+  });
+  maps.units.forEach((m, id) => {
+    if (!(m instanceof Y.Map)) problems.push({ path: `units.${id}`, vi: `Mục units.${id} không phải là cột; đã bỏ qua`, en: `units.${id} is not a column; skipped` });
+  });
   const live = all.filter((c) => !c.deletedAt);
   const unitsAll = unitsInOrder(maps, true);
   const occupied = new Set(live.map((c) => c.unit));
@@ -57,17 +123,24 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
   const unitRank = new Map(units.map((u, i) => [u.id, i]));
   const cardSort = (a: Card, b: Card) =>
     (unitRank.get(a.unit) ?? 1e9) - (unitRank.get(b.unit) ?? 1e9) || byOrderThenId(a, b);
+  const text = (key: string) => {
+    const v = maps.meta.get(key);
+    return typeof v === 'string' ? v : '';
+  };
+  const facts = readFacts(doc, problems);
+  const agenda = readAgenda(doc, problems);
   return {
     version: Number(maps.meta.get('version')),
-    boardId: String(maps.meta.get('boardId') ?? ''),
-    title: String(maps.meta.get('title') ?? ''),
-    createdAt: String(maps.meta.get('createdAt') ?? ''),
-    createdBy: String(maps.meta.get('createdBy') ?? ''),
-    facts: readFacts(doc),
+    boardId: text('boardId'),
+    title: text('title'),
+    createdAt: text('createdAt'),
+    createdBy: text('createdBy'),
+    facts,
     units,
     cards: live.sort(cardSort),
     deletedCards: all.filter((c) => c.deletedAt).sort(cardSort),
-    agenda: readAgenda(doc),
+    agenda,
+    problems,
   };
 }
 
