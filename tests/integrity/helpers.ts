@@ -11,9 +11,11 @@ import type { Call } from '../helpers/access';
 function liveContent(t: Y.AbstractType<any>): { keys: string[]; items: number } {
   const keys = [...t._map.entries()].filter(([, item]) => !item.deleted).map(([k]) => k).sort();
   let items = 0;
-  for (let item = t._start; item !== null; item = item.right) if (!item.deleted) items++;
+  for (let item = t._start; item !== null; item = item.right) if (!item.deleted) items += item.length;
   return { keys, items };
 }
+
+const BOARD_MAPS = ['meta', 'facts', 'units', 'cards'];
 
 function isEmptyView(v: unknown): boolean {
   if (!v || typeof v !== 'object') return false;
@@ -30,7 +32,8 @@ export function yView(value: unknown): unknown {
   if (value instanceof Y.Doc) {
     const out: Record<string, unknown> = {};
     for (const name of [...value.share.keys()].sort()) {
-      const t = value.share.get(name)!;
+      // The board's own roots are read as their types (a fresh doc has them untyped).
+      const t = BOARD_MAPS.includes(name) ? value.getMap(name) : name === 'agenda' ? value.getArray(name) : value.share.get(name)!;
       const v = t instanceof Y.Map || t instanceof Y.Array || t instanceof Y.Text ? yView(t) : { 'untyped root': liveContent(t) };
       if (!isEmptyView(v)) out[name] = v;
     }

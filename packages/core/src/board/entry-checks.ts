@@ -32,6 +32,12 @@ export const META_KEYS = ['version', 'boardId', 'title', 'createdAt', 'createdBy
 /** Facts keys that are bookkeeping, not plan facts. */
 const FACT_BOOKKEEPING = new Set(['updatedAt', 'updatedBy']);
 export const CHECKLIST_KEYS: ReadonlySet<string> = new Set(CHECKLIST_FIELDS);
+/** Keys a stored card must have (the rest read as empty when absent). */
+const REQUIRED_KEYS: Record<CardKind, readonly string[]> = {
+  task: ['id', 'kind', 'pos', 'title', 'status'],
+  nominee: ['id', 'kind', 'pos', 'name', 'nomineeKind', 'reviewStatus'],
+  budget: ['id', 'kind', 'pos', 'line', 'quantity', 'unitPrice', 'amount', 'fundingSource', 'status'],
+};
 
 const problem = (path: string, vi: string, en: string): EntryProblem => ({ path, vi, en });
 
@@ -120,10 +126,10 @@ export function cardProblems(cardId: string, copy: EntryCopy): EntryProblem[] {
   const pos = v('pos');
   if (!isPlainObject(pos) || Object.keys(pos).some((k) => k !== 'unit' && k !== 'order') || typeof pos['unit'] !== 'string' || !UNIT_ID.test(pos['unit']) || typeof pos['order'] !== 'string' || !isOrderKey(pos['order']))
     out.push(wrongRepresentation(`${at}.pos`, pos, { vi: 'vị trí {unit, order}', en: 'a position {unit, order}' }));
-  for (const k of ['createdBy', 'updatedBy'] as const) if (!isText(v(k), LIMITS.shortText)) out.push(wrongRepresentation(`${at}.${k}`, v(k), TEXT));
+  for (const k of ['createdBy', 'updatedBy'] as const) if (v(k) !== undefined && !isText(v(k), LIMITS.shortText)) out.push(wrongRepresentation(`${at}.${k}`, v(k), TEXT));
   for (const k of ['createdAt', 'updatedAt'] as const) {
     const t = v(k);
-    if (typeof t !== 'string' || !isValidInstant(t)) out.push(wrongRepresentation(`${at}.${k}`, t, { vi: 'một thời điểm', en: 'a time' }));
+    if (t !== undefined && (typeof t !== 'string' || !isValidInstant(t))) out.push(wrongRepresentation(`${at}.${k}`, t, { vi: 'một thời điểm', en: 'a time' }));
   }
   const deletedAt = v('deletedAt');
   if (deletedAt !== undefined && deletedAt !== null && (typeof deletedAt !== 'string' || !isValidInstant(deletedAt)))
@@ -131,6 +137,9 @@ export function cardProblems(cardId: string, copy: EntryCopy): EntryProblem[] {
   const deletedBy = v('deletedBy');
   if (deletedBy !== undefined && deletedBy !== null && !isText(deletedBy, LIMITS.shortText)) out.push(wrongRepresentation(`${at}.deletedBy`, deletedBy, TEXT_OR_NULL));
 
+  for (const k of REQUIRED_KEYS[kind]) {
+    if (!copy.values.has(k) && !copy.nested.has(k)) out.push(problem(`${at}.${k}`, `Thẻ thiếu trường "${k}"`, `The card has no "${k}"`));
+  }
   // The kind's fields, through the same schema as every write.
   const raw: Record<string, unknown> = {};
   for (const f of fields) {
