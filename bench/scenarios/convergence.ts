@@ -14,6 +14,8 @@ import type { OpStats } from '../profiler';
 import type { RunningServer } from '../servers/types';
 import { freshBoardId, now, round, sleep, waitUntil, withTimeout } from '../util';
 import { connectMany, destroyAll } from './clients';
+// Board-shaped edits (task cards): the server undoes anything outside the board's layout.
+import { notes } from '../../tests/helpers/board-notes';
 
 export interface ConvergenceResult {
   clients: number;
@@ -51,7 +53,7 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
     const counts = new Array<number>(clientCount).fill(0);
     const roundReceipts = new Array<number>(editsPerClient).fill(0);
     clients.forEach((client, c) => {
-      client.doc.getMap('conv').observe((event) => {
+      client.doc.getMap('cards').observe((event) => {
         counts[c]! += event.keysChanged.size; // every key is new: set once, never overwritten
         for (const key of event.keysChanged) roundReceipts[Number(key.slice(key.indexOf('-') + 1))]!++;
       });
@@ -64,7 +66,7 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
     for (let r = 0; r < editsPerClient && now() < deadline; r++) {
       const gate = r - WINDOW;
       if (gate >= 0) await waitUntil(() => roundReceipts[gate]! >= perRound, deadline - now(), 1);
-      clients.forEach((client, c) => client.doc.getMap('conv').set(`c${c}-${r}`, r));
+      clients.forEach((client, c) => notes(client.doc).set(`c${c}-${r}`, r));
       await new Promise((resolve) => setImmediate(resolve));
     }
     const sendMs = now() - t0;
@@ -75,9 +77,9 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
     let completeClients = 0;
     let minEdits = total;
     for (const client of clients) {
-      const map = client.doc.getMap('conv');
+      const map = notes(client.doc);
       let have = 0;
-      for (let c = 0; c < clientCount; c++) for (let r = 0; r < editsPerClient; r++) if (map.get(`c${c}-${r}`) === r) have++;
+      for (let c = 0; c < clientCount; c++) for (let r = 0; r < editsPerClient; r++) if (map.get(`c${c}-${r}`) === String(r)) have++;
       if (have === total) completeClients++;
       minEdits = Math.min(minEdits, have);
     }
@@ -97,9 +99,9 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
       // Durable before fan-out: storage must already hold what every client holds.
       const stored = new Y.Doc();
       Y.applyUpdate(stored, (await server.stack.updates.loadMerged(boardId)).update);
-      const map = stored.getMap('conv');
+      const map = notes(stored);
       let have = 0;
-      for (let c = 0; c < clientCount; c++) for (let r = 0; r < editsPerClient; r++) if (map.get(`c${c}-${r}`) === r) have++;
+      for (let c = 0; c < clientCount; c++) for (let r = 0; r < editsPerClient; r++) if (map.get(`c${c}-${r}`) === String(r)) have++;
       result.stored = have;
       result.zeroLoss = result.zeroLoss && have === total;
       stored.destroy();

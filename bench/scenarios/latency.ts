@@ -9,6 +9,8 @@ import type { OpStats } from '../profiler';
 import type { RunningServer } from '../servers/types';
 import { freshBoardId, mean, now, percentile, round, sleep, waitUntil } from '../util';
 import { connectMany, destroyAll } from './clients';
+// Board-shaped edits (task cards): the server undoes anything outside the board's layout.
+import { notes } from '../../tests/helpers/board-notes';
 
 export interface LatencyResult {
   clients: number;
@@ -44,7 +46,7 @@ export async function measureLatency(server: RunningServer, clientCount: number,
     const arrivals: number[][] = Array.from({ length: edits }, () => new Array(peers.length).fill(Number.NaN));
     let received = 0;
     peers.forEach((peer, p) => {
-      peer.doc.getMap('lat').observe((event) => {
+      peer.doc.getMap('cards').observe((event) => {
         const t = now();
         for (const key of event.keysChanged) {
           const k = Number(key.slice(1));
@@ -59,7 +61,7 @@ export async function measureLatency(server: RunningServer, clientCount: number,
 
     server.profiler?.start();
     server.tracer?.start();
-    const map = editor!.doc.getMap('lat');
+    const map = notes(editor!.doc);
     for (let k = 0; k < edits; k++) {
       sent[k] = now();
       map.set(`e${k}`, k);
@@ -103,9 +105,9 @@ export async function measureLatency(server: RunningServer, clientCount: number,
     if (server.stack) {
       const stored = new Y.Doc();
       Y.applyUpdate(stored, (await server.stack.updates.loadMerged(boardId)).update);
-      const storedMap = stored.getMap('lat');
+      const storedMap = notes(stored);
       let count = 0;
-      for (let k = 0; k < edits; k++) if (storedMap.get(`e${k}`) === k) count++;
+      for (let k = 0; k < edits; k++) if (storedMap.get(`e${k}`) === String(k)) count++;
       result.durable = { stored: count, expected: edits };
       stored.destroy();
     }

@@ -47,7 +47,7 @@ describe('rights in the sync path', () => {
     await stack.close();
   });
 
-  it('refuses an editor approving a nominee: not stored, not fanned out, the board keeps serving', async () => {
+  it('undoes an editor approving a nominee: storage and peers keep the old status, the board keeps serving', async () => {
     const editor = await client('editor', 'can-bo-lan');
     updateCard(editor.doc, 'n1', { reviewStatus: 'approved' }, ctx('can-bo-lan'));
     await waitFor(() => editor.permissionDenied.length > 0, 'permission-denied for the editor');
