@@ -20,6 +20,7 @@ import { startEmbeddedDynamo, startLocalGateway, type EmbeddedDynamo } from '@bi
 import { encodeBase64 } from '@binhan/transport';
 import { waitFor } from '../helpers/sync-clients';
 import { documentedConnect, documentedDisconnect, documentedMessage } from './apigw-websocket-events';
+import { notes } from '../helpers/board-notes';
 
 const SECRET = 'event-shape-secret-event-shape-secret-xx';
 const board = 'shapes';
@@ -44,7 +45,7 @@ async function outcome(h: Awaited<ReturnType<typeof freshHandler>>) {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
   return {
-    content: doc.getMap('items').toJSON(),
+    content: notes(doc).toJSON(),
     connections: (await h.deps.connections.listBoard(board)).map((c) => ({ id: c.connectionId, right: c.right })),
     posted: h.posted,
   };
@@ -77,7 +78,7 @@ describe('ws handler on captured vs documented events', () => {
     const socket = new WebSocket(`${gateway.wsUrl}/sync?board=${board}&token=${token}`);
     await new Promise((r) => socket.once('open', r));
     const doc = new Y.Doc();
-    doc.getMap('items').set('nominee', 'Ông Nguyễn Văn A');
+    notes(doc).set('nominee', 'Ông Nguyễn Văn A');
     edit = Y.encodeStateAsUpdate(doc);
     socket.send(encodeBase64(updateMessage(edit)));
     await waitFor(() => captured.length === 2, 'message captured');
