@@ -217,7 +217,9 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
           </For>
         </select>
         <Show when={anyLocked() && opts.lockedNote}>
-          <small id={`${id}-locked`} class="hint hint--locked" data-testid={`${name}-locked`}>🔒 {opts.lockedNote}</small>
+          <small id={`${id}-locked`} class="hint hint--locked" data-testid={`${name}-locked`}>
+            {opts.lockedNote} ({values.filter(locked).map(labelOf).join(', ')})
+          </small>
         </Show>
         <Show when={errs().length}><p id={`${id}-err` } class="field__error">{errs().map(messageOf).join('; ')}</p></Show>
       </div>

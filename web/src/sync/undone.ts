@@ -16,16 +16,23 @@ export interface UndoneChange {
   at: number;
 }
 
-/** The reason in one language: each "<vi> / <en>" part cut at its first " / ". */
+/** The refusals' closing words, which the notice's own title already says. */
+const UNDONE_TAIL = /;\s*(thay đổi đã được hoàn tác|your change was undone)\.?$/i;
+
+/**
+ * The reason in one language: each "<vi> / <en>" part cut at its first " / ", without the
+ * closing "your change was undone" (the notice says it), repeats left out.
+ */
 export function reasonIn(reason: string, lang: Lang): string[] {
-  return reason
+  const lines = reason
     .split(' | ')
     .map((part) => {
       const cut = part.indexOf(' / ');
-      if (cut < 0) return part.trim();
-      return (lang === 'vi' ? part.slice(0, cut) : part.slice(cut + 3)).trim();
+      const text = cut < 0 ? part : lang === 'vi' ? part.slice(0, cut) : part.slice(cut + 3);
+      return text.trim().replace(UNDONE_TAIL, '');
     })
     .filter((s) => s !== '');
+  return [...new Set(lines)];
 }
 
 export type EntryRef =
