@@ -42,6 +42,7 @@ describe.skipIf(!run)('web app in Chromium: a refused change is undone, shown, a
     await createBoard(bs.stack, boardId, (doc, ctx) => {
       seedPlan27Board(doc, { boardId, ...ctx });
       addCard(doc, { kind: 'task', id: 'task-hall', unit: 'culture-society', title: 'Trang trí hội trường', assignee: 'Trần Văn Minh' }, ctx);
+      addCard(doc, { kind: 'nominee', id: 'nominee-approved', unit: 'front', name: 'Bà Phạm Thị Hoa', nomineeKind: 'individual', awardForm: 'giay-khen', reviewStatus: 'approved' }, ctx);
       addCard(doc, { kind: 'nominee', id: NOMINEE, unit: 'council', name: NOMINEE_NAME, nomineeKind: 'household', awardForm: 'giay-khen', reviewStatus: 'council-reviewed', achievement: 'Hiến đất làm đường liên thôn' }, ctx);
     });
     return boardId;
@@ -116,6 +117,24 @@ describe.skipIf(!run)('web app in Chromium: a refused change is undone, shown, a
     await see(dialog.getByTestId('reviewStatus-locked')).toHaveText('Chỉ lãnh đạo được duyệt (Chủ tịch UBND đã duyệt, Đã khen thưởng)');
     expect(await status.getAttribute('aria-describedby')).toContain('f-reviewStatus-locked');
     await dialog.screenshot({ path: screenshotPath('editor-approval-locked-vi') });
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await see(dialog).toBeHidden();
+
+    // A nominee already approved: the editor may not take the status away either.
+    await editor.locator('article.card[data-card-id="nominee-approved"]').locator('h3').click();
+    dialog = editor.getByRole('dialog', { name: 'Sửa thẻ' });
+    const approvedStatus = dialog.getByLabel('Tình trạng xét duyệt');
+    expect(await approvedStatus.inputValue()).toBe('approved');
+    for (const v of ['proposed', 'council-reviewed', 'awarded']) expect(await approvedStatus.locator(`option[value="${v}"]`).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await see(dialog).toBeHidden();
+
+    // A new nominee: "approved"/"awarded" are not offered to the editor either.
+    await editor.getByRole('button', { name: 'Thêm thẻ vào cột Hội đồng Thi đua – Khen thưởng' }).click();
+    dialog = editor.getByRole('dialog', { name: 'Thẻ mới' });
+    await dialog.getByRole('radio', { name: 'Đề nghị khen thưởng' }).check();
+    expect(await dialog.getByLabel('Tình trạng xét duyệt').locator('option[value="approved"]').isDisabled()).toBe(true);
+    await see(dialog.getByTestId('reviewStatus-locked')).toBeVisible();
     await dialog.getByRole('button', { name: 'Hủy' }).click();
     await see(dialog).toBeHidden();
 
