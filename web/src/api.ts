@@ -4,7 +4,7 @@
  * server's CSRF rule). Errors come back as `{error: {code, message, messageVi}}`.
  */
 import { lang, t } from './i18n';
-import type { Role } from './config';
+import { ROLES, roleRank, type Role } from '@binhan/core';
 
 export interface ApiErrorInfo {
   code: string;
@@ -75,6 +75,5 @@ export function errorText(r: { status: number; error: ApiErrorInfo }): string {
   return lang() === 'vi' ? r.error.messageVi : r.error.message;
 }
 
-export const ROLE_ORDER: readonly Role[] = ['viewer', 'editor', 'leader', 'admin'];
-export const atLeast = (role: Role | null | undefined, min: Role): boolean =>
-  role != null && ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(min);
+/** Roles on a board, lowest first (the order a role choice lists them); the roles are core's. */
+export const ROLE_ORDER: readonly Role[] = [...ROLES].sort((a, b) => roleRank(a) - roleRank(b));

@@ -5,7 +5,7 @@
  */
 import { For, Match, Show, Suspense, Switch, createEffect, createSignal, lazy, on, onCleanup, type JSX } from 'solid-js';
 import { useApp } from './app-context';
-import { atLeast } from './api';
+import { atLeast } from '@binhan/core';
 import type { ClosedKind } from './sync/connection';
 import type { StringKey } from './i18n/strings';
 import { lang, pick, setLang, t } from './i18n';
@@ -14,6 +14,7 @@ import { CardDialogHost } from './board/CardEditor';
 import { MoveDialogHost } from './board/MoveDialog';
 import { Dashboard } from './dashboard/Dashboard';
 import { NameDialog, PresenceList } from './presence/Presence';
+import { UndoneNotices } from './board/UndoneNotice';
 
 const SharingPanel = lazy(() => import('./sharing/SharingPanel'));
 
@@ -104,27 +105,30 @@ export function App(): JSX.Element {
       <Show when={askName()}>
         <NameDialog onDone={() => setAskName(false)} />
       </Show>
-      <div class="toasts" aria-live="polite">
-        <For each={ui.toasts()}>
-          {(toast) => (
-            <div class="toast" role="status">
-              <span>{toast.text}</span>
-              <Show when={toast.action}>
-                <button
-                  type="button"
-                  class="button button--small"
-                  onClick={() => {
-                    toast.action!.run();
-                    ui.dismiss(toast.id);
-                  }}
-                >
-                  {toast.action!.label}
-                </button>
-              </Show>
-              <button type="button" class="button button--ghost button--small" aria-label={t('close')} onClick={() => ui.dismiss(toast.id)}>✕</button>
-            </div>
-          )}
-        </For>
+      <div class="toasts">
+        <UndoneNotices />
+        <div class="toasts__list" aria-live="polite">
+          <For each={ui.toasts()}>
+            {(toast) => (
+              <div class="toast" role="status">
+                <span>{toast.text}</span>
+                <Show when={toast.action}>
+                  <button
+                    type="button"
+                    class="button button--small"
+                    onClick={() => {
+                      toast.action!.run();
+                      ui.dismiss(toast.id);
+                    }}
+                  >
+                    {toast.action!.label}
+                  </button>
+                </Show>
+                <button type="button" class="button button--ghost button--small" aria-label={t('close')} onClick={() => ui.dismiss(toast.id)}>✕</button>
+              </div>
+            )}
+          </For>
+        </div>
       </div>
       <div class="visually-hidden" aria-live="assertive" role="log" data-testid="announcer">{ui.announcement()}</div>
     </>

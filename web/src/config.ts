@@ -8,7 +8,10 @@
  * The token's payload (`v1.<base64url JSON {b, r, exp, jti, sub}>.<sig>`) tells the page which
  * controls to show; the server enforces the right anyway.
  */
-export type Right = 'edit' | 'view';
+import { isRole, rightOf, type Right, type Role } from '@binhan/core';
+
+/** Roles and rights are core's (the policy the server enforces); re-exported for the app's modules. */
+export type { Right, Role };
 
 export interface TokenInfo {
   boardId: string | null;
@@ -19,9 +22,6 @@ export interface TokenInfo {
   /** The holder's role on the board (viewer < editor < leader < admin), when the token says it. */
   role: Role;
 }
-
-export type Role = 'viewer' | 'editor' | 'leader' | 'admin';
-const ROLES: readonly string[] = ['viewer', 'editor', 'leader', 'admin'];
 
 export interface AppConfig {
   boardId: string;
@@ -53,8 +53,9 @@ export function decodeToken(token: string): TokenInfo | null {
       right: p['r'] === 'edit' ? 'edit' : 'view',
       expiresAt: typeof p['exp'] === 'number' ? p['exp'] : null,
       subject: typeof p['sub'] === 'string' ? p['sub'] : '',
-      role: typeof p['ro'] === 'string' && ROLES.includes(p['ro']) && (p['ro'] === 'viewer') === (p['r'] !== 'edit')
-        ? (p['ro'] as Role)
+      // A role that does not match the right (a viewer with edit, an editor with view) is not believed.
+      role: isRole(p['ro']) && rightOf(p['ro']) === (p['r'] === 'edit' ? 'edit' : 'view')
+        ? p['ro']
         : p['r'] === 'edit' ? 'editor' : 'viewer',
     };
   } catch {

@@ -4,11 +4,13 @@
  * in the page's language, and nothing is saved while any remains. Only the fields the person
  * changed are written, so a concurrent edit of another field by someone else is kept.
  * On a view link the same dialog shows the card's details and no control that edits.
+ * It offers only what the page's role may write (core's policy): for an editor, the review
+ * statuses "approved" and "awarded" are shown but disabled, with "Chỉ lãnh đạo được duyệt".
  */
 import { For, Index, Match, Show, Switch, createMemo, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import {
-  AWARD_FORM_IDS, BUDGET_STATUSES, CARD_KINDS, NOMINEE_KINDS, REVIEW_STATUSES, TASK_STATUSES,
+  AWARD_FORM_IDS, BUDGET_STATUSES, CARD_KINDS, NOMINEE_KINDS, REVIEW_STATUSES, TASK_STATUSES, mayChooseReviewStatus,
   type Card, type CardKind, type Issue, type NewCardInput,
 } from '@binhan/core';
 import { useApp, type EditorTarget } from '../app-context';
@@ -88,7 +90,8 @@ function useDialog(onClosed: () => void): { ref: (el: HTMLDialogElement) => void
 }
 
 function CardEditor(props: { target: EditorTarget }): JSX.Element {
-  const { store, ui, actions, presence } = useApp();
+  const { store, ui, actions, presence, conn } = useApp();
+  const role = conn.config.tokenInfo.role;
   const target = props.target;
   const cardId = target.mode === 'edit' ? target.cardId : null;
   const card = createMemo(() => (cardId ? (store.state.board?.cards.find((c) => c.id === cardId) ?? null) : null));
@@ -185,20 +188,49 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
     );
   };
 
-  const choice = (name: string, values: readonly string[], labelOf: (v: string) => string, opts: { none?: boolean; labelField?: string } = {}) => {
+  /**
+   * A choice. `locked(v)` names the values the role may not choose (shown disabled, with the
+   * sentence `lockedNote` beside the choice and after each such value).
+   */
+  const choice = (
+    name: string,
+    values: readonly string[],
+    labelOf: (v: string) => string,
+    opts: { none?: boolean; labelField?: string; locked?: (v: string) => boolean; lockedNote?: string } = {},
+  ) => {
     const id = `f-${name}`;
     const errs = () => errorsFor(name);
+    const locked = (v: string) => opts.locked?.(v) ?? false;
+    const anyLocked = () => values.some(locked);
+    const describedBy = () => [anyLocked() ? `${id}-locked` : '', errs().length ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
     return (
       <div class="field" classList={{ 'field--error': errs().length > 0 }}>
         <label for={id}>{field(opts.labelField ?? name)}</label>
-        <select id={id} name={name} aria-invalid={errs().length > 0} aria-describedby={errs().length ? `${id}-err` : undefined} onChange={(e) => setForm('values', name, e.currentTarget.value)}>
+        <select id={id} name={name} aria-invalid={errs().length > 0} aria-describedby={describedBy()} onChange={(e) => setForm('values', name, e.currentTarget.value)}>
           <Show when={opts.none}><option value="" selected={form.values[name] === ''}>{t('none')}</option></Show>
-          <For each={[...values]}>{(v) => <option value={v} selected={form.values[name] === v}>{labelOf(v)}</option>}</For>
+          <For each={[...values]}>
+            {(v) => (
+              <option value={v} selected={form.values[name] === v} disabled={locked(v)}>
+                {locked(v) && opts.lockedNote ? `${labelOf(v)} — ${opts.lockedNote}` : labelOf(v)}
+              </option>
+            )}
+          </For>
         </select>
+        <Show when={anyLocked() && opts.lockedNote}>
+          <small id={`${id}-locked`} class="hint hint--locked" data-testid={`${name}-locked`}>
+            {opts.lockedNote} ({values.filter(locked).map(labelOf).join(', ')})
+          </small>
+        </Show>
         <Show when={errs().length}><p id={`${id}-err` } class="field__error">{errs().map(messageOf).join('; ')}</p></Show>
       </div>
     );
   };
+  /** The status the card has now (the server decides a change from it), or a new nominee's. */
+  const currentReviewStatus = () => {
+    const c = card();
+    return c?.kind === 'nominee' ? c.reviewStatus : (initialForm.values['reviewStatus'] ?? 'proposed');
+  };
+  const reviewStatusLocked = (v: string) => !mayChooseReviewStatus(role, currentReviewStatus(), v);
 
   const amount = () => {
     const q = parseNumberInput(form.values['quantity'] ?? '', lang());
@@ -272,7 +304,7 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
             {text('achievement', { multiline: true })}
             {choice('awardForm', AWARD_FORM_IDS, awardForm, { none: true })}
             <div class="field-row">
-              {choice('reviewStatus', REVIEW_STATUSES, (v) => value('reviewStatus', v))}
+              {choice('reviewStatus', REVIEW_STATUSES, (v) => value('reviewStatus', v), { locked: reviewStatusLocked, lockedNote: t('onlyLeadersApprove') })}
               {text('decisionDate', { placeholder: t('datePlaceholder'), hint: t('dateHint') })}
             </div>
             {checklist('dossier')}

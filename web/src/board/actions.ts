@@ -1,10 +1,12 @@
 /**
  * Every write the page makes goes through here: the board model's functions with the writer's
  * context. On a view page nothing here is called (no control offers it) and each function
- * refuses anyway.
+ * refuses anyway. What the page's role may not write (a nominee's review status into or out of
+ * "approved"/"awarded" for an editor: core's policy) is refused here too, with a sentence the
+ * editor shows, before the server would undo it.
  */
 import {
-  addCard, BoardValidationError, deleteCard, moveCard, restoreCard, updateCard,
+  addCard, BoardValidationError, deleteCard, getCard, mayChooseReviewStatus, moveCard, restoreCard, updateCard,
   type Card, type CardPatch, type Issue, type MoveTarget, type NewCardInput, type WriteContext,
 } from '@binhan/core';
 import type { Connection } from '../sync/connection';
@@ -28,6 +30,13 @@ const READ_ONLY: Issue = {
   code: 'invalid',
   vi: 'Bạn đang xem bằng liên kết chỉ xem: không thể thay đổi bảng',
   en: 'You opened a view-only link: the board cannot be changed',
+};
+
+const ONLY_LEADERS_APPROVE: Issue = {
+  path: 'reviewStatus',
+  code: 'invalid',
+  vi: 'Chỉ lãnh đạo được duyệt: trạng thái “Chủ tịch UBND đã duyệt” và “Đã khen thưởng” do lãnh đạo đặt hoặc bỏ',
+  en: 'Only leaders approve: “Approved by the chairman” and “Awarded” are set or taken away by a leader',
 };
 
 export interface Actions {
@@ -54,9 +63,28 @@ export function createActions(conn: Connection, actor: () => string): Actions {
       throw e;
     }
   }
+  const role = conn.config.tokenInfo.role;
+  /** Refuses a review status the role may not give a card (or a new nominee, cardId null). */
+  function checkStatus(cardId: string | null, next: unknown): void {
+    if (typeof next !== 'string') return; // the board model names a wrong value
+    let current = 'proposed';
+    if (cardId !== null) {
+      const card = getCard(conn.doc(), cardId);
+      if (card?.kind === 'nominee') current = card.reviewStatus;
+    }
+    if (!mayChooseReviewStatus(role, current, next)) throw new BoardValidationError([ONLY_LEADERS_APPROVE]);
+  }
   return {
-    add: (input) => run(() => addCard(conn.doc(), input, ctx())),
-    update: (id, patch) => run(() => updateCard(conn.doc(), id, patch, ctx())),
+    add: (input) =>
+      run(() => {
+        if (input.kind === 'nominee') checkStatus(null, input.reviewStatus ?? 'proposed');
+        return addCard(conn.doc(), input, ctx());
+      }),
+    update: (id, patch) =>
+      run(() => {
+        if ('reviewStatus' in patch) checkStatus(id, (patch as { reviewStatus?: unknown }).reviewStatus);
+        return updateCard(conn.doc(), id, patch, ctx());
+      }),
     move: (id, target) => run(() => moveCard(conn.doc(), id, target, ctx())),
     remove: (id) => run(() => deleteCard(conn.doc(), id, ctx())),
     restore: (id) => run(() => restoreCard(conn.doc(), id, ctx())),

@@ -1,4 +1,5 @@
 /** Sentences of the signed-in pages and the sharing panel (loaded with them, not at start). */
+import type { Role } from '@binhan/core';
 import { lang } from './index';
 
 const s = <T extends Record<string, { vi: string; en: string }>>(x: T) => x;
@@ -104,6 +105,8 @@ export function ta(key: AccountKey, vars?: Record<string, string | number>): str
   return out;
 }
 
-export function roleLabel(role: 'viewer' | 'editor' | 'leader' | 'admin'): string {
-  return ta(({ viewer: 'roleViewer', editor: 'roleEditor', leader: 'roleLeader', admin: 'roleAdmin' } as const)[role]);
+const ROLE_KEYS: Record<Role, AccountKey> = { viewer: 'roleViewer', editor: 'roleEditor', leader: 'roleLeader', admin: 'roleAdmin' };
+
+export function roleLabel(role: Role): string {
+  return ta(ROLE_KEYS[role]);
 }

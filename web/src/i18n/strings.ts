@@ -165,6 +165,19 @@ export const STRINGS = s({
   signInAgain: { vi: 'Đăng nhập lại', en: 'Sign in again' },
   tabSharing: { vi: 'Chia sẻ & thành viên', en: 'Sharing & members' },
   tabExports: { vi: 'Xuất dữ liệu', en: 'Exports' },
+
+  // What the page's role may not write, and a change of theirs the server undid.
+  onlyLeadersApprove: { vi: 'Chỉ lãnh đạo được duyệt', en: 'Only leaders approve' },
+  undoneTitle: { vi: 'Thay đổi của bạn đã được hoàn tác', en: 'Your change was undone' },
+  undoneRestored: { vi: 'Giá trị hiện tại', en: 'Current value' },
+  undoneCardGone: { vi: 'thẻ đã được gỡ khỏi bảng', en: 'the card was removed from the board' },
+  undoneCardBinned: { vi: 'đang ở thùng rác', en: 'in the bin' },
+  undoneEntryRestored: { vi: 'đã khôi phục giá trị trước đó', en: 'the previous value was restored' },
+  undoneFacts: { vi: 'Thông tin kế hoạch', en: 'Plan details' },
+  undoneUnit: { vi: 'Cột', en: 'Column' },
+  undoneMeta: { vi: 'Thông tin bảng', en: 'Board details' },
+  undoneAgenda: { vi: 'Chương trình hội nghị', en: 'Conference agenda' },
+  dismissNotice: { vi: 'Đóng thông báo', en: 'Dismiss notice' },
 });
 
 export type StringKey = keyof typeof STRINGS;

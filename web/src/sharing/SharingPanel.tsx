@@ -6,10 +6,9 @@
  */
 import { ta, roleLabel } from '../i18n/strings-account';
 import { For, Show, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
-import { parseDateInput, vietnamDate } from '@binhan/core';
+import { atLeast, parseDateInput, vietnamDate, type Role } from '@binhan/core';
 import { useApp } from '../app-context';
-import { ROLE_ORDER, api, apiUrl, atLeast, errorText } from '../api';
-import type { Role } from '../config';
+import { ROLE_ORDER, api, apiUrl, errorText } from '../api';
 import { lang, t } from '../i18n';
 
 interface ShareLink {

@@ -18,6 +18,7 @@ import { createSignal, type Accessor } from 'solid-js';
 import { createWebSocketPolyfill, type PolyfillClass } from '@binhan/transport';
 import type { AppConfig } from '../config';
 import { CACHE_ORIGIN, createDocCache, type DocCache } from './persistence';
+import { withUndone, type UndoneChange } from './undone';
 
 export type Status = 'connecting' | 'syncing' | 'online' | 'offline' | 'closed';
 
@@ -66,6 +67,13 @@ export interface Connection {
   /** Writes refused (permission-denied from the server, or a local write on a view page). */
   readonly refused: Accessor<number>;
   readonly serverProblem: Accessor<ServerProblem | null>;
+  /**
+   * Changes of this page the server undid (its control frame "undone"), newest last, until
+   * dismissed. The compensating update that restored the values has reached the doc by then
+   * (the server sends it first); the page shows the values from the doc.
+   */
+  readonly undone: Accessor<UndoneChange[]>;
+  dismissUndone(id: number): void;
   /** Set when the page stopped connecting for good (revoked link, access removed…). */
   readonly closed: Accessor<Closed | null>;
   /** The token the provider connects with now. */
@@ -149,6 +157,8 @@ export async function connect(config: AppConfig, options: ConnectOptions = {}): 
   const [unsent, setUnsent] = createSignal(false);
   const [refused, setRefused] = createSignal(0);
   const [serverProblem, setServerProblem] = createSignal<ServerProblem | null>(null);
+  const [undone, setUndone] = createSignal<UndoneChange[]>([]);
+  let undoneSeq = 0;
   const [closed, setClosed] = createSignal<Closed | null>(null);
   const renew = options.renew ?? linkRenewal(config);
   let token = config.token;
@@ -158,7 +168,15 @@ export async function connect(config: AppConfig, options: ConnectOptions = {}): 
   const Polyfill = instrumented(
     createWebSocketPolyfill({
       onServerError: (e) => {
-        if (e.code !== 'retry') setServerProblem(e);
+        if (e.code === 'retry') return;
+        if (e.code === 'undone') {
+          // Not a connection problem: the change was kept and put back; say so beside the board.
+          const entries = Array.isArray(e.entries) ? e.entries.filter((x): x is string => typeof x === 'string') : [];
+          const reason = typeof e.message === 'string' ? e.message : '';
+          setUndone((l) => withUndone(l, { id: ++undoneSeq, reason, entries, at: Date.now() }));
+          return;
+        }
+        setServerProblem(e);
       },
     }),
   );
@@ -337,6 +355,10 @@ export async function connect(config: AppConfig, options: ConnectOptions = {}): 
     unsent,
     refused,
     serverProblem,
+    undone,
+    dismissUndone(id) {
+      setUndone((l) => l.filter((u) => u.id !== id));
+    },
     closed,
     token: () => token,
     replaceToken(next) {
