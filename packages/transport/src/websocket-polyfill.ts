@@ -159,7 +159,9 @@ export function createWebSocketPolyfill(options: PolyfillOptions = {}): Polyfill
         // API Gateway cannot choose a close code, so the server announces it before it disconnects.
         this.closeOverride = control;
         // A browser refuses close reasons over 123 UTF-8 bytes; codes 4000–4999 are ours to send.
-        this.socket.close(control.code, fitCloseReason(control.reason));
+        // A browser throws on a code outside 1000 and 3000–4999: such a code closes as 1000.
+        const code = control.code === 1000 || (control.code >= 3000 && control.code <= 4999) ? control.code : 1000;
+        this.socket.close(code, fitCloseReason(control.reason));
         return;
       }
       this.reportError({ code: control.code, message: control.message, ...(control.entries ? { entries: control.entries } : {}) });
