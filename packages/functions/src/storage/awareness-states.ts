@@ -91,38 +91,62 @@ export class AwarenessStates {
     );
     if (unknown.length === 0) return result;
     const stored = await this.read(boardId, unknown.map((e) => e.clientID));
-    const now = this.nowSeconds();
     await Promise.all(
       unknown.map(async (entry) => {
-        const item = stored.get(entry.clientID);
-        if (!item) {
-          if (entry.state === 'null') return; // nothing to remove
-          if (!(await rules.claim(entry.clientID))) return void result.overLimit.push(entry.clientID);
-          if (await this.put(boardId, me, entry, { condition: 'attribute_not_exists(pk)' })) result.accepted.push(entry);
+        // A write that lost a race (another message of the same client, or another connection)
+        // is decided again on what was stored meanwhile.
+        let item = stored.get(entry.clientID);
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const outcome = await this.decide(boardId, me, entry, item, rules);
+          if (outcome === 'lost-race') {
+            item = (await this.read(boardId, [entry.clientID])).get(entry.clientID);
+            continue;
+          }
+          if (outcome === 'accepted') result.accepted.push(entry);
+          else if (outcome === 'not-yours') result.notYours.push(entry.clientID);
+          else if (outcome === 'over-limit') result.overLimit.push(entry.clientID);
           return;
         }
-        const expired = item.expiresAt <= now;
-        if (item.owner === me) {
-          if ((entry.clock > item.clock || expired) && (await this.writeOwned(boardId, me, entry))) result.accepted.push(entry);
-          else this.remember(boardId, entry.clientID, item.clock, item.owner);
-          return;
-        }
-        if (!expired && entry.clock <= item.clock) return void this.remember(boardId, entry.clientID, item.clock, item.owner); // an echo
-        if (entry.state === 'null') return; // only the owner removes its state
-        const status = await rules.ownerStatus(item.owner);
-        if (status === 'other-holder') return void result.notYours.push(entry.clientID);
-        if (status === 'same-holder') return; // the same tab reconnecting: its old connection is not gone yet
-        if (!(await rules.claim(entry.clientID))) return void result.overLimit.push(entry.clientID);
-        // The owner is gone: take the id over, unless someone else wrote it meanwhile.
-        const taken = await this.put(boardId, me, entry, {
-          condition: '#o = :old AND #c = :oldc',
-          names: { '#o': 'owner', '#c': 'clock' },
-          values: { ':old': item.owner, ':oldc': item.clock },
-        });
-        if (taken) result.accepted.push(entry);
       }),
     );
     return result;
+  }
+
+  /** What to do with an entry of a client id this process did not know to be the connection's. */
+  private async decide(
+    boardId: string,
+    me: string,
+    entry: AwarenessEntry,
+    item: StoredItem | undefined,
+    rules: AnnounceRules,
+  ): Promise<'accepted' | 'dropped' | 'not-yours' | 'over-limit' | 'lost-race'> {
+    if (!item) {
+      if (entry.state === 'null') return 'dropped'; // nothing to remove
+      if (!(await rules.claim(entry.clientID))) return 'over-limit';
+      return (await this.put(boardId, me, entry, { condition: 'attribute_not_exists(pk)' })) ? 'accepted' : 'lost-race';
+    }
+    const expired = item.expiresAt <= this.nowSeconds();
+    if (item.owner === me) {
+      if (entry.clock > item.clock || expired) return (await this.writeOwned(boardId, me, entry)) ? 'accepted' : 'lost-race';
+      this.remember(boardId, entry.clientID, item.clock, item.owner);
+      return 'dropped';
+    }
+    if (!expired && entry.clock <= item.clock) {
+      this.remember(boardId, entry.clientID, item.clock, item.owner);
+      return 'dropped'; // an echo
+    }
+    if (entry.state === 'null') return 'dropped'; // only the owner removes its state
+    const status = await rules.ownerStatus(item.owner);
+    if (status === 'other-holder') return 'not-yours';
+    if (status === 'same-holder') return 'dropped'; // the same tab reconnecting: its old connection is not gone yet
+    if (!(await rules.claim(entry.clientID))) return 'over-limit';
+    // The owner is gone: take the id over, unless someone else wrote it meanwhile.
+    const taken = await this.put(boardId, me, entry, {
+      condition: '#o = :old AND #c = :oldc',
+      names: { '#o': 'owner', '#c': 'clock' },
+      values: { ':old': item.owner, ':oldc': item.clock },
+    });
+    return taken ? 'accepted' : 'lost-race';
   }
 
   /** Present clients of a board (state not null, not expired). Expired items found are deleted. */

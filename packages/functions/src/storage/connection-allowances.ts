@@ -42,14 +42,41 @@ export type FragmentReservation = 'ok' | 'too-many-bytes' | 'too-many-messages' 
 
 export class ConnectionAllowances {
   private readonly local = new Map<string, Local>();
+  /** The take() in progress per connection and kind (they are chained). */
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly table: Table,
     private readonly clock: () => number = Date.now,
   ) {}
 
-  /** One message of `kind` for the connection: true when the bucket allows it. */
-  async take(connectionId: string, kind: RateKind, perSecond: number, burst: number): Promise<boolean> {
+  /**
+   * One message of `kind` for the connection: true when the bucket allows it. Calls for one
+   * connection run one after another in this process (the gateway delivers a connection's
+   * messages concurrently): the first takes a few tokens, the next ones spend them.
+   */
+  take(connectionId: string, kind: RateKind, perSecond: number, burst: number): Promise<boolean> {
+    return this.inTurn(connectionId, kind, () => this.takeNow(connectionId, kind, perSecond, burst));
+  }
+
+  /**
+   * Runs `work` after the previous work of the same connection and lane in this process has
+   * finished: one connection's flood is handled one message at a time, so it cannot take the
+   * whole process (or the table) away from the others.
+   */
+  inTurn<T>(connectionId: string, lane: string, work: () => Promise<T>): Promise<T> {
+    const key = `${connectionId}|${lane}`;
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.queues.set(key, next);
+    const clear = () => {
+      if (this.queues.get(key) === next) this.queues.delete(key);
+    };
+    next.then(clear, clear);
+    return next;
+  }
+
+  private async takeNow(connectionId: string, kind: RateKind, perSecond: number, burst: number): Promise<boolean> {
     const local = this.state(connectionId);
     if (local.tokens[kind] > 0) {
       local.tokens[kind]--;
@@ -113,7 +140,13 @@ export class ConnectionAllowances {
    * Records that the connection announces `clientID`: true when it already did, or when it
    * holds fewer than `max` ids; false past the limit (or when the connection is gone).
    */
-  async claimClientId(connectionId: string, clientID: number, max: number): Promise<boolean> {
+  claimClientId(connectionId: string, clientID: number, max: number): Promise<boolean> {
+    // One after another per connection in this process: past the limit, one refused write and
+    // the rest are refused from memory (a flood of new ids costs no more writes than the limit).
+    return this.inTurn(connectionId, 'claims', () => this.claimNow(connectionId, clientID, max));
+  }
+
+  private async claimNow(connectionId: string, clientID: number, max: number): Promise<boolean> {
     const local = this.state(connectionId);
     if (local.claims.has(clientID)) return true;
     if (local.claimsFull) return false;

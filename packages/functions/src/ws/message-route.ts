@@ -174,18 +174,22 @@ async function acceptAwareness(
   if (entries.some((e) => e.state.length > limits.awarenessStateBytes || encoder.encode(e.state).byteLength > limits.awarenessStateBytes)) {
     return reject('awareness-too-large', `An awareness state may be at most ${limits.awarenessStateBytes} bytes: nothing was stored or relayed.`);
   }
-  const result = await deps.awareness.announce(connection.boardId, connectionId, entries, {
-    claim: (clientID) => deps.allowances.claimClientId(connectionId, clientID, limits.awarenessClientIds),
-    ownerStatus: async (owner) => {
-      const record = await deps.connections.get(owner);
-      if (!record) return 'gone';
-      return record.tokenId === connection.tokenId ? 'same-holder' : 'other-holder';
-    },
+  // One awareness message of a connection at a time in this process (a flood waits its turn).
+  const result = await deps.allowances.inTurn(connectionId, 'awareness-message', async () => {
+    const announced = await deps.awareness.announce(connection.boardId, connectionId, entries, {
+      claim: (clientID) => deps.allowances.claimClientId(connectionId, clientID, limits.awarenessClientIds),
+      ownerStatus: async (owner) => {
+        const record = await deps.connections.get(owner);
+        if (!record) return 'gone';
+        return record.tokenId === connection.tokenId ? 'same-holder' : 'other-holder';
+      },
+    });
+    // Only states newer than the stored ones go on: the echoes clients send of each other do not.
+    if (announced.accepted.length > 0) {
+      await broadcast(deps, poster, connection.boardId, awarenessMessage(encodeAwarenessUpdate(announced.accepted)), connectionId);
+    }
+    return announced;
   });
-  // Only states newer than the stored ones go on: the echoes clients send of each other do not.
-  if (result.accepted.length > 0) {
-    await broadcast(deps, poster, connection.boardId, awarenessMessage(encodeAwarenessUpdate(result.accepted)), connectionId);
-  }
   if (result.notYours.length > 0) {
     return refuse('awareness-not-yours', `Client ${result.notYours.join(', ')} belongs to another connection: its presence was not changed.`);
   }
