@@ -4,6 +4,8 @@ export * from './storage/dynamo';
 export * from './storage/board-updates';
 export * from './storage/connections';
 export * from './storage/fragments';
+export * from './storage/connection-allowances';
+export * from './ws/connection-limits';
 export * from './ws/events';
 export * from './ws/context';
 export * from './ws/connection-poster';

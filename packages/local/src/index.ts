@@ -1,3 +1,4 @@
 export * from './local-stack';
 export * from './gateway';
 export * from './embedded-dynamodb';
+export * from './static-files';

@@ -16,6 +16,7 @@ import {
   openTable,
   SyncTokens,
   type Table,
+  type ConnectionLimits,
   type ThrottleLimits,
   type WsDeps,
 } from '@binhan/functions';
@@ -41,6 +42,8 @@ export interface LocalStackOptions {
   throttle?: ThrottleLimits;
   /** Origin of the web app for share and invite links (default: the request's origin). */
   publicUrl?: string;
+  /** Per-connection WebSocket limits over the defaults (ws/connection-limits.ts); WS_LIMIT_* env vars apply too. */
+  connectionLimits?: Partial<ConnectionLimits>;
 }
 
 export interface LocalStack {
@@ -76,7 +79,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     port: options.port ?? 8787,
     host: options.host,
     handlers: (management) => {
-      deps = createWsDeps({ table, syncTokenSecret: secret, posterFor: () => management, compactEvery: options.compactEvery });
+      deps = createWsDeps({
+        table,
+        syncTokenSecret: secret,
+        posterFor: () => management,
+        compactEvery: options.compactEvery,
+        ...(options.connectionLimits ? { limits: options.connectionLimits } : {}),
+        env: process.env,
+      });
       if (options.reportError) deps.reportError = options.reportError;
       // The HTTP app cuts off revoked sockets through the gateway's management API.
       const http = handle(

@@ -1,7 +1,7 @@
 /** Serves the built web app (web/dist) with an index.html fallback for client-side routes. */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,6 +14,12 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** True when `file` (resolved) is `root` or below it: compares resolved paths, so `web/dist-x` is not inside `web/dist`. */
+export function insideRoot(root: string, file: string): boolean {
+  const rel = relative(resolve(root), resolve(file));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
 export function staticFiles(root: string): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const base = resolve(root);
   return async (req, res) => {
@@ -24,9 +30,17 @@ export function staticFiles(root: string): (req: IncomingMessage, res: ServerRes
       res.end('The web app is not built yet: run `npm run build -w web` (npm start does this for you).');
       return true;
     }
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
-    const file = normalize(join(base, path));
-    const target = file.startsWith(base) && existsSync(file) && statSync(file).isFile() ? file : index;
+    let path: string;
+    try {
+      path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+    } catch {
+      // e.g. `/%E0%A4%A`: not valid percent-encoded UTF-8.
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Malformed URL: the path is not valid percent-encoded UTF-8.');
+      return true;
+    }
+    const file = resolve(base, `.${path.startsWith('/') ? '' : '/'}${path}`);
+    const target = insideRoot(base, file) && existsSync(file) && statSync(file).isFile() ? file : index;
     const ext = extname(target);
     res.writeHead(200, {
       'content-type': TYPES[ext] ?? 'application/octet-stream',

@@ -12,6 +12,12 @@
  * Limits: 5 failures per e-mail (guessing one account), 50 per IP (a commune office shares one
  * public address behind NAT, so a low per-IP limit would lock out every colleague).
  * Keys are hashed: the table holds no e-mail addresses or IPs in throttle items.
+ *
+ * Concurrency: a sign-in RESERVES its attempt before the password is checked (`reserve`): one
+ * atomic `ADD` per key returns the new count of the current minute, so N guesses sent at once
+ * get N different counts and only those within the limit go on to the password check; the others
+ * give their reservation back and get 429. A wrong password keeps its reservation (it is the
+ * failure); a right one releases it (`release`), and a sign-in also clears the e-mail's count.
  */
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll, type Table } from '../storage/dynamo';
@@ -27,6 +33,16 @@ export interface ThrottleLimits {
 export const DEFAULT_THROTTLE: ThrottleLimits = { perEmail: 5, perIp: 50, windowSeconds: 15 * 60 };
 
 export type ThrottleCheck = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** An attempt counted before its password is checked (see `reserve`). */
+export interface Reservation {
+  email: string;
+  ip: string;
+  /** The minute bucket the attempt was counted in. */
+  bucketStart: number;
+}
+
+export type ReserveResult = { ok: true; reservation: Reservation } | { ok: false; retryAfterSeconds: number };
 
 type Kind = 'email' | 'ip';
 
@@ -52,6 +68,49 @@ export class LoginThrottle {
     const [byEmail, byIp] = await Promise.all([this.buckets('email', email), this.buckets('ip', ip)]);
     const wait = Math.max(this.waitFor(byEmail, this.limits.perEmail), this.waitFor(byIp, this.limits.perIp));
     return wait > 0 ? { ok: false, retryAfterSeconds: wait } : { ok: true };
+  }
+
+  /**
+   * Counts one attempt for the e-mail and the IP at once (atomic ADD, the new count returned),
+   * then admits it only if it is within both limits. Refused attempts are taken back.
+   */
+  async reserve(email: string, ip: string): Promise<ReserveResult> {
+    const start = this.bucketStart();
+    const counts = await Promise.all((['email', 'ip'] as const).map((kind) => this.bump(kind, kind === 'email' ? email : ip, start, 1)));
+    const [emailCount, ipCount] = counts as [number, number];
+    const current = accessKeys.throttleWindow(start);
+    const [byEmail, byIp] = await Promise.all([this.buckets('email', email), this.buckets('ip', ip)]);
+    // This attempt's place: the count the ADD returned in the current minute, plus older minutes.
+    const older = (buckets: Bucket[]) => buckets.filter((b) => b.sk !== current).reduce((sum, b) => sum + b.failures, 0);
+    if (older(byEmail) + emailCount <= this.limits.perEmail && older(byIp) + ipCount <= this.limits.perIp) {
+      return { ok: true, reservation: { email, ip, bucketStart: start } };
+    }
+    await this.release({ email, ip, bucketStart: start });
+    // The wait: until fewer than the limit are left without this attempt.
+    const without = (buckets: Bucket[]) => buckets.map((b) => (b.sk === current ? { ...b, failures: Math.max(0, b.failures - 1) } : b));
+    const wait = Math.max(this.waitFor(without(byEmail), this.limits.perEmail), this.waitFor(without(byIp), this.limits.perIp));
+    return { ok: false, retryAfterSeconds: Math.max(1, wait) };
+  }
+
+  /** Takes a reservation back (the attempt was refused, or its password was right). */
+  async release(reservation: Reservation): Promise<void> {
+    await Promise.all(
+      (['email', 'ip'] as const).map((kind) => this.bump(kind, kind === 'email' ? reservation.email : reservation.ip, reservation.bucketStart, -1)),
+    );
+  }
+
+  private async bump(kind: Kind, value: string, start: number, by: 1 | -1): Promise<number> {
+    const out = await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: { pk: this.pk(kind, value), sk: accessKeys.throttleWindow(start) },
+        UpdateExpression: 'ADD failures :n SET #ttl = :ttl',
+        ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':n': by, ':ttl': start + BUCKET_SECONDS + this.limits.windowSeconds },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.failures ?? 0);
   }
 
   async recordFailure(email: string, ip: string): Promise<void> {

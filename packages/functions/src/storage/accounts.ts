@@ -23,6 +23,8 @@ export interface Account {
   passwordHash: string | null;
   createdAt: string;
   createdBy: string;
+  /** Sessions made before this (epoch ms) are void: set when the password changes. */
+  sessionsValidFrom: number | null;
 }
 
 /** What may leave the server about an account. */
@@ -87,6 +89,7 @@ export class Accounts {
       passwordHash: input.passwordHash ?? null,
       createdAt: new Date(this.clock()).toISOString(),
       createdBy: input.createdBy,
+      sessionsValidFrom: null,
     };
     await this.table.doc.send(
       new PutCommand({
@@ -170,14 +173,19 @@ export class Accounts {
     }
   }
 
-  async setPassword(userId: string, passwordHash: string): Promise<void> {
+  /**
+   * Sets a new password hash. With `endSessionsBefore` (epoch ms) every session of the account
+   * made before that moment stops counting (loadSession checks it), whatever device holds it.
+   */
+  async setPassword(userId: string, passwordHash: string, options: { endSessionsBefore?: number } = {}): Promise<void> {
+    const ending = options.endSessionsBefore !== undefined;
     await this.table.doc.send(
       new UpdateCommand({
         TableName: this.table.name,
         Key: { pk: accessKeys.user(userId), sk: accessKeys.profile },
-        UpdateExpression: 'SET passwordHash = :hash',
+        UpdateExpression: ending ? 'SET passwordHash = :hash, sessionsValidFrom = :from' : 'SET passwordHash = :hash',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':hash': passwordHash },
+        ExpressionAttributeValues: { ':hash': passwordHash, ...(ending ? { ':from': options.endSessionsBefore } : {}) },
       }),
     );
   }
@@ -194,5 +202,6 @@ function toAccount(item: Record<string, unknown>): Account {
     passwordHash: typeof item.passwordHash === 'string' ? item.passwordHash : null,
     createdAt: String(item.createdAt ?? ''),
     createdBy: String(item.createdBy ?? ''),
+    sessionsValidFrom: typeof item.sessionsValidFrom === 'number' ? item.sessionsValidFrom : null,
   };
 }

@@ -42,6 +42,7 @@ export async function broadcast(
 export async function dropConnection(deps: WsDeps, poster: ConnectionPoster, record: ConnectionRecord): Promise<void> {
   await deps.connections.remove(record.connectionId, record.boardId);
   await deps.fragments.clear(record.connectionId);
+  deps.allowances.forget(record.connectionId);
   const removals = await deps.awareness.release(record.boardId, record.connectionId);
   if (removals.length === 0) return;
   await broadcast(deps, poster, record.boardId, awarenessMessage(encodeAwarenessUpdate(removals)), record.connectionId);

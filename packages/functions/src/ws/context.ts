@@ -10,12 +10,18 @@ import type { Revocations } from '../storage/revocations';
 import type { BoardEntry } from '../storage/board-registry';
 import type { ConnectionPoster } from './connection-poster';
 import type { WebSocketEvent } from './events';
+import type { ConnectionAllowances } from '../storage/connection-allowances';
+import type { ConnectionLimits } from './connection-limits';
 
 export interface WsDeps {
   updates: BoardUpdates;
   connections: Connections;
   awareness: AwarenessStates;
   fragments: Fragments;
+  /** Per-connection rates, client ids and pending fragments (kept on the connection record). */
+  allowances: ConnectionAllowances;
+  /** The numbers for those (ws/connection-limits.ts). */
+  limits: ConnectionLimits;
   tokens: SyncTokens;
   /** Who changed which card: written after an accepted update is stored and fanned out. */
   audit: AuditLog;

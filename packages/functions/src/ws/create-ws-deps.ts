@@ -9,6 +9,8 @@ import { BoardUpdates } from '../storage/board-updates';
 import { Connections } from '../storage/connections';
 import type { Table } from '../storage/dynamo';
 import { Fragments } from '../storage/fragments';
+import { ConnectionAllowances } from '../storage/connection-allowances';
+import { connectionLimits, type ConnectionLimits } from './connection-limits';
 import { BoardDocCache, boardSource, type BoardDocCacheOptions } from './board-doc-cache';
 import type { ConnectionPoster } from './connection-poster';
 import type { WsDeps } from './context';
@@ -23,6 +25,9 @@ export function createWsDeps(input: {
   clock?: () => number;
   /** The per-process board doc cache (sizes, waits). */
   boardDocs?: BoardDocCacheOptions;
+  /** Per-connection limits over the defaults (then WS_LIMIT_* from `env`). */
+  limits?: Partial<ConnectionLimits>;
+  env?: Record<string, string | undefined>;
 }): WsDeps {
   const clock = input.clock ?? Date.now;
   const updates = new BoardUpdates(input.table, clock);
@@ -31,6 +36,8 @@ export function createWsDeps(input: {
     connections: new Connections(input.table, clock),
     awareness: new AwarenessStates(input.table, clock),
     fragments: new Fragments(input.table, clock),
+    allowances: new ConnectionAllowances(input.table, clock),
+    limits: connectionLimits(input.limits, input.env),
     tokens: new SyncTokens(input.syncTokenSecret, clock),
     audit: new AuditLog(input.table, clock),
     boardDocs: new BoardDocCache(boardSource(updates), input.boardDocs),

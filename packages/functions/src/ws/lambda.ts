@@ -16,6 +16,7 @@ async function build(): Promise<WsHandler> {
       table,
       syncTokenSecret: config.syncTokenSecret,
       posterFor: (event) => managementApiPoster(event, config.managementEndpoint),
+      env: process.env, // WS_LIMIT_* (ws/connection-limits.ts)
     }),
   );
 }

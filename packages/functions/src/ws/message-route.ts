@@ -9,8 +9,10 @@
  *    stored together with the client's (never dropped: the client's clock stays whole), THEN
  *    fanned out, THEN the author is told (permission-denied), THEN audited, then counted
  *    toward compaction;
- *  - awareness → kept on the connection record and relayed;
+ *  - awareness → kept per client id (owned by the connection that first announced it) and relayed;
  *  - query-awareness → everyone else's awareness.
+ * Per-connection limits (ws/connection-limits.ts: rates, client ids, state size, pending
+ * fragments; no fragments from view links) are checked before anything is stored.
  * Bad input gets an error control frame and changes nothing.
  */
 import * as Y from 'yjs';
@@ -37,6 +39,16 @@ import {
 
 const OK: WebSocketResult = { statusCode: 200 };
 
+/** A message past one of the connection's limits (ws/connection-limits.ts). */
+class LimitError extends Error {
+  constructor(
+    readonly code: 'fragments-not-allowed' | 'fragment-limit',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<WebSocketResult> {
   const connectionId = event.requestContext.connectionId;
   const poster = deps.posterFor(event);
@@ -50,12 +62,17 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
     await sendControl(poster, connectionId, { type: 'error', code, message }).catch(() => {});
     return { statusCode: 400, body: message };
   };
+  /** A refusal past a per-connection limit: its error frame at most once per few seconds. */
+  const refuse = async (code: string, message: string): Promise<WebSocketResult> => {
+    if (deps.allowances.shouldNotify(connectionId, code)) return reject(code, message);
+    return { statusCode: 429, body: message };
+  };
   if (event.isBase64Encoded) return reject('binary-frame', 'Binary frames are not accepted: send base64 text.');
   let bytes: Uint8Array | null;
   try {
-    bytes = await readFrame(deps, connectionId, event.body ?? '');
+    bytes = await readFrame(deps, connection, event.body ?? '');
   } catch (error) {
-    if (error instanceof FrameError) return reject(error.code, error.message);
+    if (error instanceof FrameError || error instanceof LimitError) return reject(error.code, error.message);
     throw error;
   }
   if (!bytes) return OK; // a fragment of a message not complete yet
@@ -66,23 +83,29 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
     if (error instanceof ProtocolError) return reject(error.code, error.message);
     throw error;
   }
+  const limits = deps.limits;
   switch (message.type) {
-    case 'sync-step1':
-      await answerSyncStep1(deps, poster, connection, message.stateVector);
+    case 'sync-step1': {
+      // Answered with the whole board: counted with query-awareness (a client sends one per
+      // connect). A bucket known empty refuses before the board is read; otherwise the count
+      // and the read run together (the answer waits for both).
+      const rate = [connectionId, 'query', limits.queryAwarenessPerSecond, limits.queryAwarenessBurst] as const;
+      const refusal = `Too many sync requests: at most ${limits.queryAwarenessBurst} at once and ${limits.queryAwarenessPerSecond} per second on one connection. Reconnect later.`;
+      if (deps.allowances.knownEmpty(...rate)) return refuse('sync-rate', refusal);
+      const merged = deps.updates.loadMerged(connection.boardId);
+      merged.catch(() => {}); // awaited below unless refused
+      if (!(await deps.allowances.take(...rate))) return refuse('sync-rate', refusal);
+      await answerSyncStep1(deps, poster, connection, message.stateVector, await merged);
       return OK;
+    }
     case 'update':
       return acceptUpdate(deps, poster, connection, message.update, message.step);
     case 'awareness':
-    {
-      if (message.update.byteLength > 64 * 1024) return reject('awareness-too-large', 'Awareness state over 64 KB was not relayed.');
-      // Only states newer than the stored ones go on: the echoes clients send of each other do not.
-      const accepted = await deps.awareness.apply(connection.boardId, connectionId, message.entries);
-      if (accepted.length > 0) {
-        await broadcast(deps, poster, connection.boardId, awarenessMessage(encodeAwarenessUpdate(accepted)), connectionId);
-      }
-      return OK;
-    }
+      return acceptAwareness(deps, poster, connection, message.entries, reject, refuse);
     case 'query-awareness':
+      if (!(await deps.allowances.take(connectionId, 'query', limits.queryAwarenessPerSecond, limits.queryAwarenessBurst))) {
+        return refuse('query-awareness-rate', `Too many query-awareness messages: at most ${limits.queryAwarenessBurst} at once and ${limits.queryAwarenessPerSecond} per second on one connection.`);
+      }
       await sendOthersAwareness(deps, poster, connection);
       return OK;
     case 'auth':
@@ -90,28 +113,101 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
   }
 }
 
-async function readFrame(deps: WsDeps, connectionId: string, body: string): Promise<Uint8Array | null> {
+async function readFrame(deps: WsDeps, connection: ConnectionRecord, body: string): Promise<Uint8Array | null> {
   const frame = decodeFrame(body);
   if (frame.kind === 'message') return frame.bytes;
   if (frame.kind === 'control') throw new FrameError('bad-control', 'Clients may not send control frames.');
+  const connectionId = connection.connectionId;
+  // A view link sends only small messages (sync step 1, awareness): it may not store fragments.
+  if (connection.right !== 'edit') {
+    throw new LimitError('fragments-not-allowed', 'A read-only link may not send fragmented messages: nothing was stored.');
+  }
+  // Count the fragment against the connection's allowance BEFORE storing it.
+  const limits = deps.limits;
+  const maxChars = Math.ceil((limits.pendingFragmentBytes * 4) / 3);
+  const reserved = await deps.allowances.reserveFragment(connectionId, frame.msgId, frame.data.length, maxChars, limits.pendingFragmentMessages);
+  if (reserved === 'too-many-messages') {
+    throw new LimitError('fragment-limit', `At most ${limits.pendingFragmentMessages} unfinished fragmented messages per connection: finish one first. This fragment was not stored.`);
+  }
+  if (reserved === 'too-many-bytes') {
+    throw new LimitError('fragment-limit', `At most ${limits.pendingFragmentBytes} bytes of unfinished fragmented messages per connection: this fragment was not stored.`);
+  }
+  if (reserved === 'gone') throw new FrameError('bad-fragment', 'Unknown connection: reconnect.');
   let joined: string | null;
   try {
     joined = await deps.fragments.add(connectionId, frame.msgId, frame.index, frame.count, frame.data);
   } catch (error) {
+    await deps.allowances.releaseFragment(connectionId, frame.msgId, frame.data.length, false);
     if (error instanceof Error && /sent twice|ConditionalCheckFailed/.test(error.message + error.name)) {
       throw new FrameError('bad-fragment', error.message);
     }
     throw error;
   }
   if (joined === null) return null;
+  await deps.allowances.releaseFragment(connectionId, frame.msgId, joined.length, true);
   if ((joined.length * 3) / 4 > MAX_JOINED_MESSAGE_BYTES) {
     throw new FrameError('too-large', `The joined message exceeds ${MAX_JOINED_MESSAGE_BYTES} bytes and was dropped.`);
   }
   return decodeBase64(joined);
 }
 
-async function answerSyncStep1(deps: WsDeps, poster: ConnectionPoster, connection: ConnectionRecord, stateVector: Uint8Array): Promise<void> {
-  const { update, stored } = await deps.updates.loadMerged(connection.boardId);
+/**
+ * An awareness message: within the connection's rate, entry count, state size and client-id
+ * limits, and only for client ids it owns (see storage/awareness-states.ts). Stored entries are
+ * relayed; a refused message stores nothing; a spoof stores nothing of the spoofed ids.
+ */
+async function acceptAwareness(
+  deps: WsDeps,
+  poster: ConnectionPoster,
+  connection: ConnectionRecord,
+  entries: AwarenessEntry[],
+  reject: (code: string, message: string) => Promise<WebSocketResult>,
+  refuse: (code: string, message: string) => Promise<WebSocketResult>,
+): Promise<WebSocketResult> {
+  const limits = deps.limits;
+  const connectionId = connection.connectionId;
+  if (!(await deps.allowances.take(connectionId, 'awareness', limits.awarenessPerSecond, limits.awarenessBurst))) {
+    return refuse('awareness-rate', `Too many awareness messages: at most ${limits.awarenessBurst} at once and ${limits.awarenessPerSecond} per second on one connection. This one was not relayed.`);
+  }
+  if (entries.length > limits.awarenessEntriesPerMessage) {
+    return reject('awareness-too-many-entries', `An awareness message may carry at most ${limits.awarenessEntriesPerMessage} clients: nothing was stored.`);
+  }
+  const encoder = new TextEncoder();
+  if (entries.some((e) => e.state.length > limits.awarenessStateBytes || encoder.encode(e.state).byteLength > limits.awarenessStateBytes)) {
+    return reject('awareness-too-large', `An awareness state may be at most ${limits.awarenessStateBytes} bytes: nothing was stored or relayed.`);
+  }
+  // One awareness message of a connection at a time in this process (a flood waits its turn).
+  const result = await deps.allowances.inTurn(connectionId, 'awareness-message', async () => {
+    const announced = await deps.awareness.announce(connection.boardId, connectionId, entries, {
+      claim: (clientID) => deps.allowances.claimClientId(connectionId, clientID, limits.awarenessClientIds),
+      ownerStatus: async (owner) => {
+        const record = await deps.connections.get(owner);
+        if (!record) return 'gone';
+        return record.tokenId === connection.tokenId ? 'same-holder' : 'other-holder';
+      },
+    });
+    // Only states newer than the stored ones go on: the echoes clients send of each other do not.
+    if (announced.accepted.length > 0) {
+      await broadcast(deps, poster, connection.boardId, awarenessMessage(encodeAwarenessUpdate(announced.accepted)), connectionId);
+    }
+    return announced;
+  });
+  if (result.notYours.length > 0) {
+    return refuse('awareness-not-yours', `Client ${result.notYours.join(', ')} belongs to another connection: its presence was not changed.`);
+  }
+  if (result.overLimit.length > 0) {
+    return refuse('awareness-too-many-client-ids', `One connection may announce at most ${limits.awarenessClientIds} awareness clients: client ${result.overLimit.slice(0, 5).join(', ')}${result.overLimit.length > 5 ? ', …' : ''} was not stored.`);
+  }
+  return OK;
+}
+
+async function answerSyncStep1(
+  deps: WsDeps,
+  poster: ConnectionPoster,
+  connection: ConnectionRecord,
+  stateVector: Uint8Array,
+  { update, stored }: Awaited<ReturnType<WsDeps['updates']['loadMerged']>>,
+): Promise<void> {
   await sendMessage(poster, connection.connectionId, syncStep2Message(Y.diffUpdate(update, stateVector)));
   await sendMessage(poster, connection.connectionId, syncStep1Message(Y.encodeStateVectorFromUpdate(update)));
   await sendOthersAwareness(deps, poster, connection);

@@ -1,7 +1,7 @@
 /**
  * Reads the `binhan_session` cookie: an active account behind a live session becomes
  * `c.var.user`; anything else (no cookie, unknown or expired session, invited or disabled
- * account) leaves it null. Also the cookie helpers and the client's IP for throttling.
+ * account, a session made before the account's password last changed) leaves it null. Also the cookie helpers and the client's IP for throttling.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -18,7 +18,10 @@ export function loadSession(s: HttpServices): MiddlewareHandler<AppEnv> {
     if (sessionId && SESSION_ID.test(sessionId)) {
       const session = await s.sessions.get(sessionId);
       const account = session ? await s.accounts.get(session.userId) : null;
-      if (account && account.status === 'active') {
+      // A session older than the account's last password change is over.
+      const voided = account?.sessionsValidFrom != null && session !== null && Date.parse(session.createdAt) < account.sessionsValidFrom;
+      if (voided) await s.sessions.delete(sessionId);
+      if (account && account.status === 'active' && !voided) {
         c.set('user', account);
         c.set('sessionId', sessionId);
       }

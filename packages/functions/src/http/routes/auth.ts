@@ -4,7 +4,7 @@
  *   POST /api/auth/logout                                    anyone
  *   GET  /api/auth/me                                        signed in
  *   POST /api/auth/accept-invite  {token, name, password}    anyone holding an invite
- *   POST /api/auth/password       {currentPassword, newPassword}  signed in
+ *   POST /api/auth/password       {currentPassword, newPassword}  signed in; ends every other session
  */
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
@@ -56,15 +56,14 @@ export function authRoutes(s: HttpServices): Hono<AppEnv> {
   app.post('/api/auth/login', validateJson(loginSchema), async (c) => {
     const body = c.req.valid('json');
     const ip = clientIp(c, s);
-    const gate = await s.throttle.check(body.email, ip);
+    // The attempt is counted before the password is checked: concurrent guesses count each.
+    const gate = await s.throttle.reserve(body.email, ip);
     if (!gate.ok) throw errors.throttled(gate.retryAfterSeconds);
     const account = await s.accounts.findByEmail(body.email);
     // Always one scrypt, so a wrong e-mail and a wrong password take the same time.
     const matches = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH);
-    if (!account || !matches || account.status !== 'active') {
-      await s.throttle.recordFailure(body.email, ip);
-      throw errors.invalidCredentials();
-    }
+    if (!account || !matches || account.status !== 'active') throw errors.invalidCredentials(); // the reservation stays: a failure
+    await s.throttle.release(gate.reservation);
     await s.throttle.recordSuccess(body.email);
     const sessionId = newSessionId();
     await s.sessions.create(sessionId, account.userId);
@@ -101,13 +100,19 @@ export function authRoutes(s: HttpServices): Hono<AppEnv> {
     const user = c.get('user')!;
     const body = c.req.valid('json');
     const ip = clientIp(c, s);
-    const gate = await s.throttle.check(user.email, ip);
+    const gate = await s.throttle.reserve(user.email, ip);
     if (!gate.ok) throw errors.throttled(gate.retryAfterSeconds);
-    if (!user.passwordHash || !(await verifyPassword(body.currentPassword, user.passwordHash))) {
-      await s.throttle.recordFailure(user.email, ip);
-      throw errors.invalidCredentials();
-    }
-    await s.accounts.setPassword(user.userId, await hashPassword(body.newPassword));
+    if (!user.passwordHash || !(await verifyPassword(body.currentPassword, user.passwordHash))) throw errors.invalidCredentials();
+    await s.throttle.release(gate.reservation);
+    // Every session of the account ends (whoever knew the old password is signed out); the
+    // caller continues in a fresh one.
+    const changedAt = Date.now();
+    await s.accounts.setPassword(user.userId, await hashPassword(body.newPassword), { endSessionsBefore: changedAt });
+    const previous = c.get('sessionId');
+    if (previous) await s.sessions.delete(previous);
+    const sessionId = newSessionId();
+    await s.sessions.create(sessionId, user.userId);
+    setSessionCookie(c, sessionId);
     return c.json({ ok: true });
   });
 

@@ -5,6 +5,9 @@
  *          existing account, or creates an invited one and returns a one-time invite token/URL
  *   PATCH  /api/boards/:boardId/members/:userId    board admin: {role}
  *   DELETE /api/boards/:boardId/members/:userId    board admin
+ *   POST   /api/accounts/:userId/invite            global admin: a fresh invite for an invited account
+ * Only the request that creates an account returns an invite token; adding an existing account
+ * (active or invited) to a board never does.
  * A changed or removed member's tokens for the board are revoked and their sockets cut off
  * (they get a new token with their new role from POST …/sync-token).
  */
@@ -17,7 +20,7 @@ import { cutConnections } from '../../ws/cut-off';
 import { publicBase } from '../board-doc';
 import { USER_ID, type AppEnv, type HttpServices } from '../context';
 import { errors } from '../errors';
-import { boardRole } from '../middleware/require-role';
+import { boardRole, globalAdmin } from '../middleware/require-role';
 import { validateJson } from '../validate';
 import { emailSchema } from './auth';
 
@@ -70,12 +73,38 @@ export function memberRoutes(s: HttpServices): Hono<AppEnv> {
     const previous = await s.memberships.get(boardId, account.userId);
     await s.memberships.put(boardId, account.userId, body.role, actor);
     if (previous && previous.role !== body.role) await cutOff(boardId, account.userId, 'role changed');
+    // Only an account made by this request gets an invitation here. An existing account (active,
+    // or invited by someone else and not yet accepted) is only given the role: a token that sets
+    // its password would let any board admin take over a person invited elsewhere.
     let invite: { token: string; url: string; expiresAt: string } | undefined;
-    if (account.status === 'invited') {
+    if (created && account.status === 'invited') {
       const issued = await s.accounts.issueInvite(account.userId);
       invite = { ...issued, url: `${publicBase(c, s)}/?invite=${issued.token}` };
     }
-    return c.json({ boardId, member: { ...publicAccount(account), role: body.role }, created, ...(invite ? { invite } : {}) }, 201);
+    return c.json(
+      {
+        boardId,
+        member: { ...publicAccount(account), role: body.role },
+        created,
+        ...(invite ? { invite } : {}),
+        ...(!created && account.status === 'invited' ? { invitePending: true } : {}),
+      },
+      201,
+    );
+  });
+
+  // A fresh invitation for an account that has not accepted yet (the link was lost or expired):
+  // the global administrator only. Earlier links of the account keep working until used or expired.
+  app.post('/api/accounts/:userId/invite', globalAdmin(), async (c) => {
+    const userId = memberId(c.req.param('userId'));
+    const account = await s.accounts.get(userId);
+    if (!account) throw errors.notFound('account', 'tài khoản');
+    if (account.status !== 'invited') {
+      throw errors.conflict('not-invited', 'This account has already accepted its invitation (or is disabled): no invitation can be issued for it.',
+        'Tài khoản này đã nhận lời mời (hoặc đã bị khóa): không thể cấp lời mời mới.');
+    }
+    const issued = await s.accounts.issueInvite(account.userId);
+    return c.json({ member: publicAccount(account), invite: { ...issued, url: `${publicBase(c, s)}/?invite=${issued.token}` } }, 201);
   });
 
   app.patch('/api/boards/:boardId/members/:userId', boardRole(s, NEEDS.manageMembers), validateJson(roleSchema), async (c) => {

@@ -1,0 +1,11 @@
+import { ensureTable, openTable, ConnectionAllowances, Connections } from '@binhan/functions';
+import { startEmbeddedDynamo } from '@binhan/local';
+const e = await startEmbeddedDynamo();
+const t = openTable({ tableName: 'probe-x', endpoint: e.endpoint });
+await ensureTable(t);
+await new Connections(t).put({ connectionId: 'c1', boardId: 'b', right: 'edit', role: 'editor', subject: 's', tokenId: 't' });
+const a = new ConnectionAllowances(t);
+console.log(JSON.stringify(await Promise.all(Array.from({length: 10}, (_, i) => new ConnectionAllowances(t).reserveFragment('c1', 'm' + i, 100, 100000, 4)))));
+for (let i = 0; i < 6; i++) console.log('claim', i, await new ConnectionAllowances(t).claimClientId('c1', i, 4));
+let ok = 0; for (let i = 0; i < 100; i++) if (await a.take('c1', 'awareness', 10, 50)) ok++; console.log('taken', ok);
+t.raw.destroy(); await e.close();
