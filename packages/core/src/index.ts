@@ -17,6 +17,7 @@ export { setFacts, setAgenda } from './board/facts';
 export * from './plan/units-dictionary';
 export * from './plan/importer';
 export { applyImportedPlan, type ApplyPlanOptions } from './plan/apply';
+export * from './plan/due-dates';
 
 export * from './awards/forms';
 export * from './awards/rules';
