@@ -1,8 +1,8 @@
 /**
  * Hand-written SVG bar charts for the dashboard. Positions are percentages of the chart's
  * width and text is in CSS pixels, so the bars stretch to any width (a phone, a desktop, an A4
- * page) while the labels keep their size. Each row: its label and value on one line, the bar
- * below. Every bar also carries its figures as text, so a print in grey or a screen reader
+ * page) while the labels keep their size. Each row: its label, its figures on the line below
+ * (SVG cannot measure text, so the two never share a line and cannot collide), then the bar. Every bar also carries its figures as text, so a print in grey or a screen reader
  * gets the numbers, not only colours.
  */
 import { For, Show, type JSX } from 'solid-js';
@@ -25,7 +25,7 @@ export interface ChartRow {
   bad?: boolean;
 }
 
-const ROW = 40;
+const ROW = 54;
 
 export function BarChart(props: { id: string; title: string; rows: ChartRow[]; max?: number; legend?: Array<{ tone: string; label: string }>; testid?: string }): JSX.Element {
   const max = () => {
@@ -63,12 +63,12 @@ export function BarChart(props: { id: string; title: string; rows: ChartRow[]; m
             return (
               <g class="chart__row" classList={{ 'chart__row--bad': r.bad }} data-row={r.key}>
                 <text x="0" y={y() + 14} class="chart__label">{r.label}</text>
-                <text x="100%" y={y() + 14} class="chart__value" text-anchor="end">{r.valueText}</text>
-                <rect x="0" y={y() + 20} width="100%" height="12" class="chart__track" rx="2" />
+                <text x="0" y={y() + 30} class="chart__value">{r.valueText}</text>
+                <rect x="0" y={y() + 36} width="100%" height="12" class="chart__track" rx="2" />
                 <For each={segs()}>
                   {(s) => (
                     <Show when={s.value > 0}>
-                      <rect x={pct(s.x)} y={y() + 20} width={pct(s.value)} height="12" class={`chart__seg chart__seg--${s.tone}`}>
+                      <rect x={pct(s.x)} y={y() + 36} width={pct(s.value)} height="12" class={`chart__seg chart__seg--${s.tone}`}>
                         <title>{s.label}</title>
                       </rect>
                     </Show>
@@ -76,7 +76,7 @@ export function BarChart(props: { id: string; title: string; rows: ChartRow[]; m
                 </For>
                 <Show when={r.marker}>
                   {(m) => (
-                    <line x1={pct(m().value)} x2={pct(m().value)} y1={y() + 17} y2={y() + 35} class="chart__marker">
+                    <line x1={pct(m().value)} x2={pct(m().value)} y1={y() + 33} y2={y() + 51} class="chart__marker">
                       <title>{m().label}</title>
                     </line>
                   )}

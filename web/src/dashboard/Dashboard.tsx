@@ -172,7 +172,7 @@ export function Dashboard(): JSX.Element {
                 <h3 id="awards-h">{t('awardsByForm')}</h3>
                 <table class="unit-table awards-table">
                   <thead>
-                    <tr><th scope="col">{t('awardForm')}</th><th scope="col">{t('nomineesCount')}</th><th scope="col">{t('approvedShort')}</th><th scope="col">{t('totalShort')}</th></tr>
+                    <tr><th scope="col">{t('awardForm')}</th><th scope="col">{t('nomineesCount')}</th><th scope="col" class="awards-table__approved">{t('approvedShort')}</th><th scope="col">{t('totalShort')}</th></tr>
                   </thead>
                   <tbody>
                     <For each={d().awards.byForm}>
@@ -180,7 +180,7 @@ export function Dashboard(): JSX.Element {
                         <tr data-form={f.form}>
                           <th scope="row">{awardForm(f.form)}</th>
                           <td>{f.count}</td>
-                          <td class="money">{vnd(f.approvedAmount)}</td>
+                          <td class="money awards-table__approved">{vnd(f.approvedAmount)}</td>
                           <td class="money">{vnd(f.amount)}</td>
                         </tr>
                       )}
@@ -190,7 +190,7 @@ export function Dashboard(): JSX.Element {
                     <tr>
                       <th scope="row">{t('totalShort')}</th>
                       <td>{d().awards.awards.length}</td>
-                      <td class="money" data-testid="awards-approved-total">{vnd(d().awards.approvedTotal)}</td>
+                      <td class="money awards-table__approved" data-testid="awards-approved-total">{vnd(d().awards.approvedTotal)}</td>
                       <td class="money" data-testid="awards-total">{vnd(d().awards.total)}</td>
                     </tr>
                   </tfoot>
@@ -234,7 +234,6 @@ export function Dashboard(): JSX.Element {
                     <div class="fund">
                       <p class="fund__name">{pick({ vi: s.nameVi, en: s.nameEn })}</p>
                       <Show when={s.fund !== null} fallback={<p class="muted">{vnd(s.total)} · {t('fundNotSet')}</p>}>
-                        <Bar value={s.total} max={s.fund!} tone={s.overFund ? 'bad' : pct(s.total, s.fund!) > 85 ? 'warn' : 'ok'} label={`${vnd(s.total)} / ${vnd(s.fund!)}`} />
                         <p class="fund__figures">
                           {vnd(s.total)} / {vnd(s.fund!)} ·{' '}
                           <Show when={s.overFund} fallback={<>{t('remaining')} {vnd(s.remaining!)}</>}>

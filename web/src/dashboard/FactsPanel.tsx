@@ -28,7 +28,7 @@ export function conferenceWhen(f: BoardFacts): string {
   if (!c.date) return t('conferenceNotSet');
   const day = c.basis === 'set'
     ? [f.conferenceTime, date(c.date)].filter(Boolean).join(', ')
-    : t('conferenceDefault', { date: date(c.date), q: f.session?.quarter ?? '', y: f.session?.year ?? '' });
+    : t('conferenceDefault', { date: date(c.date), q: lang() === 'vi' ? (['I', 'II', 'III', 'IV'][(f.session?.quarter ?? 1) - 1] ?? '') : (f.session?.quarter ?? ''), y: f.session?.year ?? '' });
   return [day, f.conferencePlace].filter(Boolean).join(' · ');
 }
 
