@@ -203,7 +203,7 @@ export function Dashboard(): JSX.Element {
                         <span class="muted"> ({t('awardCash')} {vnd(f().awards)} + {t('budgetLines')} {vnd(f().lines)})</span>
                       </p>
                       <Show when={f().overFund}>
-                        <p class="warn" role="alert"><strong>{t('awardFundOver', { fund: pick({ vi: f().nameVi, en: f().nameEn }), amount: vnd(-f().remaining!) })}</strong></p>
+                        <p class="bad"><strong>{t('awardFundOver', { fund: pick({ vi: f().nameVi, en: f().nameEn }), amount: vnd(-f().remaining!) })}</strong></p>
                       </Show>
                     </Show>
                   )}

@@ -95,7 +95,7 @@ function patchOf(form: FactsForm, before: BoardFacts): { patch: FactsPatch; conf
 }
 
 export function FactsPanel(): JSX.Element {
-  const { store } = useApp();
+  const { store, session } = useApp();
   const canEdit = useCanEditFacts();
   const [editing, setEditing] = createSignal(false);
   const facts = () => store.state.board?.facts;
@@ -132,7 +132,8 @@ export function FactsPanel(): JSX.Element {
       <Show when={facts()?.updatedAt}>
         <p class="muted small" data-testid="facts-updated">{t('factsUpdated', { when: stamp(facts()!.updatedAt!), who: facts()!.updatedBy ?? '—' })}</p>
       </Show>
-      <Show when={canEdit()}>
+      {/* The audit log and member names need a signed-in session (links cannot read them). */}
+      <Show when={canEdit() && session}>
         <FactsHistory />
       </Show>
       <Show when={editing()}>
