@@ -14,7 +14,7 @@ import { seedPlan27Board } from '@binhan/core/plan-27';
 import { hasChromium, requireTool } from '../helpers/tools';
 import { see } from '../helpers/page-expect';
 import {
-  boardUrl, buildWeb, createBoard, launchChromium, openPage, screenshotPath, startBrowserStack, type BrowserStack,
+  BROWSER_ADMIN, boardUrl, buildWeb, createAdmin, createBoard, launchChromium, openPage, screenshotPath, startBrowserStack, type BrowserStack,
 } from '../helpers/browser';
 
 const run = requireTool('Chromium', hasChromium);
@@ -32,6 +32,7 @@ describe.skipIf(!run)('leaders’ view in Chromium', () => {
   beforeAll(async () => {
     const webRoot = await buildWeb();
     bs = await startBrowserStack(webRoot);
+    await createAdmin(bs.stack);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -199,5 +200,41 @@ describe.skipIf(!run)('leaders’ view in Chromium', () => {
     // Nothing was written: the card still reads 150 × 15.000.
     await editor.getByRole('button', { name: 'Hủy' }).click();
     await see(staff.locator('article.card[data-card-id="budget-water"]')).toContainText('150 ×');
+  });
+
+  it('a signed-in administrator sees who changed the facts, by name, from the audit log', async () => {
+    const r = await openPage(browser, `${bs.stack.gateway.httpUrl}/`, { name: 'Quản trị viên', label: 'admin' });
+    contexts.push(r.context);
+    const admin = r.page;
+    await see(admin.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+    await admin.getByLabel('E-mail').fill(BROWSER_ADMIN.email);
+    await admin.getByLabel('Mật khẩu', { exact: true }).fill(BROWSER_ADMIN.password);
+    await admin.getByRole('button', { name: 'Đăng nhập' }).click();
+    await admin.getByLabel('Tên bảng').fill('Hội nghị tuyên dương 2025');
+    await admin.getByRole('button', { name: 'Tạo', exact: true }).click();
+    await admin.getByRole('button', { name: 'Mở bảng: Hội nghị tuyên dương 2025' }).click();
+    await see(admin.getByTestId('connection-status'), { timeout: 15_000 }).toHaveAttribute('data-status', 'online');
+    await admin.getByRole('link', { name: 'Tổng hợp cho lãnh đạo' }).click();
+    await admin.getByTestId('edit-facts').click();
+    const editor = admin.getByTestId('facts-editor');
+    await editor.getByLabel('Địa điểm').fill('Nhà văn hóa xã');
+    await editor.getByLabel('Giờ khai mạc').fill('7 giờ');
+    await editor.getByTestId('save-facts').click();
+    // A wrong time is named, next to the field; nothing is saved.
+    await see(editor.locator('.field__error')).toContainText('Giờ khai mạc "7 giờ" không hợp lệ (nhập giờ:phút theo 24 giờ, ví dụ 07:30)');
+    await editor.getByLabel('Giờ khai mạc').fill('14:00');
+    await editor.getByTestId('save-facts').click();
+    await see(editor).toBeHidden();
+    await see(admin.getByTestId('header-conference')).toContainText('Nhà văn hóa xã');
+    // The history (the audit log is written by the sync path just after the update is stored).
+    const history = admin.locator('details.facts__history');
+    await expect.poll(async () => {
+      if (await history.evaluate((d) => (d as HTMLDetailsElement).open)) await history.locator('summary').click();
+      await history.locator('summary').click();
+      await admin.waitForTimeout(300);
+      return (await history.textContent()) ?? '';
+    }, { timeout: 10_000, interval: 200 }).toContain('Địa điểm');
+    await see(history).toContainText('Giờ khai mạc');
+    await see(history.getByTestId('facts-history')).toContainText('Quản trị viên');
   });
 });
