@@ -179,6 +179,11 @@ describe.skipIf(!run)('leaders’ view in Chromium', () => {
     await leader.reload();
     await see(leader.getByTestId('award-fund-warning')).toBeVisible();
     await leader.screenshot({ path: screenshotPath('leaders-dashboard-desktop'), fullPage: true });
+    // As printed (A4-wide page, print rules): the charts keep their figures.
+    await leader.setViewportSize({ width: 794, height: 1123 });
+    await leader.emulateMedia({ media: 'print' });
+    await see(leader.getByTestId('chart-budget')).toContainText('15.200.000');
+    await leader.screenshot({ path: screenshotPath('leaders-dashboard-print'), fullPage: true });
     const phone = await openAs(boardId, 'district', '#/dashboard', { width: 390, height: 844 });
     await see(phone.getByTestId('award-fund-warning')).toBeVisible();
     await phone.screenshot({ path: screenshotPath('leaders-dashboard-phone'), fullPage: true });
