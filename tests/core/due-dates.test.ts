@@ -93,6 +93,18 @@ describe('due dates that follow the conference date', () => {
     expect(readBoard(doc).facts).toMatchObject({ conferenceTime: '07:30', conferencePlace: 'Hội trường UBND xã Bình An', delegateCount: 120 });
   });
 
+  it('the fund that pays the awards must be one of the funds', () => {
+    const doc = plan27();
+    const before = readBoard(doc);
+    try {
+      setFacts(doc, { funds: [{ id: 'budget', nameVi: 'Ngân sách xã', nameEn: 'Commune budget', amount: 1_000_000 }], awardFundId: 'commendation-fund' }, ctx());
+      throw new Error('not refused');
+    } catch (e) {
+      expect((e as BoardValidationError).issues[0]).toMatchObject({ path: 'awardFundId', code: 'unknown-fund' });
+    }
+    expect(readBoard(doc)).toEqual(before);
+  });
+
   it('negative quantity says so: "Số lượng không được âm"', () => {
     const doc = plan27();
     try {

@@ -89,7 +89,8 @@ function patchOf(form: FactsForm, before: BoardFacts): { patch: FactsPatch; conf
     return { id, nameVi: r.nameVi, nameEn: r.nameEn || r.nameVi, amount: numberOf(r.amount) };
   });
   set('funds', funds);
-  set('awardFundId', form.awardFundId || null);
+  // A removed fund cannot keep paying the awards.
+  set('awardFundId', form.awardFundId && ids.has(form.awardFundId) ? form.awardFundId : null);
   const cd = dateInputToIso(form.conferenceDate);
   return { patch: p as FactsPatch, conferenceDate: { changed: cd !== before.conferenceDate, value: cd } };
 }
