@@ -40,7 +40,7 @@ describe('award amounts', () => {
     expect(a.baseSalary).toBe(2_340_000);
     expect(a.sources).toEqual([
       'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 80 khoản 3',
-      'Nghị định 98/2023/NĐ-CP, Điều 54 (hệ số × mức lương cơ sở)',
+      'Nghị định 98/2023/NĐ-CP (điều về giấy khen chưa đối chiếu)',
       'Nghị định 73/2024/NĐ-CP',
     ]);
   });
@@ -49,9 +49,10 @@ describe('award amounts', () => {
     const rules = withEntries(DEFAULT_AWARD_RULES, {
       baseSalaries: [{ effectiveFrom: '2026-07-01', amount: 2_530_000, source: 'Nghị định (giả định) 2026' }],
     });
-    // 0.15 × 2,530,000 = 379,500 → 380,000
-    expect(awardAmount('giay-khen', 'individual', '2026-07-01', rules).amount).toBe(380_000);
-    expect(awardAmount('giay-khen', 'individual', '2026-06-30', rules).amount).toBe(360_000);
+    // From 2025-07-01 Nghị định 152/2025 gives 0.3: 0.3 × 2,530,000 = 759,000 → 760,000;
+    // the day before the (hypothetical) new base salary, 0.3 × 2,340,000 = 702,000 → 710,000.
+    expect(awardAmount('giay-khen', 'individual', '2026-07-01', rules).amount).toBe(760_000);
+    expect(awardAmount('giay-khen', 'individual', '2026-06-30', rules).amount).toBe(710_000);
     expect(DEFAULT_AWARD_RULES.baseSalaries).toHaveLength(3);
   });
 

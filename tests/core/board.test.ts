@@ -108,7 +108,7 @@ describe('bad input is refused with a message a staff member understands, and th
     const doc = newBoard();
     const issues = refused(doc, () =>
       addCard(doc, { kind: 'budget', unit: 'finance', line: 'Hoa tươi', quantity: 10, unitPrice: -50_000, fundingSource: 'commendation-fund' }, ctx()));
-    expect(issues).toEqual([{ path: 'unitPrice', code: 'negative', vi: 'Đơn giá không được là số âm', en: 'Unit price must not be negative' }]);
+    expect(issues).toEqual([{ path: 'unitPrice', code: 'negative', vi: 'Đơn giá không được âm', en: 'Unit price must not be negative' }]);
     const i2 = refused(doc, () =>
       addCard(doc, { kind: 'budget', unit: 'finance', line: 'Hoa', quantity: 2, unitPrice: 100_000, amount: 150_000, fundingSource: 'commendation-fund' }, ctx()));
     expect(i2[0]).toMatchObject({ code: 'amount-mismatch', vi: 'Thành tiền phải bằng số lượng × đơn giá (200000)' });
@@ -274,7 +274,7 @@ describe('units, facts, agenda', () => {
     expect(b.facts).toMatchObject({ delegateCap: 150, delegateCount: 120, conferenceDate: '2025-03-20' });
     expect(b.agenda.map((x) => x.text)).toEqual(['Chào cờ', 'Bế mạc']);
     expect(refused(doc, () => setAgenda(doc, ['Chào cờ', ' '], ctx()))[0]!.vi).toBe('Mục 2 của chương trình không được để trống');
-    expect(refused(doc, () => setFacts(doc, { delegateCap: -5 }, ctx()))[0]!.vi).toBe('Số đại biểu tối đa không được là số âm');
+    expect(refused(doc, () => setFacts(doc, { delegateCap: -5 }, ctx()))[0]!.vi).toBe('Số đại biểu tối đa không được âm');
   });
 
   it('keeps the facts a patch does not name (plan number, funding text)', () => {

@@ -17,6 +17,8 @@ describe('dashboard metrics', () => {
     const fin = board0.cards.find((c) => c.kind === 'task' && c.clause === 'IV.2')!;
     const front = board0.cards.find((c) => c.kind === 'task' && c.clause === 'IV.5')!;
     const council = board0.cards.find((c) => c.kind === 'task' && c.clause === 'IV.4')!;
+    // The template's due dates (from the end of Q1 2025) are cleared: only these three count.
+    for (const c of board0.cards) if (c.kind === 'task') updateCard(doc, c.id, { due: null, dueOffsetDays: null }, ctx());
     updateCard(doc, fin.id, { status: 'done', due: '2025-03-01' }, ctx());
     updateCard(doc, front.id, { status: 'in-progress', due: '2025-03-10' }, ctx());
     updateCard(doc, council.id, { due: '2025-03-11' }, ctx());

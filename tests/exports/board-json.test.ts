@@ -142,7 +142,7 @@ describe('board JSON import', () => {
     j.board.cards[i] = { ...j.board.cards[i]!, unitPrice: -15_000 } as never;
     const e = refused(j);
     expect(e.issues).toEqual([expect.objectContaining({ path: `board.cards.${i}.unitPrice`, code: 'negative' })]);
-    expect(e.messageVi).toContain('Đơn giá không được là số âm');
+    expect(e.messageVi).toContain('Đơn giá không được âm');
     expect(e.message).toContain('Unit price must not be negative');
 
     const k = exported();

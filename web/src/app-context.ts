@@ -22,10 +22,12 @@ export interface Filters {
   kind: string;
   status: string;
   assignee: string;
+  /** '' | 'overdue' | 'this-week' (tasks only). */
+  due: string;
   text: string;
 }
 
-export const EMPTY_FILTERS: Filters = { unit: '', kind: '', status: '', assignee: '', text: '' };
+export const EMPTY_FILTERS: Filters = { unit: '', kind: '', status: '', assignee: '', due: '', text: '' };
 
 export interface Ui {
   editor: Accessor<EditorTarget | null>;

@@ -13,6 +13,7 @@ import { Board } from './board/Board';
 import { CardDialogHost } from './board/CardEditor';
 import { MoveDialogHost } from './board/MoveDialog';
 import { Dashboard } from './dashboard/Dashboard';
+import { conferenceWhen } from './dashboard/FactsPanel';
 import { NameDialog, PresenceList } from './presence/Presence';
 import { UndoneNotices } from './board/UndoneNotice';
 
@@ -43,6 +44,9 @@ export function App(): JSX.Element {
           <div class="app-header__title">
             <p class="app-header__org">UBND xã Bình An</p>
             <h1>{title()}</h1>
+            <Show when={store.state.board}>
+              {(b) => <p class="app-header__conference" data-testid="header-conference">{t('conferenceAt', { when: conferenceWhen(b().facts) })}</p>}
+            </Show>
           </div>
           <div class="app-header__tools">
             <ConnectionStatus />

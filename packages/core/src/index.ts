@@ -12,11 +12,12 @@ export { readBoard, readFacts, readAgenda, listUnits, getCard, requireCard, card
 export { addUnit, renameUnit, moveUnit, removeUnit, type UnitInput } from './board/units';
 export { addCard, updateCard, deleteCard, restoreCard, setChecklistItemDone } from './board/cards';
 export { moveCard, type MoveTarget } from './board/move';
-export { setFacts, setAgenda } from './board/facts';
+export { setFacts, setAgenda, validateFactsPatch } from './board/facts';
 
 export * from './plan/units-dictionary';
 export * from './plan/importer';
 export { applyImportedPlan, type ApplyPlanOptions } from './plan/apply';
+export * from './plan/due-dates';
 
 export * from './awards/forms';
 export * from './awards/rules';

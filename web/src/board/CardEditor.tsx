@@ -16,6 +16,8 @@ import {
 import { useApp, type EditorTarget } from '../app-context';
 import { awardForm, date, field, lang, pick, qty, t, value, vnd } from '../i18n';
 import { cardLabel, dateInputToIso, isoToDateInput, parseNumberInput } from './card-helpers';
+import { CashDetails } from './NomineeCash';
+import { fundName, isRealIsoDate, type AwardFormId, type NomineeKind } from '@binhan/core';
 
 interface Item {
   id?: string;
@@ -33,12 +35,12 @@ const DATE_FIELDS = new Set(['due', 'decisionDate']);
 function formOf(card: Card | null, kind: CardKind, defaultFund: string): Form {
   const copy = (l: Item[]) => l.map((i) => ({ ...i }));
   if (card?.kind === 'task')
-    return { values: { title: card.title, clause: card.clause ?? '', description: card.description, assignee: card.assignee ?? '', due: isoToDateInput(card.due), status: card.status }, items: copy(card.checklist) };
+    return { values: { title: card.title, clause: card.clause ?? '', description: card.description, assignee: card.assignee ?? '', due: isoToDateInput(card.due), dueOffsetDays: card.dueOffsetDays === null ? '' : String(card.dueOffsetDays), status: card.status }, items: copy(card.checklist) };
   if (card?.kind === 'nominee')
     return { values: { name: card.name, nomineeKind: card.nomineeKind, achievement: card.achievement, awardForm: card.awardForm ?? '', reviewStatus: card.reviewStatus, decisionDate: isoToDateInput(card.decisionDate) }, items: copy(card.dossier) };
   if (card?.kind === 'budget')
     return { values: { line: card.line, quantity: String(card.quantity), unitPrice: String(card.unitPrice), fundingSource: card.fundingSource, status: card.status }, items: [] };
-  if (kind === 'task') return { values: { title: '', clause: '', description: '', assignee: '', due: '', status: 'todo' }, items: [] };
+  if (kind === 'task') return { values: { title: '', clause: '', description: '', assignee: '', due: '', dueOffsetDays: '', status: 'todo' }, items: [] };
   if (kind === 'nominee') return { values: { name: '', nomineeKind: 'individual', achievement: '', awardForm: '', reviewStatus: 'proposed', decisionDate: '' }, items: [] };
   return { values: { line: '', quantity: '1', unitPrice: '', fundingSource: defaultFund, status: 'planned' }, items: [] };
 }
@@ -55,7 +57,7 @@ function fieldsOf(kind: CardKind, form: Form): Record<string, unknown> {
     return Number.isNaN(n) ? s : n;
   };
   if (kind === 'task')
-    return { title: f['title'], clause: nullIfEmpty(f['clause']!), description: f['description'], assignee: nullIfEmpty(f['assignee']!), due: dateInputToIso(f['due']!), status: f['status'], checklist: items };
+    return { title: f['title'], clause: nullIfEmpty(f['clause']!), description: f['description'], assignee: nullIfEmpty(f['assignee']!), due: dateInputToIso(f['due']!), dueOffsetDays: num(f['dueOffsetDays'] ?? '') ?? null, status: f['status'], checklist: items };
   if (kind === 'nominee')
     return { name: f['name'], nomineeKind: f['nomineeKind'], achievement: f['achievement'], awardForm: nullIfEmpty(f['awardForm']!), reviewStatus: f['reviewStatus'], decisionDate: dateInputToIso(f['decisionDate']!), dossier: items };
   return { line: f['line'], quantity: num(f['quantity']!), unitPrice: num(f['unitPrice']!), fundingSource: f['fundingSource'], status: f['status'] };
@@ -232,6 +234,16 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
   };
   const reviewStatusLocked = (v: string) => !mayChooseReviewStatus(role, currentReviewStatus(), v);
 
+  /** The cash of the nominee as typed (a date not yet valid is left out). */
+  const editorCash = () => {
+    const d = dateInputToIso(form.values['decisionDate'] ?? '');
+    return {
+      awardForm: (form.values['awardForm'] || null) as AwardFormId | null,
+      nomineeKind: (form.values['nomineeKind'] ?? 'individual') as NomineeKind,
+      decisionDate: d && isRealIsoDate(d) ? d : null,
+    };
+  };
+
   const amount = () => {
     const q = parseNumberInput(form.values['quantity'] ?? '', lang());
     const p = parseNumberInput(form.values['unitPrice'] ?? '', lang());
@@ -296,6 +308,7 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
               {text('due', { placeholder: t('datePlaceholder'), hint: t('dateHint') })}
               {choice('status', TASK_STATUSES, (v) => value('status', v))}
             </div>
+            {text('dueOffsetDays', { inputmode: 'numeric', hint: t('offsetHint') })}
             {checklist('checklist')}
           </Match>
           <Match when={kind() === 'nominee'}>
@@ -307,6 +320,7 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
               {choice('reviewStatus', REVIEW_STATUSES, (v) => value('reviewStatus', v), { locked: reviewStatusLocked, lockedNote: t('onlyLeadersApprove') })}
               {text('decisionDate', { placeholder: t('datePlaceholder'), hint: t('dateHint') })}
             </div>
+            <CashDetails input={editorCash()} />
             {checklist('dossier')}
           </Match>
           <Match when={kind() === 'budget'}>
@@ -370,6 +384,7 @@ function CardDetails(props: { target: EditorTarget }): JSX.Element {
                       {row('clause', () => task.clause ?? '')}
                       {row('status', () => value('status', task.status))}
                       {row('due', () => (task.due ? date(task.due) : ''))}
+                      {row('dueOffsetDays', () => (task.dueOffsetDays === null ? '' : task.dueOffsetDays < 0 ? t('offsetBefore', { n: -task.dueOffsetDays }) : task.dueOffsetDays > 0 ? t('offsetAfter', { n: task.dueOffsetDays }) : t('offsetOn')))}
                       {row('assignee', () => task.assignee ?? '')}
                       {row('description', () => task.description)}
                       <Show when={task.checklist.length}><div><dt>{field('checklist')}</dt><dd>{items(task.checklist)}</dd></div></Show>
@@ -387,6 +402,7 @@ function CardDetails(props: { target: EditorTarget }): JSX.Element {
                       {row('awardForm', () => (n.awardForm ? awardForm(n.awardForm) : ''))}
                       {row('reviewStatus', () => value('reviewStatus', n.reviewStatus))}
                       {row('decisionDate', () => (n.decisionDate ? date(n.decisionDate) : ''))}
+                      <div><dt>{t('cashAward')}</dt><dd><CashDetails input={{ awardForm: n.awardForm, nomineeKind: n.nomineeKind, decisionDate: n.decisionDate }} /></dd></div>
                       <Show when={n.dossier.length}><div><dt>{field('dossier')}</dt><dd>{items(n.dossier)}</dd></div></Show>
                     </>
                   );
@@ -400,7 +416,7 @@ function CardDetails(props: { target: EditorTarget }): JSX.Element {
                       {row('quantity', () => qty(b.quantity))}
                       {row('unitPrice', () => vnd(b.unitPrice))}
                       {row('amount', () => vnd(b.amount))}
-                      {row('fundingSource', () => b.fundingSource)}
+                      {row('fundingSource', () => pick(fundName(store.state.board?.facts ?? { funds: [] }, b.fundingSource)))}
                       {row('status', () => value('status', b.status))}
                     </>
                   );

@@ -8,6 +8,7 @@ import { useApp } from '../app-context';
 import { awardForm, date, t, value, vnd, field, qty, pick } from '../i18n';
 import { cardLabel, isOverdue, today } from './card-helpers';
 import { dragState, startDrag, endDrag } from './dnd';
+import { CashOnCard } from './NomineeCash';
 
 export interface CardViewProps {
   card: Card;
@@ -149,6 +150,7 @@ function CardFields(props: { card: Card; overdue: boolean }): JSX.Element {
             <dl class="card__fields">
               <div><dt>{t('cardNomineeKind')}</dt><dd>{value('nomineeKind', n().nomineeKind)}</dd></div>
               <div><dt>{t('cardAwardForm')}</dt><dd>{n().awardForm ? awardForm(n().awardForm!) : '—'}</dd></div>
+              <CashOnCard input={{ awardForm: n().awardForm, nomineeKind: n().nomineeKind, decisionDate: n().decisionDate }} />
               <div>
                 <dt>{t('cardReview')}</dt>
                 <dd><span class={`pill pill--review-${n().reviewStatus}`}>{value('reviewStatus', n().reviewStatus)}</span></dd>

@@ -64,6 +64,14 @@ export function Filters(): JSX.Element {
           <For each={assignees()}>{(a) => <option value={a}>{a}</option>}</For>
         </select>
       </label>
+      <label>
+        <span>{t('filterDue')}</span>
+        <select value={ui.filters().due} data-testid="filter-due" onChange={(e) => set({ due: e.currentTarget.value })}>
+          <option value="">{t('anyDue')}</option>
+          <option value="overdue">{t('filterOverdue')}</option>
+          <option value="this-week">{t('filterThisWeek')}</option>
+        </select>
+      </label>
       <Show when={filterActive(ui.filters())}>
         <button type="button" class="button button--ghost" onClick={() => ui.setFilters(EMPTY_FILTERS)}>
           {t('clearFilters')}

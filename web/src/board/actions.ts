@@ -6,8 +6,9 @@
  * editor shows, before the server would undo it.
  */
 import {
-  addCard, BoardValidationError, deleteCard, getCard, mayChooseReviewStatus, moveCard, restoreCard, updateCard,
-  type Card, type CardPatch, type Issue, type MoveTarget, type NewCardInput, type WriteContext,
+  addCard, BoardValidationError, deleteCard, getCard, mayChooseReviewStatus, moveCard, readFacts, restoreCard, setConferenceDate, setFacts,
+  updateCard, validateFactsPatch,
+  type BoardFacts, type Card, type CardPatch, type FactsPatch, type Issue, type IsoDate, type MoveTarget, type NewCardInput, type WriteContext,
 } from '@binhan/core';
 import type { Connection } from '../sync/connection';
 
@@ -45,6 +46,12 @@ export interface Actions {
   move(cardId: string, target: MoveTarget): WriteResult<Card>;
   remove(cardId: string): WriteResult<Card>;
   restore(cardId: string): WriteResult<Card>;
+  /**
+   * Change the plan's facts (leaders and admins; the server's write policy refuses others) and,
+   * when `conference` is given, the conference date with the due dates to move along — all in
+   * one update. Everything is checked first: a refusal writes nothing.
+   */
+  setFacts(patch: FactsPatch, conference?: { date: IsoDate | null; moveTaskIds: readonly string[] }): WriteResult<BoardFacts>;
 }
 
 export function createActions(conn: Connection, actor: () => string): Actions {
@@ -88,5 +95,18 @@ export function createActions(conn: Connection, actor: () => string): Actions {
     move: (id, target) => run(() => moveCard(conn.doc(), id, target, ctx())),
     remove: (id) => run(() => deleteCard(conn.doc(), id, ctx())),
     restore: (id) => run(() => restoreCard(conn.doc(), id, ctx())),
+    setFacts: (patch, conference) =>
+      run(() => {
+        const doc = conn.doc();
+        const c = ctx();
+        const all = conference ? { ...patch, conferenceDate: conference.date } : patch;
+        const v = validateFactsPatch(all);
+        if (v.issues.length) throw new BoardValidationError(v.issues);
+        doc.transact(() => {
+          if (Object.keys(patch).length) setFacts(doc, patch, c);
+          if (conference) setConferenceDate(doc, conference.date, conference.moveTaskIds, c);
+        }, c.origin);
+        return readFacts(doc);
+      }),
   };
 }

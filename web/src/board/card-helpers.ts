@@ -1,5 +1,5 @@
 /** Small pure helpers for cards on the page: filtering, search text, number and date input. */
-import { cardLabel, foldVietnamese, parseDateInput, vietnamDate, type Card, type Lang } from '@binhan/core';
+import { cardLabel, foldVietnamese, isDueThisWeek, isOverdueTask, parseDateInput, vietnamDate, type Card, type Lang } from '@binhan/core';
 import { createSignal } from 'solid-js';
 import type { Filters } from '../app-context';
 
@@ -27,12 +27,15 @@ function searchText(c: Card): string {
 }
 
 export function filterActive(f: Filters): boolean {
-  return Boolean(f.unit || f.kind || f.status || f.assignee || f.text.trim());
+  return Boolean(f.unit || f.kind || f.status || f.assignee || f.due || f.text.trim());
 }
 
-export function makeMatcher(f: Filters): (c: Card) => boolean {
+/** `day` is today in Vietnam (for the due filters). */
+export function makeMatcher(f: Filters, day: string = today()): (c: Card) => boolean {
   const q = foldVietnamese(f.text);
   return (c) => {
+    if (f.due === 'overdue' && !(c.kind === 'task' && isOverdueTask(c, day))) return false;
+    if (f.due === 'this-week' && !(c.kind === 'task' && isDueThisWeek(c, day))) return false;
     if (f.unit && c.unit !== f.unit) return false;
     if (f.kind && c.kind !== f.kind) return false;
     if (f.status && statusKey(c) !== f.status) return false;
@@ -47,7 +50,13 @@ export function makeMatcher(f: Filters): (c: Card) => boolean {
  * (en), "1,5" / "1.5" as decimals. Returns NaN when it is not a number.
  */
 export function parseNumberInput(text: string, lang: Lang): number {
-  const s = text.replace(/[\s\u00a0₫]|đ|vnd/gi, '');
+  const t = text.trim();
+  // "−3" or "-3": a negative number, so the board model can say "… không được âm".
+  if (/^[-−]/.test(t)) {
+    const n = parseNumberInput(t.slice(1), lang);
+    return Number.isNaN(n) ? NaN : -n;
+  }
+  const s = t.replace(/[\s\u00a0₫]|đ|vnd/gi, '');
   if (/^\d+$/.test(s)) return Number(s);
   const vi = () => (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) ? Number(s.replace(/\./g, '').replace(',', '.')) : NaN);
   const en = () => (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? Number(s.replace(/,/g, '')) : NaN);

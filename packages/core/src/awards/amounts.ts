@@ -15,7 +15,16 @@ export interface AwardAmount {
   baseSalary: number;
   /** Đồng, rounded up to a multiple of roundUpTo. */
   amount: number;
+  /** [the authority, the cash schedule, the base salary], each with its article. */
   sources: string[];
+  /** The article that sets this form's coefficient. */
+  cashSource: string;
+  /** The dates the rules used took effect. */
+  ruleDates: { authority: IsoDate; cash: IsoDate; baseSalary: IsoDate };
+  /** True only when the authority, the coefficient and the base salary were all checked. */
+  verified: boolean;
+  /** What was not checked against a published text (for the "not verified" mark). */
+  unverified: Array<'authority' | 'coefficient' | 'base-salary'>;
 }
 
 /** ceil(coefficient × base / step) × step, in integers (coefficients to 4 decimals). */
@@ -62,6 +71,11 @@ export function awardAmount(
       `Chưa có quy định về tiền thưởng cho ${AWARD_FORM_LABELS[form].vi} áp dụng vào ngày ${d.vi}`,
       `No rule sets the cash for ${AWARD_FORM_LABELS[form].en} on ${d.en}`)]);
   }
+  const unverified: AwardAmount['unverified'] = [];
+  if (!r.authority.checked) unverified.push('authority');
+  if (!r.cash.checked?.[form]?.[recipient]) unverified.push('coefficient');
+  if (!r.baseSalary.checked) unverified.push('base-salary');
+  const cashSource = r.cash.formSources?.[form] ?? r.cash.source;
   return {
     form,
     recipient,
@@ -69,6 +83,10 @@ export function awardAmount(
     coefficient,
     baseSalary: r.baseSalary.amount,
     amount: roundedAward(coefficient, r.baseSalary.amount, r.cash.roundUpTo),
-    sources: [r.authority.source, r.cash.source, r.baseSalary.source],
+    sources: [r.authority.source, cashSource, r.baseSalary.source],
+    cashSource,
+    ruleDates: { authority: r.authority.effectiveFrom, cash: r.cash.effectiveFrom, baseSalary: r.baseSalary.effectiveFrom },
+    verified: unverified.length === 0,
+    unverified,
   };
 }

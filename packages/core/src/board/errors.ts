@@ -86,7 +86,7 @@ export const say = {
   },
   negative(path: string): Issue {
     const l = labelOfPath(path);
-    return issue(path, 'negative', `${l.vi} không được là số âm`, `${l.en} must not be negative`);
+    return issue(path, 'negative', `${l.vi} không được âm`, `${l.en} must not be negative`);
   },
   tooLong(path: string, max: number): Issue {
     const l = labelOfPath(path);

@@ -19,6 +19,11 @@ export function validateFactsPatch(patch: unknown): { value: FactsPatch; issues:
       if (ids.has(f.id)) issues.push(issue(`funds.${i}.id`, 'duplicate-id', `Nguồn kinh phí "${f.id}" bị trùng`, `Fund "${f.id}" appears twice`));
       ids.add(f.id);
     });
+    const awardFund = parsed.value.awardFundId;
+    if (awardFund && !ids.has(awardFund))
+      issues.push(issue('awardFundId', 'unknown-fund',
+        `Nguồn chi tiền thưởng "${awardFund}" không có trong danh sách nguồn kinh phí: chọn một nguồn trong danh sách`,
+        `The fund that pays the awards, "${awardFund}", is not in the list of funds: choose one of them`));
   }
   return { value: parsed.value as FactsPatch, issues };
 }

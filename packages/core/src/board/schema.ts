@@ -27,6 +27,8 @@ export const LIMITS = {
   checklistText: 500,
   maxVnd: 1_000_000_000_000,
   maxQuantity: 1_000_000,
+  /** A due date at most this many days before or after the conference. */
+  maxDueOffsetDays: 730,
 } as const;
 
 export const UNIT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -36,6 +38,11 @@ export const UNIT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isoDate = z.string().check(
   z.superRefine((v, ctx) => {
     if (!isRealIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'invalid date', params: { code: 'invalid-date' } });
+  }),
+);
+const clockTime = z.string().check(
+  z.superRefine((v, ctx) => {
+    if (!/^(?:[01]\d|2[0-3]):[0-5]\d$/.test(v)) ctx.addIssue({ code: 'custom', message: 'invalid time of day', params: { code: 'invalid-clock' } });
   }),
 );
 const requiredText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
@@ -58,6 +65,14 @@ export const taskFieldsSchema = z.strictObject({
   description: z._default(z.optional(z.string().check(z.maxLength(LIMITS.text))), ''),
   assignee: optionalText(LIMITS.shortText),
   due: z.pipe(z.optional(z.nullable(isoDate)), z.transform((v) => v ?? null)),
+  /**
+   * Days from the conference date to the due date (−14: two weeks before; 7: a week after);
+   * null when the due date does not follow the conference. See plan/due-dates.ts.
+   */
+  dueOffsetDays: z.pipe(
+    z.optional(z.nullable(z.number().check(z.int(), z.minimum(-LIMITS.maxDueOffsetDays), z.maximum(LIMITS.maxDueOffsetDays)))),
+    z.transform((v) => v ?? null),
+  ),
   status: z._default(z.optional(z.enum(TASK_STATUSES)), 'todo'),
   checklist: z._default(z.optional(z.array(checklistItemInputSchema).check(z.maxLength(200))), []),
 });
@@ -90,7 +105,7 @@ export const FIELD_SCHEMAS = {
 
 /** The kind-specific fields of each card kind, in display order. */
 export const CARD_FIELDS: Record<CardKind, readonly string[]> = {
-  task: ['title', 'clause', 'description', 'assignee', 'due', 'status', 'checklist'],
+  task: ['title', 'clause', 'description', 'assignee', 'due', 'dueOffsetDays', 'status', 'checklist'],
   nominee: ['name', 'nomineeKind', 'achievement', 'awardForm', 'reviewStatus', 'decisionDate', 'dossier'],
   budget: ['line', 'quantity', 'unitPrice', 'amount', 'fundingSource', 'status'],
 };
@@ -128,6 +143,9 @@ export const factsPatchSchema = z.strictObject({
     ),
   ),
   conferenceDate: z.optional(z.nullable(isoDate)),
+  /** "08:00" (24-hour, Vietnam time). */
+  conferenceTime: z.optional(z.nullable(clockTime)),
+  conferencePlace: optionalText(LIMITS.shortText),
   fundingText: optionalText(LIMITS.text),
   funds: z.optional(z.array(fundSchema).check(z.maxLength(50))),
   awardFundId: z.optional(z.nullable(z.string().check(z.regex(UNIT_ID), z.maxLength(60)))),
@@ -163,6 +181,8 @@ export interface TaskFields {
   description: string;
   assignee: string | null;
   due: IsoDate | null;
+  /** Days from the conference date to `due`; null when the due date is set by hand. */
+  dueOffsetDays: number | null;
   status: TaskStatus;
   checklist: ChecklistItem[];
 }
@@ -240,6 +260,9 @@ export interface BoardFacts {
   chairs: number | null;
   session: Session | null;
   conferenceDate: IsoDate | null;
+  /** "HH:MM", Vietnam time. */
+  conferenceTime: string | null;
+  conferencePlace: string | null;
   fundingText: string | null;
   funds: Fund[];
   /** The fund award cash is drawn from (quỹ thi đua, khen thưởng). */
@@ -280,6 +303,8 @@ export const EMPTY_FACTS: BoardFacts = {
   chairs: null,
   session: null,
   conferenceDate: null,
+  conferenceTime: null,
+  conferencePlace: null,
   fundingText: null,
   funds: [],
   awardFundId: null,

@@ -49,6 +49,11 @@ export function fromZodIssue(zi: ZodIssue, data: unknown, prefix = ''): Issue {
     case 'custom': {
       const code = (zi.params as { code?: string } | undefined)?.code;
       if (code === 'invalid-date') return say.invalidDate(path, input);
+      if (code === 'invalid-clock') {
+        const l = labelOfPath(path);
+        return issue(path, 'invalid-time', `${l.vi} "${String(input)}" không hợp lệ (nhập giờ:phút theo 24 giờ, ví dụ 07:30)`,
+          `${l.en} "${String(input)}" is not valid (use hours:minutes, 24-hour, e.g. 07:30)`);
+      }
       break;
     }
     default:

@@ -5,10 +5,12 @@
  * Vietnam (UTC+7, no daylight saving) at `now`. A task is overdue when it is not done and its
  * due date is before today: due 2025-03-10 is overdue from 2025-03-11 00:00 Vietnam time.
  */
-import type { BoardSnapshot, BudgetCard, Card, NomineeCard, NomineeKind, ReviewStatus, TaskCard } from '../board/schema';
+import type { BoardFacts, BoardSnapshot, BudgetCard, Card, NomineeCard, NomineeKind, ReviewStatus, TaskCard } from '../board/schema';
 import { NOMINEE_KINDS, REVIEW_STATUSES } from '../board/schema';
-import { daysBetween, quarterEnd, vietnamDate, type IsoDate } from '../util/dates';
-import { awardAmount } from '../awards/amounts';
+import { dayNumber, daysBetween, fromDayNumber, quarterEnd, vietnamDate, type IsoDate } from '../util/dates';
+import { awardAmount, type AwardAmount } from '../awards/amounts';
+import { AWARD_FORM_IDS, type AwardFormId } from '../awards/forms';
+import { conferenceDateInForce } from '../plan/due-dates';
 import { DEFAULT_AWARD_RULES, type AwardRuleSet } from '../awards/rules';
 import { BoardValidationError, type Issue } from '../board/errors';
 
@@ -19,6 +21,9 @@ export interface TaskCounts {
   done: number;
   overdue: number;
   overdueIds: string[];
+  /** Not done, due from today to the Sunday of this week (Monday-to-Sunday weeks). */
+  dueThisWeek: number;
+  dueThisWeekIds: string[];
 }
 
 export interface UnitTaskCounts extends TaskCounts {
@@ -31,8 +36,29 @@ function isTask(c: Card): c is TaskCard {
   return c.kind === 'task';
 }
 
+/** The Sunday that ends the week (Monday to Sunday) holding `day`. */
+export function weekEnd(day: IsoDate): IsoDate {
+  const n = dayNumber(day);
+  // Day number 0 is 1970-01-01, a Thursday: (n + 3) % 7 is 0 on Mondays.
+  const sinceMonday = (((n + 3) % 7) + 7) % 7;
+  return fromDayNumber(n + 6 - sinceMonday);
+}
+
+export function isOverdueTask(t: TaskCard, today: IsoDate): boolean {
+  return t.status !== 'done' && t.due !== null && t.due < today;
+}
+
+export function isDueThisWeek(t: TaskCard, today: IsoDate): boolean {
+  return t.status !== 'done' && t.due !== null && t.due >= today && t.due <= weekEnd(today);
+}
+
+function byDue(a: TaskCard, b: TaskCard): number {
+  return (a.due ?? '') < (b.due ?? '') ? -1 : (a.due ?? '') > (b.due ?? '') ? 1 : a.id < b.id ? -1 : 1;
+}
+
 function countTasks(tasks: TaskCard[], today: IsoDate): TaskCounts {
-  const overdue = tasks.filter((t) => t.status !== 'done' && t.due !== null && t.due < today);
+  const overdue = tasks.filter((t) => isOverdueTask(t, today)).sort(byDue);
+  const week = tasks.filter((t) => isDueThisWeek(t, today)).sort(byDue);
   return {
     total: tasks.length,
     todo: tasks.filter((t) => t.status === 'todo').length,
@@ -40,6 +66,8 @@ function countTasks(tasks: TaskCard[], today: IsoDate): TaskCounts {
     done: tasks.filter((t) => t.status === 'done').length,
     overdue: overdue.length,
     overdueIds: overdue.map((t) => t.id),
+    dueThisWeek: week.length,
+    dueThisWeekIds: week.map((t) => t.id),
   };
 }
 
@@ -74,33 +102,95 @@ export function nomineeSummary(board: BoardSnapshot): {
 export interface NomineeAward {
   cardId: string;
   name: string;
+  form: AwardFormId;
+  reviewStatus: ReviewStatus;
   amount: number;
   decisionDate: IsoDate;
+  verified: boolean;
 }
 
+/** Where a nominee's decision date comes from when the card has none. */
+export type DecisionDateBasis = 'card' | 'conference-date' | 'quarter-end' | 'today';
+
 /**
- * Cash of each nominee with an award form. The decision date is the nominee's own, else the
- * conference date, else today in Vietnam. Nominees the rules cannot price are listed with why.
+ * The date a nominee's cash is priced at: its own decision date, else the conference date in
+ * force (set, or the end of the planned quarter), else today in Vietnam.
+ */
+export function decisionDateOf(card: Pick<NomineeCard, 'decisionDate'>, facts: Pick<BoardFacts, 'conferenceDate' | 'session'>, now: Date | string): { date: IsoDate; basis: DecisionDateBasis } {
+  if (card.decisionDate) return { date: card.decisionDate, basis: 'card' };
+  const c = conferenceDateInForce(facts);
+  if (c.date) return { date: c.date, basis: c.basis === 'set' ? 'conference-date' : 'quarter-end' };
+  return { date: vietnamDate(now), basis: 'today' };
+}
+
+/** One nominee's cash, for its card and editor: the amount with its rules, or why there is none. */
+export function nomineeCash(
+  card: Pick<NomineeCard, 'awardForm' | 'nomineeKind' | 'decisionDate'>,
+  facts: Pick<BoardFacts, 'conferenceDate' | 'session'>,
+  now: Date | string,
+  rules: AwardRuleSet = DEFAULT_AWARD_RULES,
+): { ok: true; award: AwardAmount; basis: DecisionDateBasis } | { ok: false; issues: Issue[] } | null {
+  if (!card.awardForm) return null;
+  const d = decisionDateOf(card, facts, now);
+  try {
+    return { ok: true, award: awardAmount(card.awardForm, card.nomineeKind, d.date, rules), basis: d.basis };
+  } catch (e) {
+    if (e instanceof BoardValidationError) return { ok: false, issues: e.issues };
+    throw e;
+  }
+}
+
+export interface AwardFormTotal {
+  form: AwardFormId;
+  count: number;
+  amount: number;
+  /** Of which approved by the chairman or already awarded. */
+  approvedCount: number;
+  approvedAmount: number;
+}
+
+/** Reviews at or past the chairman's approval. */
+export const APPROVED_STATUSES: readonly ReviewStatus[] = ['approved', 'awarded'];
+
+/**
+ * Cash of each nominee with an award form (see decisionDateOf for the date it is priced at).
+ * Nominees the rules cannot price are listed with why.
  */
 export function nomineeAwards(board: BoardSnapshot, now: Date | string, rules: AwardRuleSet = DEFAULT_AWARD_RULES): {
   awards: NomineeAward[];
   total: number;
+  /** Approved or awarded only. */
+  approvedTotal: number;
+  byForm: AwardFormTotal[];
+  /** Awards priced with a value not checked against a published text. */
+  unverifiedCount: number;
   problems: Array<{ cardId: string; issues: Issue[] }>;
 } {
   const awards: NomineeAward[] = [];
   const problems: Array<{ cardId: string; issues: Issue[] }> = [];
   for (const c of board.cards) {
     if (c.kind !== 'nominee' || !c.awardForm) continue;
-    const date = c.decisionDate ?? board.facts.conferenceDate ?? vietnamDate(now);
-    try {
-      const a = awardAmount(c.awardForm, c.nomineeKind, date, rules);
-      awards.push({ cardId: c.id, name: c.name, amount: a.amount, decisionDate: date });
-    } catch (e) {
-      if (e instanceof BoardValidationError) problems.push({ cardId: c.id, issues: e.issues });
-      else throw e;
-    }
+    const r = nomineeCash(c, board.facts, now, rules);
+    if (!r) continue;
+    if (r.ok) awards.push({ cardId: c.id, name: c.name, form: c.awardForm, reviewStatus: c.reviewStatus, amount: r.award.amount, decisionDate: r.award.decisionDate, verified: r.award.verified });
+    else problems.push({ cardId: c.id, issues: r.issues });
   }
-  return { awards, total: awards.reduce((s, a) => s + a.amount, 0), problems };
+  const byForm = AWARD_FORM_IDS.map((form): AwardFormTotal => {
+    const of = awards.filter((a) => a.form === form);
+    const approved = of.filter((a) => APPROVED_STATUSES.includes(a.reviewStatus));
+    return {
+      form, count: of.length, amount: of.reduce((s, a) => s + a.amount, 0),
+      approvedCount: approved.length, approvedAmount: approved.reduce((s, a) => s + a.amount, 0),
+    };
+  });
+  return {
+    awards,
+    total: awards.reduce((s, a) => s + a.amount, 0),
+    approvedTotal: byForm.reduce((s, f) => s + f.approvedAmount, 0),
+    byForm,
+    unverifiedCount: awards.filter((a) => !a.verified).length,
+    problems,
+  };
 }
 
 export interface SourceBudget {
@@ -127,7 +217,7 @@ export function budgetSummary(board: BoardSnapshot, now: Date | string, rules: A
 } {
   const lines = board.cards.filter((c): c is BudgetCard => c.kind === 'budget');
   const award = nomineeAwards(board, now, rules);
-  const awardSource = board.facts.awardFundId ?? board.facts.funds[0]?.id ?? 'commendation-fund';
+  const awardSource = awardFundIdOf(board.facts);
   const ids: string[] = board.facts.funds.map((f) => f.id);
   for (const l of lines) if (!ids.includes(l.fundingSource)) ids.push(l.fundingSource);
   if (award.total > 0 && !ids.includes(awardSource)) ids.push(awardSource);
@@ -146,6 +236,17 @@ export function budgetSummary(board: BoardSnapshot, now: Date | string, rules: A
   });
   const linesTotal = lines.reduce((s, l) => s + l.amount, 0);
   return { bySource, linesTotal, awardTotal: award.total, total: linesTotal + award.total };
+}
+
+/** The fund award cash is drawn from: the one named, else the first fund. */
+export function awardFundIdOf(facts: Pick<BoardFacts, 'awardFundId' | 'funds'>): string {
+  return facts.awardFundId ?? facts.funds[0]?.id ?? 'commendation-fund';
+}
+
+/** A fund's name by id (the id itself when the board has no such fund). */
+export function fundName(facts: Pick<BoardFacts, 'funds'>, id: string): { vi: string; en: string } {
+  const f = facts.funds.find((x) => x.id === id);
+  return f ? { vi: f.nameVi, en: f.nameEn } : { vi: id, en: id };
 }
 
 export function delegatesAgainstCap(board: BoardSnapshot): {
@@ -213,16 +314,21 @@ export interface Dashboard {
   budget: ReturnType<typeof budgetSummary>;
   delegates: ReturnType<typeof delegatesAgainstCap>;
   conference: ReturnType<typeof daysToConference>;
+  /** The fund that pays the awards: what it holds against award cash and its budget lines. */
+  awardFund: SourceBudget | null;
 }
 
 /** Everything the leaders' dashboard shows. */
 export function dashboard(board: BoardSnapshot, now: Date | string, rules: AwardRuleSet = DEFAULT_AWARD_RULES): Dashboard {
+  const budget = budgetSummary(board, now, rules);
+  const fundId = awardFundIdOf(board.facts);
   return {
     tasks: taskProgress(board, now),
     nominees: nomineeSummary(board),
     awards: nomineeAwards(board, now, rules),
-    budget: budgetSummary(board, now, rules),
+    budget,
     delegates: delegatesAgainstCap(board),
     conference: daysToConference(board, now),
+    awardFund: budget.bySource.find((s) => s.source === fundId) ?? null,
   };
 }

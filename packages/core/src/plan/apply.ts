@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import type { ImportedPlan } from './importer';
 import { initBoard } from '../board/init';
 import { addCard } from '../board/cards';
-import { readBoard } from '../board/snapshot';
+import { readBoard, readFacts } from '../board/snapshot';
+import { conferenceDateInForce, dueFromConference } from './due-dates';
 import type { BoardSnapshot, FactsPatch, NewCardInput } from '../board/schema';
 import type { WriteContext } from '../board/validate';
 import { slugify } from '../util/text';
@@ -19,6 +20,12 @@ export interface ApplyPlanOptions {
   facts?: FactsPatch;
   /** Cards added after the plan's tasks (e.g. starter budget lines). */
   extraCards?: NewCardInput[];
+  /**
+   * Days from the conference date to each task's due date, by the task's card id ("task-iv-1-2").
+   * Such a task gets `dueOffsetDays` and, when a conference date is known (set, or the end of
+   * the planned quarter), the due date it gives.
+   */
+  dueOffsets?: Readonly<Record<string, number>>;
 }
 
 /** Stable card ids from clauses ("IV.1" → "iv-1-1", "iv-1-2", …) so seeding twice converges. */
@@ -59,10 +66,13 @@ export function applyImportedPlan(doc: Y.Doc, plan: ImportedPlan, options: Apply
   initBoard(scratch, { boardId: options.boardId, title, units, facts, agenda: plan.agenda }, scratchCtx);
   const ids = taskIds(plan);
   let n = 0;
+  const conference = conferenceDateInForce(readFacts(scratch)).date;
   plan.tasks.forEach((t, i) => {
+    const offset = options.dueOffsets?.[ids[i]!];
     addCard(scratch, {
       kind: 'task', id: ids[i]!, unit: t.unit, title: t.title, clause: t.clause, description: t.description,
       checklist: t.checklist.map((text, j) => ({ id: `${ids[i]}-c${j + 1}`, text })),
+      ...(offset !== undefined ? { dueOffsetDays: offset, due: conference ? dueFromConference(conference, offset) : null } : {}),
     }, scratchCtx);
   });
   for (const c of options.extraCards ?? []) addCard(scratch, { ...c, id: c.id ?? `extra-${++n}` }, scratchCtx);

@@ -252,7 +252,7 @@ export function importPlan(text: string, options: ImportOptions = {}): ImportRes
   const agenda: string[] = [];
   const facts: ImportedFacts = {
     planNumber: null, planDate: null, delegateCap: null, chairs: null, session: null,
-    conferenceDate: null, fundingText: null, funds: [], awardFundId: null,
+    conferenceDate: null, conferenceTime: null, conferencePlace: null, fundingText: null, funds: [], awardFundId: null,
   };
   let title: string | null = null;
   let issuer: string | null = null;

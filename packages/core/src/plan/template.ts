@@ -7,7 +7,10 @@
  *   UBND phối hợp…"). The first bullet names "Bộ phận Văn hoá xã" and goes to Văn hóa – Xã hội.
  *   Their clause is "II.1" (the bullets are unnumbered in the plan; order keeps their sequence).
  * - The conference date is not fixed by the plan ("dự kiến trong quý I năm 2025"): it stays
- *   empty, and "days left" counts to the end of Q1 2025 until staff set it.
+ *   empty, and "days left" and the due dates count from the end of Q1 2025 (31/03/2025) until
+ *   a leader sets it.
+ * - Each task's due date is the conference date plus an offset of its own
+ *   (PLAN_27_DUE_OFFSETS; why the offset is stored on the task: plan/due-dates.ts).
  */
 import type * as Y from 'yjs';
 import { PLAN_27_TEXT } from './plan-27-text';
@@ -40,6 +43,33 @@ export const PLAN_27_STARTER_BUDGET: NewBudgetInput[] = [
   { kind: 'budget', id: 'budget-sound', unit: 'finance', line: 'Thuê âm thanh, ánh sáng', quantity: 1, unitPrice: 2_000_000, fundingSource: COMMENDATION_FUND.id },
 ];
 
+/**
+ * Days from the conference to each plan 27 task's due date. The plan gives no dates; these
+ * follow the order the plan implies (the council must choose the exemplars before the award
+ * decision, the report and the programme are read at the conference, the publicity runs
+ * before, during and after it) and can be changed per task on the board.
+ */
+export const PLAN_27_DUE_OFFSETS: Readonly<Record<string, number>> = {
+  // II.1 — the campaign's content, carried on up to the conference.
+  'task-ii-1-1': -7, // publicise Hồ Chí Minh's thought on emulation and the conference
+  'task-ii-1-2': -30, // put the 2022 Law on emulation and commendation into practice
+  'task-ii-1-3': -30, // units launch emulation and carry out the plan
+  'task-ii-1-4': -30, // find the exemplars to honour (before the council meets)
+  // IV.1 — Văn phòng – Thống kê
+  'task-iv-1-1': -21, // council meeting that chooses the exemplars
+  'task-iv-1-2': -10, // five-year report 2020–2025 and the 2025–2030 direction
+  'task-iv-1-3': -10, // the conference programme and its papers
+  'task-iv-1-4': -21, // the budget estimate, with finance
+  // IV.2 — Tài chính – Kế toán
+  'task-iv-2-1': -21, // the budget estimate
+  // IV.3 — Văn hóa – Xã hội: publicity before, during and after the conference
+  'task-iv-3-1': 7,
+  // IV.4 — the council advises the chairman on the awards (the decision precedes the conference)
+  'task-iv-4-1': -7,
+  // IV.5 — the Front and mass organisations: members take part in the campaign
+  'task-iv-5-1': 0,
+};
+
 export interface SeedOptions {
   boardId: string;
   /** The board's title; each template has its own default. */
@@ -62,6 +92,7 @@ export function seedPlan27Board(doc: Y.Doc, options: SeedOptions): BoardSnapshot
     units: BINH_AN_UNITS,
     facts: { delegateCount: 0 },
     extraCards: PLAN_27_STARTER_BUDGET,
+    dueOffsets: PLAN_27_DUE_OFFSETS,
   }, ctx as WriteContext);
 }
 
