@@ -14,8 +14,7 @@ import type { OpStats } from '../profiler';
 import type { RunningServer } from '../servers/types';
 import { freshBoardId, now, round, sleep, waitUntil, withTimeout } from '../util';
 import { connectMany, destroyAll } from './clients';
-// Board-shaped edits (task cards): the server undoes anything outside the board's layout.
-import { notes } from '../../tests/helpers/board-notes';
+import { itemTexts, observeItems, pushItem } from '../board-edits';
 
 export interface ConvergenceResult {
   clients: number;
@@ -53,9 +52,9 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
     const counts = new Array<number>(clientCount).fill(0);
     const roundReceipts = new Array<number>(editsPerClient).fill(0);
     clients.forEach((client, c) => {
-      client.doc.getMap('cards').observe((event) => {
-        counts[c]! += event.keysChanged.size; // every key is new: set once, never overwritten
-        for (const key of event.keysChanged) roundReceipts[Number(key.slice(key.indexOf('-') + 1))]!++;
+      observeItems(client.doc, (ids) => {
+        counts[c]! += ids.length; // every item is new: added once, never changed
+        for (const key of ids) roundReceipts[Number(key.slice(key.indexOf('-') + 1))]!++;
       });
     });
     const perRound = clientCount * clientCount; // every client sees every client's edit of a round
@@ -66,7 +65,7 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
     for (let r = 0; r < editsPerClient && now() < deadline; r++) {
       const gate = r - WINDOW;
       if (gate >= 0) await waitUntil(() => roundReceipts[gate]! >= perRound, deadline - now(), 1);
-      clients.forEach((client, c) => notes(client.doc).set(`c${c}-${r}`, r));
+      clients.forEach((client, c) => pushItem(client.doc, `c${c}-${r}`, String(r)));
       await new Promise((resolve) => setImmediate(resolve));
     }
     const sendMs = now() - t0;
@@ -77,7 +76,7 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
     let completeClients = 0;
     let minEdits = total;
     for (const client of clients) {
-      const map = notes(client.doc);
+      const map = itemTexts(client.doc);
       let have = 0;
       for (let c = 0; c < clientCount; c++) for (let r = 0; r < editsPerClient; r++) if (map.get(`c${c}-${r}`) === String(r)) have++;
       if (have === total) completeClients++;
@@ -99,7 +98,7 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
       // Durable before fan-out: storage must already hold what every client holds.
       const stored = new Y.Doc();
       Y.applyUpdate(stored, (await server.stack.updates.loadMerged(boardId)).update);
-      const map = notes(stored);
+      const map = itemTexts(stored);
       let have = 0;
       for (let c = 0; c < clientCount; c++) for (let r = 0; r < editsPerClient; r++) if (map.get(`c${c}-${r}`) === String(r)) have++;
       result.stored = have;

@@ -9,8 +9,7 @@ import type { OpStats } from '../profiler';
 import type { RunningServer } from '../servers/types';
 import { freshBoardId, mean, now, percentile, round, sleep, waitUntil } from '../util';
 import { connectMany, destroyAll } from './clients';
-// Board-shaped edits (task cards): the server undoes anything outside the board's layout.
-import { notes } from '../../tests/helpers/board-notes';
+import { itemTexts, observeItems, pushItem } from '../board-edits';
 
 export interface LatencyResult {
   clients: number;
@@ -46,9 +45,9 @@ export async function measureLatency(server: RunningServer, clientCount: number,
     const arrivals: number[][] = Array.from({ length: edits }, () => new Array(peers.length).fill(Number.NaN));
     let received = 0;
     peers.forEach((peer, p) => {
-      peer.doc.getMap('cards').observe((event) => {
+      observeItems(peer.doc, (ids) => {
         const t = now();
-        for (const key of event.keysChanged) {
+        for (const key of ids) {
           const k = Number(key.slice(1));
           const row = arrivals[k];
           if (row && Number.isNaN(row[p]!)) {
@@ -61,10 +60,9 @@ export async function measureLatency(server: RunningServer, clientCount: number,
 
     server.profiler?.start();
     server.tracer?.start();
-    const map = notes(editor!.doc);
     for (let k = 0; k < edits; k++) {
       sent[k] = now();
-      map.set(`e${k}`, k);
+      pushItem(editor!.doc, `e${k}`, String(k));
       await sleep(spacingMs);
     }
     const pairs = edits * peers.length;
@@ -105,7 +103,7 @@ export async function measureLatency(server: RunningServer, clientCount: number,
     if (server.stack) {
       const stored = new Y.Doc();
       Y.applyUpdate(stored, (await server.stack.updates.loadMerged(boardId)).update);
-      const storedMap = notes(stored);
+      const storedMap = itemTexts(stored);
       let count = 0;
       for (let k = 0; k < edits; k++) if (storedMap.get(`e${k}`) === String(k)) count++;
       result.durable = { stored: count, expected: edits };

@@ -49,6 +49,8 @@ export interface AppliedUpdate {
   readonly wasEmpty: boolean;
   /** The copies of the touched entries from before the update. */
   readonly before: Before;
+  /** Each client's clock before the update. */
+  readonly clocksBefore: Map<number, number>;
 }
 
 interface Touched {
@@ -57,6 +59,8 @@ interface Touched {
   facts: Set<string>;
   meta: Set<string>;
   agenda: boolean;
+  /** Items the transaction inserted into the agenda (only they need a check). */
+  agendaItems: Y.Item[];
   /** Types holding content where none may be: unknown roots, list items in maps, keys in lists. */
   strays: Map<AnyType, 'list' | 'map' | 'all'>;
 }
@@ -69,7 +73,7 @@ interface Before {
 }
 
 function emptyTouched(): Touched {
-  return { cards: new Set(), units: new Set(), facts: new Set(), meta: new Set(), agenda: false, strays: new Map() };
+  return { cards: new Set(), units: new Set(), facts: new Set(), meta: new Set(), agenda: false, agendaItems: [], strays: new Map() };
 }
 
 export class BoardWriteGuard {
@@ -103,8 +107,8 @@ export class BoardWriteGuard {
   /** Applies a client's update; `judge` decides on it. */
   applyClient(update: Uint8Array, origin?: unknown): AppliedUpdate {
     const wasEmpty = boardVersion(this.doc) === null;
-    const { changes, touched, before } = this.applyRaw(update, origin);
-    return { changes, touched, wasEmpty, before };
+    const { changes, touched, before, clocksBefore } = this.applyRaw(update, origin);
+    return { changes, touched, wasEmpty, before, clocksBefore };
   }
 
   /** Applies and judges a client's update in one step. */
@@ -173,20 +177,34 @@ export class BoardWriteGuard {
         undo.push(() => restoreValue(this.maps.meta, key, was));
       }
     }
-    if (touched.agenda) {
-      const bad: number[] = [];
+    if (touched.agendaItems.length > 0) {
+      // Only what this update inserted: O(update), not O(agenda). An item may hold several
+      // values (and Yjs may have merged it with the client's earlier item): each bad value is
+      // split out and deleted alone.
+      const bad: Y.ID[] = [];
       const problems: EntryProblem[] = [];
-      this.maps.agenda.toArray().forEach((item, i) => {
-        const p = agendaItemProblems(i, plainValue(item));
-        if (p.length) {
-          bad.push(i);
-          problems.push(...p);
-        }
-      });
+      for (const item of touched.agendaItems) {
+        if (item.deleted) continue;
+        const values = item.content instanceof Y.ContentAny ? (item.content.getContent() as unknown[]) : [plainValue(item.content.getContent()[0])];
+        values.forEach((v, i) => {
+          const clock = item.id.clock + i;
+          const before = applied.clocksBefore.get(item.id.client) ?? 0;
+          if (clock < before) return; // stored earlier, not this update's
+          const found = item.content instanceof Y.ContentAny ? agendaItemProblems(clock, plainValue(v)) : [{ path: 'agenda', vi: 'Mục chương trình phải là {id, text}', en: 'An agenda item must be {id, text}' }];
+          if (found.length) {
+            bad.push(Y.createID(item.id.client, clock));
+            problems.push(...found);
+          }
+        });
+      }
       if (bad.length) {
         refusals.push(REFUSALS.invalidValue('agenda', problems));
-        undo.push(() => {
-          for (const i of bad.reverse()) this.maps.agenda.delete(i, 1);
+        undo.push((tr) => {
+          for (const id of bad) {
+            const item = Y.getItemCleanStart(tr, id);
+            if (item.length > 1) Y.getItemCleanStart(tr, Y.createID(id.client, id.clock + 1));
+            if (!item.deleted) item.delete(tr);
+          }
         });
       }
     }
@@ -254,7 +272,7 @@ export class BoardWriteGuard {
     return this.rootNames.get(node) ?? '?';
   }
 
-  private applyRaw(update: Uint8Array, origin: unknown): { changes: BoardChanges; touched: Touched; before: Before } {
+  private applyRaw(update: Uint8Array, origin: unknown): { changes: BoardChanges; touched: Touched; before: Before; clocksBefore: Map<number, number> } {
     let transaction: Y.Transaction | null = null;
     let before: Before | null = null;
     let touched: Touched | null = null;
@@ -267,12 +285,24 @@ export class BoardWriteGuard {
     touched = this.touchedBy(tr);
     before = this.copiesOf(touched);
     const changes = this.tracker.describe(tr);
-    return { changes, touched, before };
+    return { changes, touched, before, clocksBefore: tr.beforeState };
   }
 
   /** Which entries a finished transaction wrote, from Transaction.changed. */
   private touchedBy(tr: Y.Transaction): Touched {
     const t = emptyTouched();
+    // Items inserted into the agenda, from the store: the structs between each client's clock
+    // before and after the transaction.
+    tr.afterState.forEach((after, client) => {
+      const before = tr.beforeState.get(client) ?? 0;
+      if (after <= before) return;
+      const structs = this.doc.store.clients.get(client);
+      if (!structs) return;
+      for (let i = Y.findIndexSS(structs, before); i < structs.length && structs[i]!.id.clock < after; i++) {
+        const s = structs[i]!;
+        if (s instanceof Y.Item && (s.parent as unknown) === this.maps.agenda && s.parentSub === null) t.agendaItems.push(s);
+      }
+    });
     const roots = new Map<AnyType, MapArea | 'agenda'>([
       [this.maps.meta, 'meta'], [this.maps.facts, 'facts'], [this.maps.units, 'units'], [this.maps.cards, 'cards'], [this.maps.agenda, 'agenda'],
     ] as Array<[AnyType, MapArea | 'agenda']>);
