@@ -14,7 +14,7 @@ import type { OpStats } from '../profiler';
 import type { RunningServer } from '../servers/types';
 import { freshBoardId, now, round, sleep, waitUntil, withTimeout } from '../util';
 import { connectMany, destroyAll } from './clients';
-import { itemTexts, observeItems, pushItem } from '../board-edits';
+import { addBenchCard, cardTitle, observeCardTitles, setCardTitle } from '../board-edits';
 
 export interface ConvergenceResult {
   clients: number;
@@ -48,13 +48,19 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
     await server.settle();
     await sleep(300);
     await server.settle();
+    // Each client edits the title of its own card (one struct per edit, like a map key): made first.
+    clients.forEach((client, c) => addBenchCard(client.doc, `bench-c${c}`, `c${c}-start`));
+    await waitUntil(() => clients.every((client) => client.doc.getMap('cards').size >= clientCount), 60_000, 5);
+    await server.settle();
 
     const counts = new Array<number>(clientCount).fill(0);
     const roundReceipts = new Array<number>(editsPerClient).fill(0);
     clients.forEach((client, c) => {
-      observeItems(client.doc, (ids) => {
-        counts[c]! += ids.length; // every item is new: added once, never changed
-        for (const key of ids) roundReceipts[Number(key.slice(key.indexOf('-') + 1))]!++;
+      observeCardTitles(client.doc, (_card, title) => {
+        const r = Number(title.slice(title.indexOf('-') + 1));
+        if (!Number.isInteger(r)) return;
+        counts[c]!++; // every edit is a new title, seen once by each client
+        roundReceipts[r]!++;
       });
     });
     const perRound = clientCount * clientCount; // every client sees every client's edit of a round
@@ -65,7 +71,7 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
     for (let r = 0; r < editsPerClient && now() < deadline; r++) {
       const gate = r - WINDOW;
       if (gate >= 0) await waitUntil(() => roundReceipts[gate]! >= perRound, deadline - now(), 1);
-      clients.forEach((client, c) => pushItem(client.doc, `c${c}-${r}`, String(r)));
+      clients.forEach((client, c) => setCardTitle(client.doc, `bench-c${c}`, `c${c}-${r}`));
       await new Promise((resolve) => setImmediate(resolve));
     }
     const sendMs = now() - t0;
@@ -76,9 +82,10 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
     let completeClients = 0;
     let minEdits = total;
     for (const client of clients) {
-      const map = itemTexts(client.doc);
+      // A client's last title can only be integrated after all its earlier edits (Yjs keeps
+      // each client's clock sequence): holding it means holding every edit of that client.
       let have = 0;
-      for (let c = 0; c < clientCount; c++) for (let r = 0; r < editsPerClient; r++) if (map.get(`c${c}-${r}`) === String(r)) have++;
+      for (let c = 0; c < clientCount; c++) if (cardTitle(client.doc, `bench-c${c}`) === `c${c}-${editsPerClient - 1}`) have += editsPerClient;
       if (have === total) completeClients++;
       minEdits = Math.min(minEdits, have);
     }
@@ -98,9 +105,8 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
       // Durable before fan-out: storage must already hold what every client holds.
       const stored = new Y.Doc();
       Y.applyUpdate(stored, (await server.stack.updates.loadMerged(boardId)).update);
-      const map = itemTexts(stored);
       let have = 0;
-      for (let c = 0; c < clientCount; c++) for (let r = 0; r < editsPerClient; r++) if (map.get(`c${c}-${r}`) === String(r)) have++;
+      for (let c = 0; c < clientCount; c++) if (cardTitle(stored, `bench-c${c}`) === `c${c}-${editsPerClient - 1}`) have += editsPerClient;
       result.stored = have;
       result.zeroLoss = result.zeroLoss && have === total;
       stored.destroy();
