@@ -26,6 +26,8 @@ export * from './metrics/dashboard';
 
 export * from './i18n/messages';
 export * from './i18n/format';
+export * from './i18n/document-date';
+export * from './money/vnd-in-words';
 export {
   isRealIsoDate, vietnamDate, daysBetween, quarterEnd, VIETNAM_UTC_OFFSET_MINUTES, type IsoDate,
 } from './util/dates';
