@@ -122,8 +122,8 @@ export function awardDecisionSpec(board: BoardSnapshot, o: PaperOptions = {}): P
           kind: 'table',
           table: {
             columns: [
-              { header: 'STT', width: 8, align: 'center' },
-              { header: 'Tên tập thể, hộ gia đình, cá nhân', width: 40 },
+              { header: 'STT', width: 9, align: 'center' },
+              { header: 'Tên tập thể, hộ gia đình, cá nhân', width: 39 },
               { header: 'Đối tượng', width: 15, align: 'center' },
               { header: 'Hình thức khen thưởng', width: 30 },
               { header: 'Tiền thưởng (đồng)', width: 18, align: 'right' },

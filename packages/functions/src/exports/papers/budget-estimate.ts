@@ -36,8 +36,8 @@ export function budgetEstimateSpec(board: BoardSnapshot, o: PaperOptions = {}): 
       table: {
         columns: [
           { header: 'STT', width: 13, align: 'center' },
-          { header: 'Nội dung chi', width: 45 },
-          { header: 'Số lượng', width: 16, align: 'right' },
+          { header: 'Nội dung chi', width: 42 },
+          { header: 'Số lượng', width: 19, align: 'right' },
           { header: 'Đơn giá (đồng)', width: 27, align: 'right' },
           { header: 'Thành tiền (đồng)', width: 30, align: 'right' },
           { header: 'Nguồn kinh phí', width: 34 },
