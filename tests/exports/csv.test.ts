@@ -58,6 +58,18 @@ describe('nominee list CSV', () => {
     expect(rows.find((r) => r[1]!.includes('HYPERLINK'))![1]).toBe('\'=HYPERLINK("http://x.example","bấm")');
   });
 
+  it('lists only the statuses asked for, says so in the title line, and totals only those', async () => {
+    const opts2 = { ...opts, statuses: ['approved', 'awarded'] as const };
+    const rows = parseCsv(nomineeListCsv(buildBoard(), 'vi', opts2).slice(1));
+    expect(rows.slice(1, -1).map((r) => [r[1], r[6]])).toEqual([
+      ['Thôn Bình Tây', 'Chủ tịch UBND đã duyệt'], ['Hộ bà Lê Thị Cúc', 'Đã khen thưởng'],
+    ]);
+    expect(rows[rows.length - 1]).toEqual(['', 'Tổng cộng', '', '', '', '', '', '950000']);
+    const { nomineeTable } = await import('../../packages/functions/src/exports/index');
+    expect(nomineeTable(buildBoard(), 'vi', opts2).issuer)
+      .toBe('UBND xã Bình An – Kế hoạch số 27/KH-UBND – Tình trạng: Chủ tịch UBND đã duyệt, Đã khen thưởng');
+  });
+
   it('lists nothing but the header and a zero total for a board without nominees', () => {
     const doc = new Y.Doc();
     seedPlan27Board(doc, { boardId: 'b', actor: 'seed', now: EXPORT_NOW });
