@@ -16,6 +16,10 @@ export { setFacts, setAgenda } from './board/facts';
 
 export * from './plan/units-dictionary';
 export * from './plan/importer';
+export * from './plan/due-dates';
+export * from './plan/event-facts';
+export * from './plan/commune-units';
+export * from './plan/plan-reader';
 export { applyImportedPlan, type ApplyPlanOptions } from './plan/apply';
 
 export * from './awards/forms';
