@@ -9,12 +9,10 @@
  *   - a PDF with a password, or with no text (a scan): "no text in this PDF";
  *   - text that is neither UTF-8 nor UTF-16.
  * mammoth reads .docx (to HTML, so tables keep their cells); unpdf (pdf.js, no worker, no
- * network) reads PDFs: lines rebuilt from the positions of the text on the page, a line of
- * three or more pieces far apart written as a text-table row ("a | b | c") for the reader.
- * A table cell that wraps over several lines in the PDF splits its row: PDFs are read less
- * well than .docx (see the shares the plan-file tests print).
+ * network) reads PDFs: lines rebuilt from the positions of the text on the page, and a task
+ * table rebuilt from the columns of its header (pdfTables below).
  */
-import type { PlanSource } from '@binhan/core';
+import { tableColumns, type PlanSource } from '@binhan/core';
 
 export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCX_UNPACKED_BYTES = 50 * 1024 * 1024;
@@ -111,6 +109,56 @@ async function readDocx(b: Uint8Array): Promise<ExtractedPlan> {
 
 interface PdfItem { str: string; x: number; y: number; w: number }
 
+/**
+ * A table drawn in a PDF: a line of three or more cells whose words name a task table's
+ * columns (tableColumns) is its header; its cells' left edges are the columns. Each later line
+ * puts its pieces in the column they start in; a line with a number (STT) in the first column
+ * starts a row, other lines continue the cells of the row above (a wrapped cell). The table
+ * ends at a line that starts left of the first column (the body text again). Lines of a table
+ * go to `tables`, the others to `lines`.
+ */
+type PdfLine = Array<{ x: number; text: string }> & { items: PdfItem[] };
+
+function pdfTables(pieced: PdfLine[], lines: string[], tables: string[][][]): void {
+  let cols: number[] | null = null;
+  let table: string[][] = [];
+  let header: string[] = [];
+  let inRows = false;
+  const close = () => {
+    if (cols && table.length) tables.push([header.map((h) => h.trim()), ...table.map((r) => r.map((c) => c.trim()))]);
+    cols = null; table = []; header = []; inRows = false;
+  };
+  for (const cells of pieced) {
+    if (!cols) {
+      if (cells.length >= 3 && tableColumns(cells.map((c) => c.text)) !== null) {
+        cols = cells.map((c) => c.x);
+        header = cells.map((c) => c.text);
+        continue;
+      }
+      lines.push(cells.map((c) => c.text).join(' '));
+      continue;
+    }
+    const c0: number = cols[0]!;
+    if (cells[0]!.x < c0 - 2) { close(); lines.push(cells.map((c) => c.text).join(' ')); continue; }
+    const at = (x: number) => { let k = 0; cols!.forEach((cx, i) => { if (x >= cx - 3) k = i; }); return k; };
+    const first = cells.find((c) => at(c.x) === 0);
+    const startsRow = first !== undefined && /^(\d+|[IVX]+)\.?$/.test(first.text.trim());
+    if (startsRow) { table.push(cols.map(() => '')); inRows = true; }
+    const target = inRows ? table[table.length - 1]! : header;
+    // The line's own pieces, each in the column it starts in (two cells' words close together stay apart).
+    let lastK = -1;
+    let lastEnd = 0;
+    for (const it of cells.items) {
+      const k = at(it.x);
+      const join = k === lastK && it.x - lastEnd <= 1 ? '' : ' ';
+      target[k] = `${target[k] ?? ''}${join}${it.str}`;
+      lastK = k;
+      lastEnd = it.x + it.w;
+    }
+  }
+  close();
+}
+
 async function readPdf(b: Uint8Array): Promise<ExtractedPlan> {
   const { getDocumentProxy } = await import('unpdf');
   let pdf;
@@ -124,6 +172,7 @@ async function readPdf(b: Uint8Array): Promise<ExtractedPlan> {
     return fail('bad-pdf', `This PDF could not be read (${(e as Error).message}).`, `Không đọc được tệp PDF này (${(e as Error).message}).`);
   }
   const lines: string[] = [];
+  const tables: string[][][] = [];
   for (let p = 1; p <= pdf.numPages; p++) {
     const page = await pdf.getPage(p);
     const content = await page.getTextContent();
@@ -132,7 +181,7 @@ async function readPdf(b: Uint8Array): Promise<ExtractedPlan> {
       if (!('str' in it) || !it.str.trim()) continue;
       items.push({ str: it.str, x: it.transform[4] as number, y: it.transform[5] as number, w: it.width });
     }
-    // Lines by their baseline (top to bottom), pieces by x; a gap wider than ~2 spaces splits cells.
+    // Lines by their baseline (top to bottom); within a line, pieces far apart are cells.
     items.sort((a, b) => b.y - a.y || a.x - b.x);
     const rows: PdfItem[][] = [];
     for (const it of items) {
@@ -140,24 +189,25 @@ async function readPdf(b: Uint8Array): Promise<ExtractedPlan> {
       if (row) row.push(it);
       else rows.push([it]);
     }
-    for (const row of rows) {
+    const pieced = rows.map((row) => {
       row.sort((a, b) => a.x - b.x);
-      const cells: string[] = [];
+      const cells: PdfLine = Object.assign([] as Array<{ x: number; text: string }>, { items: row });
       let last: PdfItem | null = null;
       for (const it of row) {
-        if (last && it.x - (last.x + last.w) > 12) cells.push(it.str);
-        else if (cells.length) cells[cells.length - 1] += (last && it.x - (last.x + last.w) > 1 ? ' ' : '') + it.str;
-        else cells.push(it.str);
+        const gap = last ? it.x - (last.x + last.w) : 0;
+        if (!last || gap > 12) cells.push({ x: it.x, text: it.str });
+        else cells[cells.length - 1]!.text += (gap > 1 ? ' ' : '') + it.str;
         last = it;
       }
-      lines.push(cells.join(cells.length > 2 ? ' | ' : ' '));
-    }
+      return cells;
+    });
+    pdfTables(pieced, lines, tables);
   }
   const text = lines.join('\n');
   if (text.replace(/\s/g, '').length < 20)
     fail('no-text', 'There is no text in this PDF (it looks like a scan). Send the plan as .docx, or a PDF saved from Word.',
       'Không có chữ trong tệp PDF này (có vẻ là bản scan). Hãy gửi kế hoạch dạng .docx, hoặc PDF lưu từ Word.');
-  return { format: 'pdf', text, tables: [] };
+  return { format: 'pdf', text, tables };
 }
 
 function readText(b: Uint8Array): ExtractedPlan {
