@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { zipSync } from 'fflate';
-import { readPlanSource, textTables, type PlanReading } from '../../packages/core/src/index';
+import { readPlanSource, type PlanReading } from '../../packages/core/src/index';
+import { planDocx } from './plan-docx';
 import { extractPlanFile, PlanFileError } from '../../packages/functions/src/plan-files/extract';
 import { requireTool } from '../helpers/tools';
 import { convert, hasLibreOffice, newProfile } from '../helpers/libreoffice';
@@ -22,29 +22,6 @@ import { EXPECTED, type ExpectedPlan } from '../fixtures/plans/expected';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'plans');
 const withLibreOffice = requireTool('LibreOffice (soffice) with pdftotext', hasLibreOffice);
-
-/** A .docx of a plan's text: each line a paragraph, each run of table lines a Word table. */
-async function planDocx(text: string): Promise<Uint8Array> {
-  const { tables, lines } = textTables(text);
-  const tableAt = new Map(lines.map((ls, i) => [ls[0]!, i]));
-  const inTable = new Set(lines.flat());
-  const children: Array<Paragraph | Table> = [];
-  text.split(/\r\n|\r|\n/).forEach((line, i) => {
-    const n = i + 1;
-    if (tableAt.has(n)) {
-      const rows = tables[tableAt.get(n)!]!;
-      children.push(new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, size: 24 })] })] })) })),
-      }));
-      return;
-    }
-    if (inTable.has(n)) return;
-    children.push(new Paragraph({ children: [new TextRun({ text: line, size: 26, font: 'Times New Roman' })] }));
-  });
-  const buf = await Packer.toBuffer(new Document({ sections: [{ children }] }));
-  return new Uint8Array(buf);
-}
 
 /** A one-page PDF whose only content is an image (as a scanner makes), written by hand. */
 function scannedPdf(): Uint8Array {

@@ -20,6 +20,7 @@ export * from './plan/due-dates';
 export * from './plan/event-facts';
 export * from './plan/commune-units';
 export * from './plan/plan-reader';
+export * from './plan/apply-reading';
 export { applyImportedPlan, type ApplyPlanOptions } from './plan/apply';
 
 export * from './awards/forms';
