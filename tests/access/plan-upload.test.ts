@@ -72,7 +72,7 @@ describe('plan files over HTTP', () => {
       ['culture-society', '2025-03-20'], ['culture-society', '2025-03-31'], ['office-statistics', '2025-03-31'], ['finance', '2025-03-15'], ['police', '2025-04-01'],
     ]);
     const first = tasks.find((t: { due: string }) => t.due === '2025-03-20');
-    expect(first.description).toContain('Đơn vị phối hợp: Trạm Y tế xã');
+    expect(first.cooperating).toBe('Trạm Y tế xã'); // the task's own field
     expect(board.facts.conferenceDate).toBe('2025-04-01');
   });
 

@@ -57,6 +57,8 @@ export const taskFieldsSchema = z.strictObject({
   clause: optionalText(LIMITS.clause),
   description: z._default(z.optional(z.string().check(z.maxLength(LIMITS.text))), ''),
   assignee: optionalText(LIMITS.shortText),
+  /** Cooperating units (đơn vị phối hợp), as the plan names them: "Trạm Y tế xã, Các thôn". */
+  cooperating: optionalText(LIMITS.checklistText),
   due: z.pipe(z.optional(z.nullable(isoDate)), z.transform((v) => v ?? null)),
   status: z._default(z.optional(z.enum(TASK_STATUSES)), 'todo'),
   checklist: z._default(z.optional(z.array(checklistItemInputSchema).check(z.maxLength(200))), []),
@@ -90,7 +92,7 @@ export const FIELD_SCHEMAS = {
 
 /** The kind-specific fields of each card kind, in display order. */
 export const CARD_FIELDS: Record<CardKind, readonly string[]> = {
-  task: ['title', 'clause', 'description', 'assignee', 'due', 'status', 'checklist'],
+  task: ['title', 'clause', 'description', 'assignee', 'cooperating', 'due', 'status', 'checklist'],
   nominee: ['name', 'nomineeKind', 'achievement', 'awardForm', 'reviewStatus', 'decisionDate', 'dossier'],
   budget: ['line', 'quantity', 'unitPrice', 'amount', 'fundingSource', 'status'],
 };
@@ -162,6 +164,7 @@ export interface TaskFields {
   clause: string | null;
   description: string;
   assignee: string | null;
+  cooperating: string | null;
   due: IsoDate | null;
   status: TaskStatus;
   checklist: ChecklistItem[];

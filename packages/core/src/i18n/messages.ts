@@ -17,6 +17,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   clause: { vi: 'Mục trong kế hoạch', en: 'Plan clause' },
   description: { vi: 'Nội dung', en: 'Description' },
   assignee: { vi: 'Người phụ trách', en: 'Assignee' },
+  cooperating: { vi: 'Đơn vị phối hợp', en: 'Cooperating units' },
   due: { vi: 'Hạn hoàn thành', en: 'Due date' },
   status: { vi: 'Trạng thái', en: 'Status' },
   checklist: { vi: 'Danh sách việc cần làm', en: 'Checklist' },

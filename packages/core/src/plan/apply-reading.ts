@@ -1,8 +1,8 @@
 /**
  * A new board from a plan read from a file (plan-reader.ts): a column for each unit the plan
  * names — mapped onto another unit or renamed as the admin chose in the preview — and no
- * other; each task with its clause, due date and, in its description, the cooperating units
- * ("Đơn vị phối hợp: …"; the board has no card field for them yet); the agenda and the facts.
+ * other; each task with its clause, due date and cooperating units (the task field
+ * `cooperating`); the agenda and the facts.
  * Built in a scratch doc and merged in one update, so a refusal leaves `doc` untouched.
  */
 import * as Y from 'yjs';
@@ -60,7 +60,8 @@ export function applyPlanReading(doc: Y.Doc, reading: PlanReading, options: Appl
     const id = `${base}-${n}`;
     addCard(scratch, {
       kind: 'task', id, unit: target(t.unit), title: t.title, clause: t.clause.slice(0, 40),
-      description: t.cooperating.length ? `${t.description}\n\nĐơn vị phối hợp: ${t.cooperating.join(', ')}` : t.description,
+      description: t.description,
+      cooperating: t.cooperating.length ? t.cooperating.join(', ').slice(0, 500) : null,
       due: t.due, checklist: t.checklist.map((text, j) => ({ id: `${id}-c${j + 1}`, text })),
     }, sctx);
   }
