@@ -203,7 +203,15 @@ async function readPdf(b: Uint8Array): Promise<ExtractedPlan> {
     });
     pdfTables(pieced, lines, tables);
   }
-  const text = lines.join('\n');
+  // A line the PDF wrapped where the sentence plainly goes on (it ends in a dash, a comma or
+  // "và") continues on the next line: join them, as the paragraph was written.
+  const joined: string[] = [];
+  for (const line of lines) {
+    const prev = joined[joined.length - 1];
+    if (prev !== undefined && /(?:[-–,]|\svà)\s*$/u.test(prev) && !/^\s*(?:\d+\.|[IVX]+\.|[a-zđ]\)|[-+•])/u.test(line)) joined[joined.length - 1] = `${prev} ${line.trim()}`;
+    else joined.push(line);
+  }
+  const text = joined.join('\n');
   if (text.replace(/\s/g, '').length < 20)
     fail('no-text', 'There is no text in this PDF (it looks like a scan). Send the plan as .docx, or a PDF saved from Word.',
       'Không có chữ trong tệp PDF này (có vẻ là bản scan). Hãy gửi kế hoạch dạng .docx, hoặc PDF lưu từ Word.');
