@@ -71,5 +71,7 @@ describe('creating boards over HTTP', () => {
       expect.objectContaining({ unit: 'finance', title: expect.stringContaining('Bố trí kinh phí') }),
     ]));
     expect(json.import).toEqual({ unplaced: expect.any(Array), notes: expect.any(Array) });
+    // Only the columns the plan names (not the Bình An five).
+    expect(stored.units.map((u) => u.id)).toEqual(['front', 'finance']);
   });
 });

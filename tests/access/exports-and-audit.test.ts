@@ -51,11 +51,77 @@ describe('exports and the audit log over HTTP', () => {
     if (file.endsWith('.xlsx')) {
       expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK'); // a zip (OOXML)
     } else {
+      // A CSV keeps its UTF-8 byte-order mark through the Lambda adapter (sent as bytes), so Excel reads it as UTF-8.
+      if (file.endsWith('.csv')) expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder().decode(bytes);
       if (file === 'budget.csv') expect(text).toContain('Nước uống đại biểu');
       if (file === 'board.json') expect(JSON.parse(text).board.title).toBe('Hội nghị điển hình tiên tiến xã Bình An');
       if (file.endsWith('.html')) expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     }
+  });
+
+  it.each([
+    ['award-decision.docx', 'Quyết định khen thưởng'],
+    ['proposed-list.docx', 'Danh sách đề nghị khen thưởng'],
+    ['budget-estimate.docx', 'Dự toán kinh phí'],
+    ['programme.docx', 'Chương trình Hội nghị'],
+    ['progress-report.docx', 'Báo cáo tiến độ'],
+  ])('paper %s for a read-only link: a Word file named "%s …"', async (file, name) => {
+    const q = new URLSearchParams({ number: '15', signer: 'Nguyễn Văn An', date: '05/03/2025' });
+    const res = await fetch(`${stack.gateway.httpUrl}/api/boards/${boardId}/exports/papers/${file}?${q}`, { headers: { authorization: `Bearer ${linkToken}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(filenameStar(res.headers.get('content-disposition'))).toBe(`${name} - ${boardId}.docx`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
+    // The document text (word/document.xml is deflated inside the zip): the number, date and signer asked for.
+    const { unzipText } = await import('../exports/fixture');
+    const xml = unzipText(bytes).get('word/document.xml')!;
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+    expect(text).toContain('Bình An, ngày 05 tháng 3 năm 2025');
+    expect(text).toMatch(/Số: 15\/[A-Za-zĐđ-]+/);
+    expect(text).toContain('Nguyễn Văn An');
+  });
+
+  it('refuses a paper that does not exist, a date that is not one and a number with a slash, saying how to write them', async () => {
+    const get = (path: string) => call('GET', `/api/boards/${boardId}/exports/${path}`, { cookie: admin });
+    const unknown = await get('papers/to-trinh.docx');
+    expect([unknown.status, unknown.json.error.code]).toEqual([400, 'unknown-export']);
+    expect(unknown.json.error.message).toContain('award-decision.docx');
+    const date = await get(`papers/award-decision.docx?date=${encodeURIComponent('31/02/2025')}`);
+    expect([date.status, date.json.error.messageVi]).toEqual([400, '"31/02/2025" không phải là ngày: hãy viết theo dạng dd/mm/yyyy.']);
+    const number = await get(`papers/award-decision.docx?number=${encodeURIComponent('15/QĐ-UBND')}`);
+    expect(number.status).toBe(400);
+    expect(number.json.error.message).toContain('the symbol /QĐ-UBND is added');
+    const extra = await get('papers/award-decision.docx?colour=red');
+    expect(extra.status).toBe(400);
+  });
+
+  it('nominee lists filter by the board\'s review statuses; other lists and unknown statuses are refused', async () => {
+    const ok = await call('GET', `/api/boards/${boardId}/exports/nominees.csv?status=approved,awarded`, { cookie: admin });
+    expect(ok.status).toBe(200);
+    const budget = await call('GET', `/api/boards/${boardId}/exports/budget.csv?status=approved`, { cookie: admin });
+    expect([budget.status, budget.json.error.messageVi]).toEqual([400, 'Chỉ danh sách đề nghị khen thưởng lọc được theo tình trạng.']);
+    const bad = await call('GET', `/api/boards/${boardId}/exports/nominees.csv?status=duyet`, { cookie: admin });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toBe('Unknown review status "duyet": use proposed, council-reviewed, approved, awarded.');
+  });
+
+  it('the print view carries one script, allowed by its hash and nothing else; the plain page none', async () => {
+    const print = await call('GET', `/api/boards/${boardId}/exports/nominees.html?print=1`, { cookie: admin });
+    expect(print.status).toBe(200);
+    const csp = print.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*'$/);
+    const scripts = [...print.text.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toEqual(["window.addEventListener('load',function(){window.print();});"]);
+    const { createHash } = await import('node:crypto');
+    expect(csp).toContain(`'sha256-${createHash('sha256').update(scripts[0]!).digest('base64')}'`);
+    const plain = await call('GET', `/api/boards/${boardId}/exports/nominees.html`, { cookie: admin });
+    expect(plain.headers.get('content-security-policy')).not.toMatch(/script-src/);
+    expect(plain.text).not.toMatch(/<script/i);
+    const csvPrint = await call('GET', `/api/boards/${boardId}/exports/nominees.csv?print=1`, { cookie: admin });
+    expect(csvPrint.status).toBe(400);
   });
 
   it('re-imports the board JSON through the API into a board equal to the original', async () => {

@@ -77,6 +77,9 @@ describe('routes × roles', () => {
     ...(['nominees.csv', 'nominees.xlsx', 'nominees.html', 'budget.csv', 'budget.xlsx', 'budget.html', 'board.json'] as const).map(
       (file): Route => ({ name: `GET exports/${file}`, method: 'GET', make: async () => ({ path: `${b()}/exports/${file}` }), allowed: READERS, status: 200 }),
     ),
+    ...(['award-decision.docx', 'proposed-list.docx', 'budget-estimate.docx', 'programme.docx', 'progress-report.docx'] as const).map(
+      (file): Route => ({ name: `GET exports/papers/${file}`, method: 'GET', make: async () => ({ path: `${b()}/exports/papers/${file}` }), allowed: READERS, status: 200 }),
+    ),
     { name: 'GET members', method: 'GET', make: async () => ({ path: `${b()}/members` }), allowed: ['leader', ...ADMINS], status: 200 },
     { name: 'POST members (invite)', method: 'POST', make: async () => ({ path: `${b()}/members`, body: { email: `invite${++n}@binhan.gov.vn`, role: 'viewer' } }), allowed: ADMINS, status: 201 },
     { name: 'PATCH member role', method: 'PATCH', make: async () => ({ path: `${b()}/members/${await freshMember()}`, body: { role: 'leader' } }), allowed: ADMINS, status: 200 },

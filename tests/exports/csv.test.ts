@@ -16,16 +16,16 @@ describe('nominee list CSV', () => {
     const giayKhen = 'Giấy khen của Chủ tịch UBND xã';
     expect(csv).toBe('\uFEFF' + [
       'STT,"Tên tập thể, hộ gia đình, cá nhân",Đối tượng,Bộ phận,Thành tích,Hình thức khen thưởng,Tình trạng xét duyệt,Tiền thưởng (đồng)',
-      '1,"Nguyễn Văn ""Tèo"", Đội 3\nThôn Đông",Cá nhân,Văn hóa – Xã hội,"Tích cực tham gia phong trào ""Toàn dân đoàn kết xây dựng đời sống văn hóa""",,Đề xuất,',
+      '1,"Nguyễn Văn ""Tèo"", Đội 3\nThôn Đông",Cá nhân,Văn hóa – Xã hội,"Tích cực tham gia phong trào ""Toàn dân đoàn kết xây dựng đời sống văn hóa""",,Đã đề xuất,',
       // 0.3 × 2,340,000 = 702,000 → rounded up to 710,000 (decision 20/03/2025).
-      `2,Thôn Bình Tây,Tập thể,${council},Hoàn thành xuất sắc nhiệm vụ 5 năm (2020 – 2025),${giayKhen},Chủ tịch đã duyệt,710000`,
-      `3,Ông Trần Văn Bình,Cá nhân,${council},Chiến sĩ thi đua cơ sở,"Danh hiệu ""Lao động tiên tiến""",Hội đồng đã xét,710000`,
+      `2,Thôn Bình Tây,Tập thể,${council},Hoàn thành xuất sắc nhiệm vụ 5 năm (2020 – 2025),${giayKhen},Chủ tịch UBND đã duyệt,710000`,
+      `3,Ông Trần Văn Bình,Cá nhân,${council},Chiến sĩ thi đua cơ sở,"Danh hiệu ""Lao động tiên tiến""",Hội đồng TĐ-KT đã xét,710000`,
       // 0.1 × 2,340,000 = 234,000 → 240,000.
       `4,Hộ bà Lê Thị Cúc,Hộ gia đình,${council},Gia đình văn hóa tiêu biểu 3 năm liền,"Danh hiệu ""Gia đình văn hóa""",Đã khen thưởng,240000`,
       // No decision date, no conference date: priced on the export date 01/03/2025: 0.15 × 2,340,000 = 351,000 → 360,000.
-      `5,Bà Phạm Thị Dung,Cá nhân,${council},Tổ trưởng tổ phụ nữ tiêu biểu,${giayKhen},Đề xuất,360000`,
+      `5,Bà Phạm Thị Dung,Cá nhân,${council},Tổ trưởng tổ phụ nữ tiêu biểu,${giayKhen},Đã đề xuất,360000`,
       // Decided 15/06/2024, base salary 1,800,000: 0.15 × 1,800,000 = 270,000.
-      `6,${XSS_NAME},Cá nhân,UBMTTQVN và các tổ chức chính trị – xã hội,"<b>in đậm?</b> & ""trích dẫn""",${giayKhen},Đề xuất,270000`,
+      `6,${XSS_NAME},Cá nhân,UBMTTQVN và các tổ chức chính trị – xã hội,"<b>in đậm?</b> & ""trích dẫn""",${giayKhen},Đã đề xuất,270000`,
       ',Tổng cộng,,,,,,2290000',
       '',
     ].join('\r\n'));
@@ -56,6 +56,18 @@ describe('nominee list CSV', () => {
       { actor: 'a', now: EXPORT_NOW });
     const rows = parseCsv(nomineeListCsv(readBoard(doc), 'vi', opts).slice(1));
     expect(rows.find((r) => r[1]!.includes('HYPERLINK'))![1]).toBe('\'=HYPERLINK("http://x.example","bấm")');
+  });
+
+  it('lists only the statuses asked for, says so in the title line, and totals only those', async () => {
+    const opts2 = { ...opts, statuses: ['approved', 'awarded'] as const };
+    const rows = parseCsv(nomineeListCsv(buildBoard(), 'vi', opts2).slice(1));
+    expect(rows.slice(1, -1).map((r) => [r[1], r[6]])).toEqual([
+      ['Thôn Bình Tây', 'Chủ tịch UBND đã duyệt'], ['Hộ bà Lê Thị Cúc', 'Đã khen thưởng'],
+    ]);
+    expect(rows[rows.length - 1]).toEqual(['', 'Tổng cộng', '', '', '', '', '', '950000']);
+    const { nomineeTable } = await import('../../packages/functions/src/exports/index');
+    expect(nomineeTable(buildBoard(), 'vi', opts2).issuer)
+      .toBe('UBND xã Bình An – Kế hoạch số 27/KH-UBND – Tình trạng: Chủ tịch UBND đã duyệt, Đã khen thưởng');
   });
 
   it('lists nothing but the header and a zero total for a board without nominees', () => {

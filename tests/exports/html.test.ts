@@ -42,10 +42,10 @@ describe('nominee list HTML', () => {
   });
 
   it('shows every nominee with kind, unit, form, status and cash, and the total', () => {
-    expect(text).toMatch(/2 Thôn Bình Tây Tập thể Hội đồng Thi đua – Khen thưởng Hoàn thành xuất sắc nhiệm vụ 5 năm \(2020 – 2025\) Giấy khen của Chủ tịch UBND xã Chủ tịch đã duyệt 710\.000/);
-    expect(text).toMatch(/3 Ông Trần Văn Bình Cá nhân .* Danh hiệu "Lao động tiên tiến" Hội đồng đã xét 710\.000/);
+    expect(text).toMatch(/2 Thôn Bình Tây Tập thể Hội đồng Thi đua – Khen thưởng Hoàn thành xuất sắc nhiệm vụ 5 năm \(2020 – 2025\) Giấy khen của Chủ tịch UBND xã Chủ tịch UBND đã duyệt 710\.000/);
+    expect(text).toMatch(/3 Ông Trần Văn Bình Cá nhân .* Danh hiệu "Lao động tiên tiến" Hội đồng TĐ-KT đã xét 710\.000/);
     expect(text).toMatch(/4 Hộ bà Lê Thị Cúc Hộ gia đình .* Danh hiệu "Gia đình văn hóa" Đã khen thưởng 240\.000/);
-    expect(text).toMatch(/5 Bà Phạm Thị Dung Cá nhân .* Đề xuất 360\.000/);
+    expect(text).toMatch(/5 Bà Phạm Thị Dung Cá nhân .* Đã đề xuất 360\.000/);
     expect(text).toMatch(/Tổng cộng 2\.290\.000/);
     expect(text).toContain(TRICKY_NAME);
     expect(html).toContain('Nguyễn Văn &quot;Tèo&quot;, Đội 3<br>Thôn Đông');

@@ -6,7 +6,8 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 export const SOFFICE_PATH = process.env.SOFFICE_PATH ?? 'soffice';
 
@@ -56,7 +57,27 @@ export function convert(files: string[], o: ConvertOptions): Promise<{ stdout: s
   });
 }
 
-/** The text of a PDF, as pdftotext reads it (reading order, UTF-8). */
-export function pdfText(pdfPath: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+/**
+ * The text of a PDF, as pdftotext reads it (reading order, UTF-8). `raw`: in the order the
+ * PDF draws it — for LibreOffice's PDFs a table row by row, cell by cell, and a hyphen at a
+ * line end kept.
+ */
+export function pdfText(pdfPath: string, o: { raw?: boolean } = {}): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...(o.raw ? ['-raw'] : []), pdfPath, '-'], { encoding: 'utf8' });
+}
+
+export const hasPdftoppm = has('pdftoppm', ['-v']);
+
+/** Render each page of a PDF as PNG (`<prefix>-1.png`, …) at `dpi`; returns the files written. */
+export function pdfToPng(pdfPath: string, prefix: string, dpi = 70): string[] {
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), pdfPath, prefix], { timeout: 60_000 });
+  const dir = dirname(prefix);
+  const stem = basename(prefix);
+  return readdirSync(dir).filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.png')).sort().map((f) => join(dir, f));
+}
+
+/** Pages of a PDF, as pdfinfo counts them. */
+export function pdfPages(pdfPath: string): number {
+  const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
 }

@@ -69,6 +69,26 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
   };
 }
 
+/**
+ * A plan file or text as multipart/form-data, with the header the server's upload CSRF rule
+ * asks for (X-Binhan-Upload: 1; a cross-site form cannot set it). The browser sends Origin.
+ */
+export async function upload<T>(path: string, form: FormData): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path), { method: 'POST', credentials: 'include', headers: { accept: 'application/json', 'x-binhan-upload': '1' }, body: form });
+  } catch {
+    return { ok: false, status: 0, error: NETWORK, retryAfter: null };
+  }
+  const json = (await res.json().catch(() => null)) as unknown;
+  if (res.ok) return { ok: true, status: res.status, data: json as T };
+  const e = (json as { error?: Partial<ApiErrorInfo> } | null)?.error ?? {};
+  return {
+    ok: false, status: res.status, retryAfter: null,
+    error: { code: e.code ?? `http-${res.status}`, message: e.message ?? res.statusText, messageVi: e.messageVi ?? e.message ?? res.statusText },
+  };
+}
+
 /** The server's message in the page's language (or ours when the network failed). */
 export function errorText(r: { status: number; error: ApiErrorInfo }): string {
   if (r.error.code === 'network') return t('networkError');

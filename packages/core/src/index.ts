@@ -16,6 +16,11 @@ export { setFacts, setAgenda, validateFactsPatch } from './board/facts';
 
 export * from './plan/units-dictionary';
 export * from './plan/importer';
+export * from './plan/due-date-phrases';
+export * from './plan/event-facts';
+export * from './plan/commune-units';
+export * from './plan/plan-reader';
+export * from './plan/apply-reading';
 export { applyImportedPlan, type ApplyPlanOptions } from './plan/apply';
 export * from './plan/due-dates';
 
@@ -27,6 +32,8 @@ export * from './metrics/dashboard';
 
 export * from './i18n/messages';
 export * from './i18n/format';
+export * from './i18n/document-date';
+export * from './money/vnd-in-words';
 export {
   isRealIsoDate, vietnamDate, daysBetween, quarterEnd, VIETNAM_UTC_OFFSET_MINUTES, type IsoDate,
 } from './util/dates';

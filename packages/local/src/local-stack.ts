@@ -10,6 +10,7 @@ import {
   BoardUpdates,
   Boards,
   createHttpApp,
+  LAMBDA_HANDLE_OPTIONS,
   createWsDeps,
   createWsHandler,
   ensureTable,
@@ -99,6 +100,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
           ...(options.reportError ? { reportError: options.reportError } : {}),
         }),
+        LAMBDA_HANDLE_OPTIONS,
       );
       return { ws: createWsHandler(deps), http, ...(options.webRoot ? { static: staticFiles(options.webRoot) } : {}) };
     },

@@ -1,7 +1,7 @@
 /** Sign-in, invitation and board-list pages, with the header they share. */
 import { ta, roleLabel } from '../i18n/strings-account';
 import { For, Show, createResource, createSignal, onMount, type JSX } from 'solid-js';
-import { api, errorText, type BoardEntry, type SignedIn, type User } from '../api';
+import { api, errorText, upload, type BoardEntry, type SignedIn, type User } from '../api';
 import { date, lang, setLang, t } from '../i18n';
 
 const PASSWORD_MIN = 10;
@@ -195,12 +195,64 @@ export function BoardsPage(props: { user: User; onOpen: (boardId: string) => voi
   );
 }
 
+interface PlanPreview {
+  format: string;
+  units: Array<{ id: string; nameVi: string; known: boolean; foundAs: string[] }>;
+  tasks: Array<{ unit: string; clause: string; title: string; due: string | null; cooperating: string[]; line: number }>;
+  agenda: string[];
+  facts: { planNumber: string | null; planDate: string | null; conferenceDate: string | null };
+  event: { startDate: string | null; endDate: string | null; startTime: string | null; place: string | null };
+  unplaced: Array<{ line: number; text: string; vi: string; en: string }>;
+}
+
+type Source = 'plan-27' | 'blank' | 'file' | 'text';
+
 function NewBoardForm(props: { onCreated: (b: BoardEntry) => void }): JSX.Element {
   let titleInput!: HTMLInputElement;
-  const [template, setTemplate] = createSignal<'plan-27' | 'blank'>('plan-27');
+  let fileInput: HTMLInputElement | undefined;
+  let textInput: HTMLTextAreaElement | undefined;
+  const [template, setTemplate] = createSignal<Source>('plan-27');
   const [error, setError] = createSignal<string | null>(null);
   const [done, setDone] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  const [preview, setPreview] = createSignal<PlanPreview | null>(null);
+  /** The admin's choices per found unit: a new name, or another found unit to move its tasks to. */
+  const [names, setNames] = createSignal<Record<string, string>>({});
+  const [maps, setMaps] = createSignal<Record<string, string>>({});
+  const fromPlan = () => template() === 'file' || template() === 'text';
+  const planForm = (): FormData | null => {
+    const f = new FormData();
+    if (template() === 'file') {
+      const file = fileInput?.files?.[0];
+      if (!file) return null;
+      f.append('file', file, file.name);
+    } else {
+      const text = textInput?.value ?? '';
+      if (!text.trim()) return null;
+      f.append('text', text);
+    }
+    return f;
+  };
+  const doPreview = async () => {
+    setDone(null);
+    const f = planForm();
+    if (!f) {
+      setError(ta('fieldRequired', { field: (template() === 'file' ? ta('planFile') : ta('planText')).toLowerCase() }));
+      return;
+    }
+    setBusy(true);
+    const r = await upload<{ preview: PlanPreview }>('/api/boards/preview', f);
+    setBusy(false);
+    if (!r.ok) {
+      setPreview(null);
+      setError(errorText(r));
+      return;
+    }
+    setError(null);
+    setNames({});
+    setMaps({});
+    setPreview(r.data.preview);
+  };
   const submit = async (e: Event) => {
     e.preventDefault();
     setDone(null);
@@ -209,8 +261,24 @@ function NewBoardForm(props: { onCreated: (b: BoardEntry) => void }): JSX.Elemen
       setError(ta('fieldRequired', { field: ta('boardTitle').toLowerCase() }));
       return titleInput.focus();
     }
-    setBusy(true);
-    const r = await api<{ board: BoardEntry }>('POST', '/api/boards', { title, template: template() });
+    let r;
+    if (fromPlan()) {
+      const f = planForm();
+      if (!f || !preview()) {
+        setError(ta('previewFirst'));
+        return;
+      }
+      f.append('title', title);
+      const units: Record<string, { nameVi?: string; mapTo?: string }> = {};
+      for (const [id, n] of Object.entries(names())) if (n.trim()) units[id] = { ...units[id], nameVi: n.trim() };
+      for (const [id, m] of Object.entries(maps())) if (m) units[id] = { ...units[id], mapTo: m };
+      f.append('units', JSON.stringify(units));
+      setBusy(true);
+      r = await upload<{ board: BoardEntry }>('/api/boards', f);
+    } else {
+      setBusy(true);
+      r = await api<{ board: BoardEntry }>('POST', '/api/boards', { title, template: template() });
+    }
     setBusy(false);
     if (!r.ok) {
       setError(errorText(r));
@@ -218,9 +286,13 @@ function NewBoardForm(props: { onCreated: (b: BoardEntry) => void }): JSX.Elemen
     }
     setError(null);
     titleInput.value = '';
+    setPreview(null);
     props.onCreated(r.data.board);
     setDone(ta('boardCreated', { title: r.data.board.title }));
   };
+  const choose = (s: Source) => { setTemplate(s); setPreview(null); setError(null); };
+  const dmy = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '—');
+  const unitLabel = (p: PlanPreview, id: string) => names()[id]?.trim() || p.units.find((u) => u.id === id)?.nameVi || id;
   return (
     <section class="panel-section" aria-labelledby="new-board-title">
       <h2 id="new-board-title">{ta('newBoard')}</h2>
@@ -232,15 +304,87 @@ function NewBoardForm(props: { onCreated: (b: BoardEntry) => void }): JSX.Elemen
         </div>
         <fieldset class="kind-picker">
           <legend>{ta('template')}</legend>
-          <label class="kind-picker__option">
-            <input type="radio" name="template" value="plan-27" checked={template() === 'plan-27'} onChange={() => setTemplate('plan-27')} />
-            {ta('templatePlan27')}
-          </label>
-          <label class="kind-picker__option">
-            <input type="radio" name="template" value="blank" checked={template() === 'blank'} onChange={() => setTemplate('blank')} />
-            {ta('templateBlank')}
-          </label>
+          <For each={[['plan-27', 'templatePlan27'], ['blank', 'templateBlank'], ['file', 'templateFile'], ['text', 'templateText']] as const}>
+            {([value, label]) => (
+              <label class="kind-picker__option">
+                <input type="radio" name="template" value={value} checked={template() === value} onChange={() => choose(value)} />
+                {ta(label)}
+              </label>
+            )}
+          </For>
         </fieldset>
+        <Show when={template() === 'file'}>
+          <div class="field">
+            <label for="new-board-file">{ta('planFile')}</label>
+            <input id="new-board-file" ref={fileInput} type="file" accept=".docx,.pdf,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/plain" onChange={() => setPreview(null)} />
+          </div>
+        </Show>
+        <Show when={template() === 'text'}>
+          <div class="field">
+            <label for="new-board-text">{ta('planText')}</label>
+            <textarea id="new-board-text" ref={textInput} rows={10} onInput={() => setPreview(null)} />
+          </div>
+        </Show>
+        <Show when={fromPlan()}>
+          <div class="form-actions">
+            <button type="button" class="button" disabled={busy()} onClick={() => void doPreview()}>{ta('preview')}</button>
+          </div>
+        </Show>
+        <Show when={fromPlan() && preview()}>
+          {(p) => (
+            <div class="plan-preview" data-testid="plan-preview" aria-labelledby="plan-preview-title">
+              <h3 id="plan-preview-title">{ta('previewTitle')}</h3>
+              <h4>{ta('previewFacts')}</h4>
+              <dl class="plan-preview__facts">
+                <dt>{ta('factPlanNumber')}</dt><dd>{p().facts.planNumber ?? '—'}</dd>
+                <dt>{ta('factPlanDate')}</dt><dd>{dmy(p().facts.planDate)}</dd>
+                <dt>{ta('factEvent')}</dt><dd>{p().event.startDate ? `${dmy(p().event.startDate)}${p().event.endDate && p().event.endDate !== p().event.startDate ? ` – ${dmy(p().event.endDate)}` : ''}${p().event.startTime ? `, ${p().event.startTime}` : ''}` : '—'}</dd>
+                <dt>{ta('factPlace')}</dt><dd>{p().event.place ?? '—'}</dd>
+              </dl>
+              <h4>{ta('previewUnits')}</h4>
+              <table class="plan-preview__units">
+                <thead><tr><th>{ta('previewUnitName')}</th><th>{ta('previewUnitMap')}</th><th>{ta('previewTasks')}</th></tr></thead>
+                <tbody>
+                  <For each={p().units}>
+                    {(u) => (
+                      <tr data-unit={u.id}>
+                        <td>
+                          <input aria-label={`${ta('previewUnitName')}: ${u.nameVi}`} value={names()[u.id] ?? u.nameVi} maxLength={200}
+                            onInput={(e) => setNames({ ...names(), [u.id]: e.currentTarget.value })} />
+                          <Show when={!u.known}> <span class="pill">{ta('previewNewUnit')}</span></Show>
+                        </td>
+                        <td>
+                          <select aria-label={`${ta('previewUnitMap')}: ${u.nameVi}`} value={maps()[u.id] ?? ''} onChange={(e) => setMaps({ ...maps(), [u.id]: e.currentTarget.value })}>
+                            <option value="">{ta('previewOwnColumn')}</option>
+                            <For each={p().units.filter((x) => x.id !== u.id)}>{(x) => <option value={x.id}>{unitLabel(p(), x.id)}</option>}</For>
+                          </select>
+                        </td>
+                        <td>{p().tasks.filter((t) => t.unit === u.id).length}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+              <h4>{ta('previewTasks')} ({p().tasks.length})</h4>
+              <ul class="plan-preview__tasks">
+                <For each={p().tasks}>
+                  {(t) => (
+                    <li>
+                      <strong>{unitLabel(p(), maps()[t.unit] || t.unit)}</strong> · {t.clause} · {t.title}
+                      {' '}· {ta('previewDue')}: {dmy(t.due)}
+                      <Show when={t.cooperating.length}> · {ta('previewCoop')}: {t.cooperating.join(', ')}</Show>
+                      <Show when={t.line}> <span class="muted">({ta('previewLine', { line: t.line })})</span></Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+              <Show when={p().unplaced.length}>
+                <h4>{ta('previewUnplaced')}</h4>
+                <ul><For each={p().unplaced}>{(u) => <li>{ta('previewLine', { line: u.line })}: {u.text} — {lang() === 'vi' ? u.vi : u.en}</li>}</For></ul>
+              </Show>
+            </div>
+          )}
+        </Show>
         <div class="form-actions">
           <button type="submit" class="button button--primary" disabled={busy()}>{ta('create')}</button>
         </div>

@@ -35,12 +35,12 @@ const DATE_FIELDS = new Set(['due', 'decisionDate']);
 function formOf(card: Card | null, kind: CardKind, defaultFund: string): Form {
   const copy = (l: Item[]) => l.map((i) => ({ ...i }));
   if (card?.kind === 'task')
-    return { values: { title: card.title, clause: card.clause ?? '', description: card.description, assignee: card.assignee ?? '', due: isoToDateInput(card.due), dueOffsetDays: card.dueOffsetDays === null ? '' : String(card.dueOffsetDays), status: card.status }, items: copy(card.checklist) };
+    return { values: { title: card.title, clause: card.clause ?? '', description: card.description, assignee: card.assignee ?? '', cooperating: card.cooperating ?? '', due: isoToDateInput(card.due), dueOffsetDays: card.dueOffsetDays === null ? '' : String(card.dueOffsetDays), status: card.status }, items: copy(card.checklist) };
   if (card?.kind === 'nominee')
     return { values: { name: card.name, nomineeKind: card.nomineeKind, achievement: card.achievement, awardForm: card.awardForm ?? '', reviewStatus: card.reviewStatus, decisionDate: isoToDateInput(card.decisionDate) }, items: copy(card.dossier) };
   if (card?.kind === 'budget')
     return { values: { line: card.line, quantity: String(card.quantity), unitPrice: String(card.unitPrice), fundingSource: card.fundingSource, status: card.status }, items: [] };
-  if (kind === 'task') return { values: { title: '', clause: '', description: '', assignee: '', due: '', dueOffsetDays: '', status: 'todo' }, items: [] };
+  if (kind === 'task') return { values: { title: '', clause: '', description: '', assignee: '', cooperating: '', due: '', dueOffsetDays: '', status: 'todo' }, items: [] };
   if (kind === 'nominee') return { values: { name: '', nomineeKind: 'individual', achievement: '', awardForm: '', reviewStatus: 'proposed', decisionDate: '' }, items: [] };
   return { values: { line: '', quantity: '1', unitPrice: '', fundingSource: defaultFund, status: 'planned' }, items: [] };
 }
@@ -57,7 +57,7 @@ function fieldsOf(kind: CardKind, form: Form): Record<string, unknown> {
     return Number.isNaN(n) ? s : n;
   };
   if (kind === 'task')
-    return { title: f['title'], clause: nullIfEmpty(f['clause']!), description: f['description'], assignee: nullIfEmpty(f['assignee']!), due: dateInputToIso(f['due']!), dueOffsetDays: num(f['dueOffsetDays'] ?? '') ?? null, status: f['status'], checklist: items };
+    return { title: f['title'], clause: nullIfEmpty(f['clause']!), description: f['description'], assignee: nullIfEmpty(f['assignee']!), cooperating: nullIfEmpty(f['cooperating'] ?? ''), due: dateInputToIso(f['due']!), dueOffsetDays: num(f['dueOffsetDays'] ?? '') ?? null, status: f['status'], checklist: items };
   if (kind === 'nominee')
     return { name: f['name'], nomineeKind: f['nomineeKind'], achievement: f['achievement'], awardForm: nullIfEmpty(f['awardForm']!), reviewStatus: f['reviewStatus'], decisionDate: dateInputToIso(f['decisionDate']!), dossier: items };
   return { line: f['line'], quantity: num(f['quantity']!), unitPrice: num(f['unitPrice']!), fundingSource: f['fundingSource'], status: f['status'] };
@@ -304,6 +304,7 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
               {text('assignee')}
             </div>
             {text('description', { multiline: true })}
+            {text('cooperating')}
             <div class="field-row">
               {text('due', { placeholder: t('datePlaceholder'), hint: t('dateHint') })}
               {choice('status', TASK_STATUSES, (v) => value('status', v))}
@@ -386,6 +387,7 @@ function CardDetails(props: { target: EditorTarget }): JSX.Element {
                       {row('due', () => (task.due ? date(task.due) : ''))}
                       {row('dueOffsetDays', () => (task.dueOffsetDays === null ? '' : task.dueOffsetDays < 0 ? t('offsetBefore', { n: -task.dueOffsetDays }) : task.dueOffsetDays > 0 ? t('offsetAfter', { n: task.dueOffsetDays }) : t('offsetOn')))}
                       {row('assignee', () => task.assignee ?? '')}
+                      {row('cooperating', () => task.cooperating ?? '')}
                       {row('description', () => task.description)}
                       <Show when={task.checklist.length}><div><dt>{field('checklist')}</dt><dd>{items(task.checklist)}</dd></div></Show>
                     </>

@@ -177,6 +177,7 @@ function CardFields(props: { card: Card; overdue: boolean }): JSX.Element {
             </dd>
           </div>
           <div><dt>{t('cardAssignee')}</dt><dd>{task().assignee ?? t('unassigned')}</dd></div>
+          <Show when={task().cooperating}><div><dt>{field('cooperating')}</dt><dd>{task().cooperating}</dd></div></Show>
           <Show when={task().checklist.length > 0}>
             <div class="card__progress">{t('checklistDone', checklistCount(task().checklist))}</div>
           </Show>

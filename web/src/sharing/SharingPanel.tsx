@@ -6,10 +6,10 @@
  */
 import { ta, roleLabel } from '../i18n/strings-account';
 import { For, Show, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
-import { atLeast, parseDateInput, vietnamDate, type Role } from '@binhan/core';
+import { REVIEW_STATUSES, atLeast, parseDateInput, vietnamDate, type Role } from '@binhan/core';
 import { useApp } from '../app-context';
 import { ROLE_ORDER, api, apiUrl, errorText } from '../api';
-import { lang, t } from '../i18n';
+import { lang, t, value } from '../i18n';
 
 interface ShareLink {
   linkId: string;
@@ -454,42 +454,87 @@ const EXPORTS = [
   { what: 'budget', label: 'exportBudget' },
 ] as const;
 
+const PAPERS = [
+  { file: 'award-decision.docx', label: 'paperAwardDecision' },
+  { file: 'proposed-list.docx', label: 'paperProposedList' },
+  { file: 'budget-estimate.docx', label: 'paperBudgetEstimate' },
+  { file: 'programme.docx', label: 'paperProgramme' },
+  { file: 'progress-report.docx', label: 'paperProgressReport' },
+] as const;
+
 function ExportsSection(): JSX.Element {
   const { conn, session, ui } = useApp();
-  const href = (file: string) => apiUrl(`/api/boards/${encodeURIComponent(conn.config.boardId)}/exports/${file}?lang=${lang()}`);
-  /** A link (no session) proves itself with its token, which a plain <a> cannot send: fetch it. */
-  const viaToken = async (e: MouseEvent, file: string) => {
+  const [status, setStatus] = createSignal('');
+  const [paperNumber, setPaperNumber] = createSignal('');
+  const [signer, setSigner] = createSignal('');
+  const [paperDate, setPaperDate] = createSignal('');
+  const base = () => `/api/boards/${encodeURIComponent(conn.config.boardId)}/exports/`;
+  /** The nominee list takes the status filter; a print view asks the page to open the print dialog. */
+  const href = (file: string, print = false) => {
+    const q = new URLSearchParams({ lang: lang() });
+    if (file.startsWith('nominees.') && status()) q.set('status', status());
+    if (print) q.set('print', '1');
+    return apiUrl(`${base()}${file}?${q}`);
+  };
+  const paperHref = (file: string) => {
+    const q = new URLSearchParams();
+    if (paperNumber().trim()) q.set('number', paperNumber().trim());
+    if (signer().trim()) q.set('signer', signer().trim());
+    if (paperDate().trim()) q.set('date', paperDate().trim());
+    const qs = q.toString();
+    return apiUrl(`${base()}papers/${file}${qs ? `?${qs}` : ''}`);
+  };
+  /**
+   * A link (no session) proves itself with its token, which a plain <a> cannot send: fetch it,
+   * then save it, or for the print view open it in a new tab (it prints itself on load).
+   */
+  const viaToken = async (e: MouseEvent, url: string, file: string, print = false) => {
     if (session) return; // the session cookie goes with a plain link
     e.preventDefault();
+    // Opened now, while the click still counts as the user's: a popup blocker lets it through.
+    const tab = print ? window.open('', '_blank') : null;
     try {
-      const res = await fetch(href(file), { headers: { authorization: `Bearer ${conn.token()}` }, credentials: 'omit' });
+      const res = await fetch(url, { headers: { authorization: `Bearer ${conn.token()}` }, credentials: 'omit' });
       if (!res.ok) {
+        tab?.close();
         const body = (await res.json().catch(() => null)) as { error?: { message?: string; messageVi?: string } } | null;
         ui.toast(ta('downloadFailed', { reason: (lang() === 'vi' ? body?.error?.messageVi : body?.error?.message) ?? String(res.status) }));
         return;
       }
       const blob = await res.blob();
-      const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name ? decodeURIComponent(name) : file;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const objectUrl = URL.createObjectURL(blob);
+      if (tab) {
+        tab.location.href = objectUrl;
+      } else {
+        const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+        const a = document.createElement('a');
+        a.href = objectUrl;
+        a.download = name ? decodeURIComponent(name) : file;
+        document.body.append(a);
+        a.click();
+        a.remove();
+      }
+      setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
     } catch {
+      tab?.close();
       ui.toast(ta('downloadFailed', { reason: t('networkError') }));
     }
   };
   const fileLink = (file: string, text: string, aria: string, print = false) => (
-    <a class="button button--small" href={href(file)} aria-label={aria} onClick={(e) => void viaToken(e, file)}
-      target={print && session ? '_blank' : undefined} rel={print && session ? 'noopener' : undefined} download={print && session ? undefined : ''}>{text}</a>
+    <a class="button button--small" href={href(file, print)} aria-label={aria} onClick={(e) => void viaToken(e, href(file, print), file, print)}
+      target={print && session ? '_blank' : undefined} rel={print && session ? 'noopener' : undefined} download={print ? undefined : ''}>{text}</a>
   );
   return (
     <section class="panel-section" aria-labelledby="exports-heading">
       <h3 id="exports-heading">{ta('exportsTitle')}</h3>
       <p class="muted">{ta('exportsIntro')}</p>
+      <label class="field">
+        <span>{ta('exportStatusFilter')}</span>
+        <select data-testid="export-status" value={status()} onChange={(e) => setStatus(e.currentTarget.value)}>
+          <option value="">{ta('exportStatusAll')}</option>
+          <For each={REVIEW_STATUSES}>{(s) => <option value={s}>{value('reviewStatus', s)}</option>}</For>
+        </select>
+      </label>
       <ul class="export-list">
         <For each={EXPORTS}>
           {(x) => (
@@ -507,6 +552,29 @@ function ExportsSection(): JSX.Element {
           <span class="export-list__name">{ta('exportBoardJson')}</span>
           <span class="export-list__files">{fileLink('board.json', 'JSON', ta('exportBoardJson'))}</span>
         </li>
+      </ul>
+      <h3 id="papers-heading">{ta('papersTitle')}</h3>
+      <p class="muted">{ta('papersIntro')}</p>
+      <div class="paper-options">
+        <label class="field"><span>{ta('paperNumber')}</span>
+          <input data-testid="paper-number" inputmode="numeric" maxLength={12} value={paperNumber()} onInput={(e) => setPaperNumber(e.currentTarget.value)} /></label>
+        <label class="field"><span>{ta('paperSigner')}</span>
+          <input data-testid="paper-signer" maxLength={100} value={signer()} onInput={(e) => setSigner(e.currentTarget.value)} /></label>
+        <label class="field"><span>{ta('paperDate')}</span>
+          <input data-testid="paper-date" maxLength={10} placeholder="dd/mm/yyyy" value={paperDate()} onInput={(e) => setPaperDate(e.currentTarget.value)} /></label>
+      </div>
+      <ul class="export-list" aria-labelledby="papers-heading">
+        <For each={PAPERS}>
+          {(p) => (
+            <li>
+              <span class="export-list__name">{ta(p.label)}</span>
+              <span class="export-list__files">
+                <a class="button button--small" href={paperHref(p.file)} download="" aria-label={`${ta(p.label)} (Word)`}
+                  onClick={(e) => void viaToken(e, paperHref(p.file), p.file)}>Word (DOCX)</a>
+              </span>
+            </li>
+          )}
+        </For>
       </ul>
     </section>
   );

@@ -64,6 +64,8 @@ export const taskFieldsSchema = z.strictObject({
   clause: optionalText(LIMITS.clause),
   description: z._default(z.optional(z.string().check(z.maxLength(LIMITS.text))), ''),
   assignee: optionalText(LIMITS.shortText),
+  /** Cooperating units (đơn vị phối hợp), as the plan names them: "Trạm Y tế xã, Các thôn". */
+  cooperating: optionalText(LIMITS.checklistText),
   due: z.pipe(z.optional(z.nullable(isoDate)), z.transform((v) => v ?? null)),
   /**
    * Days from the conference date to the due date (−14: two weeks before; 7: a week after);
@@ -105,7 +107,7 @@ export const FIELD_SCHEMAS = {
 
 /** The kind-specific fields of each card kind, in display order. */
 export const CARD_FIELDS: Record<CardKind, readonly string[]> = {
-  task: ['title', 'clause', 'description', 'assignee', 'due', 'dueOffsetDays', 'status', 'checklist'],
+  task: ['title', 'clause', 'description', 'assignee', 'cooperating', 'due', 'dueOffsetDays', 'status', 'checklist'],
   nominee: ['name', 'nomineeKind', 'achievement', 'awardForm', 'reviewStatus', 'decisionDate', 'dossier'],
   budget: ['line', 'quantity', 'unitPrice', 'amount', 'fundingSource', 'status'],
 };
@@ -180,6 +182,7 @@ export interface TaskFields {
   clause: string | null;
   description: string;
   assignee: string | null;
+  cooperating: string | null;
   due: IsoDate | null;
   /** Days from the conference date to `due`; null when the due date is set by hand. */
   dueOffsetDays: number | null;

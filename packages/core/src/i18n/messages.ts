@@ -17,6 +17,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   clause: { vi: 'Mục trong kế hoạch', en: 'Plan clause' },
   description: { vi: 'Nội dung', en: 'Description' },
   assignee: { vi: 'Người phụ trách', en: 'Assignee' },
+  cooperating: { vi: 'Đơn vị phối hợp', en: 'Cooperating units' },
   due: { vi: 'Hạn hoàn thành', en: 'Due date' },
   dueOffsetDays: { vi: 'Số ngày so với ngày Hội nghị', en: 'Days from the conference date' },
   status: { vi: 'Trạng thái', en: 'Status' },

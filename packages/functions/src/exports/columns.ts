@@ -4,7 +4,7 @@
  */
 import {
   budgetSummary, formatNumber, nomineeAwards, vietnamDate,
-  type BoardSnapshot, type BudgetCard, type IsoDate, type NomineeCard,
+  type BoardSnapshot, type BudgetCard, type IsoDate, type NomineeCard, type ReviewStatus,
 } from '@binhan/core';
 import {
   TEXT, awardFormLabel, awardLineLabel, budgetStatusLabel, fundName, issuerLine, nomineeKindLabel, pick,
@@ -19,6 +19,8 @@ export interface ExportOptions {
    * leaders' dashboard).
    */
   now?: Date | string;
+  /** The nominee list only: list only nominees in these review statuses (default: all). */
+  statuses?: readonly ReviewStatus[];
 }
 
 /** index: STT; money: whole đồng; quantity: a number that may have decimals. */
@@ -67,12 +69,12 @@ function exportNow(options: ExportOptions | undefined): Date | string {
 export function nomineeColumns(lang: ExportLang): ExportColumn[] {
   return [
     col('index', 'STT', 'No.', 'index', 6, lang),
-    col('name', 'Tên tập thể, hộ gia đình, cá nhân', 'Name', 'text', 32, lang),
+    col('name', 'Tên tập thể, hộ gia đình, cá nhân', 'Name', 'text', 34, lang),
     col('nomineeKind', 'Đối tượng', 'Type', 'text', 14, lang),
     col('unit', 'Bộ phận', 'Unit', 'text', 26, lang),
-    col('achievement', 'Thành tích', 'Achievement', 'longText', 48, lang),
+    col('achievement', 'Thành tích', 'Achievement', 'longText', 42, lang),
     col('awardForm', 'Hình thức khen thưởng', 'Award form', 'text', 32, lang),
-    col('reviewStatus', 'Tình trạng xét duyệt', 'Review status', 'text', 20, lang),
+    col('reviewStatus', 'Tình trạng xét duyệt', 'Review status', 'text', 24, lang),
     col('amount', 'Tiền thưởng (đồng)', 'Cash award (VND)', 'money', 16, lang),
   ];
 }
@@ -89,13 +91,17 @@ export function budgetColumns(lang: ExportLang): ExportColumn[] {
   ];
 }
 
-/** Danh sách đề nghị khen thưởng: every live nominee, in board order, with its cash award. */
+/**
+ * Danh sách đề nghị khen thưởng: every live nominee (or those in `options.statuses`), in board
+ * order, with its cash award; a filtered list says which statuses it holds under its title.
+ */
 export function nomineeTable(board: BoardSnapshot, lang: ExportLang, options?: ExportOptions): ExportTable {
   const now = exportNow(options);
   const awards = nomineeAwards(board, now);
   const amountOf = new Map(awards.awards.map((a) => [a.cardId, a.amount]));
   const problemOf = new Map(awards.problems.map((p) => [p.cardId, p.issues]));
-  const nominees = board.cards.filter((c): c is NomineeCard => c.kind === 'nominee');
+  const statuses = options?.statuses?.length ? options.statuses : null;
+  const nominees = board.cards.filter((c): c is NomineeCard => c.kind === 'nominee' && (!statuses || statuses.includes(c.reviewStatus)));
   const rows: ExportRow[] = nominees.map((n, i) => ({
     cells: [
       i + 1,
@@ -108,13 +114,16 @@ export function nomineeTable(board: BoardSnapshot, lang: ExportLang, options?: E
       amountOf.get(n.id) ?? null,
     ],
   }));
-  rows.push({ total: true, cells: [null, pick(TEXT.total, lang), null, null, null, null, null, awards.total] });
+  const total = nominees.reduce((s, n) => s + (amountOf.get(n.id) ?? 0), 0);
+  rows.push({ total: true, cells: [null, pick(TEXT.total, lang), null, null, null, null, null, total] });
   const notes = nominees
     .filter((n) => problemOf.has(n.id))
     .map((n) => `${pick(TEXT.unpriced, lang)}: ${n.name} — ${problemOf.get(n.id)!.map((i) => pick(i, lang)).join('; ')}`);
   return {
     title: pick(TEXT.nomineeTitle, lang),
-    issuer: issuerLine(board, lang),
+    issuer: statuses
+      ? `${issuerLine(board, lang)} – ${pick(TEXT.statusFilter, lang)}: ${statuses.map((s) => reviewStatusLabel(s, lang)).join(', ')}`
+      : issuerLine(board, lang),
     sheetName: pick(TEXT.nomineeSheet, lang),
     columns: nomineeColumns(lang),
     rows,

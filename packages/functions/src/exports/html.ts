@@ -1,13 +1,21 @@
 /**
  * A complete printable page (A4) in the layout of a commune document: the administrative
  * header, place and date, title, the table with totals, notes and the signature block.
- * Self-contained: inline CSS only, no scripts, no external resources. Every value from the
- * board is escaped.
+ * Self-contained: inline CSS only, no external resources. Every value from the board is
+ * escaped. The print view (`print: true`) adds one fixed script that opens the browser's print
+ * dialog once the page has loaded; the route allows exactly that script by its hash
+ * (PRINT_SCRIPT_SOURCE), and nothing else.
  */
+import { createHash } from 'node:crypto';
 import { formatDate, formatNumber } from '@binhan/core';
 import { formatQuantity, type CellValue, type ExportColumn, type ExportTable } from './columns';
 import { escapeHtml, escapeHtmlLines } from './escape';
 import { TEXT, pick, placeAndDate, type ExportLang } from './labels';
+
+/** The only script a print view carries. */
+export const PRINT_SCRIPT = "window.addEventListener('load',function(){window.print();});";
+/** CSP source allowing PRINT_SCRIPT and no other script. */
+export const PRINT_SCRIPT_SOURCE = `'sha256-${createHash('sha256').update(PRINT_SCRIPT).digest('base64')}'`;
 
 function css(landscape: boolean): string {
   return `
@@ -49,7 +57,7 @@ function cellHtml(column: ExportColumn, value: CellValue, lang: ExportLang): str
   return `<td class="${cls}">${escapeHtmlLines(value)}</td>`;
 }
 
-export function tableToHtml(table: ExportTable, lang: ExportLang): string {
+export function tableToHtml(table: ExportTable, lang: ExportLang, options: { print?: boolean } = {}): string {
   const t = (b: { vi: string; en: string }) => escapeHtml(pick(b, lang));
   const widths = table.columns.reduce((s, c) => s + c.width, 0);
   const colgroup = table.columns
@@ -73,7 +81,7 @@ export function tableToHtml(table: ExportTable, lang: ExportLang): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(table.title)} – ${escapeHtml(table.issuer)}</title>
 <style>${css(table.landscape)}</style>
-</head>
+${options.print ? `<script>${PRINT_SCRIPT}</script>\n` : ''}</head>
 <body>
 <table class="doc-header"><tr>
 <td class="issuer"><p class="plain">${t(TEXT.committeeUpper)}</p><p class="upper">${t(TEXT.communeUpper)}</p></td>

@@ -20,6 +20,9 @@ export type { ExportLang } from './labels';
 export { UTF8_BOM } from './csv';
 export { XLSX_MIME, VND_FORMAT } from './xlsx';
 export { escapeHtml } from './escape';
+export { PRINT_SCRIPT, PRINT_SCRIPT_SOURCE } from './html';
+export { XLSX_HEADER_ROWS } from './xlsx';
+export * from './papers/index';
 
 /** Content types for the HTTP routes. */
 export const EXPORT_CONTENT_TYPES = {
@@ -40,19 +43,19 @@ export function budgetEstimateCsv(board: BoardSnapshot, lang: ExportLang, option
 }
 
 export function nomineeListXlsx(board: BoardSnapshot, lang: ExportLang, options?: ExportOptions): Promise<Uint8Array> {
-  return tableToXlsx(nomineeTable(board, lang, options));
+  return tableToXlsx(nomineeTable(board, lang, options), lang);
 }
 
 export function budgetEstimateXlsx(board: BoardSnapshot, lang: ExportLang, options?: ExportOptions): Promise<Uint8Array> {
-  return tableToXlsx(budgetTable(board, lang, options));
+  return tableToXlsx(budgetTable(board, lang, options), lang);
 }
 
-/** A complete printable page (A4 landscape). */
-export function nomineeListHtml(board: BoardSnapshot, lang: ExportLang, options?: ExportOptions): string {
-  return tableToHtml(nomineeTable(board, lang, options), lang);
+/** A complete printable page (A4 landscape); with `print`, it opens the print dialog on load. */
+export function nomineeListHtml(board: BoardSnapshot, lang: ExportLang, options?: ExportOptions & { print?: boolean }): string {
+  return tableToHtml(nomineeTable(board, lang, options), lang, { print: options?.print === true });
 }
 
-/** A complete printable page (A4 portrait). */
-export function budgetEstimateHtml(board: BoardSnapshot, lang: ExportLang, options?: ExportOptions): string {
-  return tableToHtml(budgetTable(board, lang, options), lang);
+/** A complete printable page (A4 portrait); with `print`, it opens the print dialog on load. */
+export function budgetEstimateHtml(board: BoardSnapshot, lang: ExportLang, options?: ExportOptions & { print?: boolean }): string {
+  return tableToHtml(budgetTable(board, lang, options), lang, { print: options?.print === true });
 }

@@ -1,10 +1,10 @@
 /**
  * Words printed in the exports, in Vietnamese and English. Choice labels come from core where
- * core has the wording a printed list needs; the review statuses use the shorter wording of
- * the commune's paper lists (Đề xuất / Hội đồng đã xét / Chủ tịch đã duyệt / Đã khen thưởng).
+ * core has the wording a printed list needs; the review statuses are the board's own (core's
+ * REVIEW_STATUS_LABELS), so a list filtered by status names it as the board does.
  */
 import {
-  AWARD_FORM_LABELS, BUDGET_STATUS_LABELS, NOMINEE_KIND_LABELS,
+  AWARD_FORM_LABELS, BUDGET_STATUS_LABELS, NOMINEE_KIND_LABELS, REVIEW_STATUS_LABELS,
   type AwardFormId, type Bilingual, type BoardSnapshot, type BudgetStatus, type NomineeKind, type ReviewStatus,
 } from '@binhan/core';
 
@@ -30,10 +30,10 @@ export const NOMINEE_KIND: Record<NomineeKind, Bilingual> = {
 };
 
 export const REVIEW_STATUS: Record<ReviewStatus, Bilingual> = {
-  proposed: { vi: 'Đề xuất', en: 'Proposed' },
-  'council-reviewed': { vi: 'Hội đồng đã xét', en: 'Reviewed by the council' },
-  approved: { vi: 'Chủ tịch đã duyệt', en: 'Approved by the chairman' },
-  awarded: { vi: 'Đã khen thưởng', en: 'Awarded' },
+  proposed: REVIEW_STATUS_LABELS['proposed']!,
+  'council-reviewed': REVIEW_STATUS_LABELS['council-reviewed']!,
+  approved: REVIEW_STATUS_LABELS['approved']!,
+  awarded: REVIEW_STATUS_LABELS['awarded']!,
 };
 
 export const BUDGET_STATUS: Record<BudgetStatus, Bilingual> = {
@@ -94,6 +94,7 @@ export const TEXT = {
   total: { vi: 'Tổng cộng', en: 'Total' },
   noRows: { vi: 'Chưa có mục nào.', en: 'Nothing listed yet.' },
   unpriced: { vi: 'Chưa tính được tiền thưởng', en: 'Cash award not computed' },
+  statusFilter: { vi: 'Tình trạng', en: 'Status' },
   conference: {
     vi: 'Hội nghị tuyên dương điển hình tiên tiến',
     en: 'Conference honouring advanced exemplars',

@@ -1,6 +1,9 @@
 /**
- * XLSX with write-excel-file (Node API): a title row, the commune and plan line, a bold
- * header row, the table with money as numbers in a VND number format, bold totals, notes.
+ * XLSX with write-excel-file (Node API), laid out like the commune's paper lists: the heading
+ * (ỦY BAN NHÂN DÂN / XÃ BÌNH AN on the left, the national heading and motto on the right),
+ * the place and date, a title row, the commune and plan line, a bold header row, the table
+ * with money as numbers in a VND number format, bold totals, notes, and the signature rows
+ * (the preparer on the left, the chairman for the committee on the right, room to sign).
  * Text cells are typed as strings, so nothing a user typed can become a formula.
  */
 import writeExcelFile from 'write-excel-file/node';
@@ -8,7 +11,12 @@ import type { Cell, CellObject, Row, SheetData } from 'write-excel-file/node';
 
 /** A write-excel-file "feature" for the Node build (its FileContent type is not exported). */
 type NodeFeature = NonNullable<NonNullable<Parameters<typeof writeExcelFile>[1]>['features']>[number];
+import { formatDate } from '@binhan/core';
 import type { ExportColumn, ExportTable, CellValue } from './columns';
+import { TEXT, pick, placeAndDate, type ExportLang } from './labels';
+
+/** Rows above the column headers (heading, date, title, issuer, blank): frozen with the headers. */
+export const XLSX_HEADER_ROWS = 7;
 
 /** Whole đồng with grouping and the đồng sign: 2500000 → 2,500,000 ₫ (separators follow the reader's locale). */
 export const VND_FORMAT = '#,##0 "₫"';
@@ -37,10 +45,22 @@ function wrappedLines(text: string, width: number): number {
   return text.split(/\r\n|\r|\n/).reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
 }
 
-export function tableToSheetData(table: ExportTable): SheetData {
+export function tableToSheetData(table: ExportTable, lang: ExportLang = 'vi'): SheetData {
   const n = table.columns.length;
   const spanRow = (cell: CellObject): Row => [{ ...cell, columnSpan: n }, ...Array.from({ length: n - 1 }, () => null)];
+  // Two blocks side by side: the left one over the first `leftSpan` columns.
+  const leftSpan = Math.max(1, Math.floor(n / 2) - 1);
+  const rightSpan = n - leftSpan;
+  const pair = (left: CellObject | null, right: CellObject | null): Row => [
+    left ? { ...left, columnSpan: leftSpan, align: 'center' } : null, ...Array.from({ length: leftSpan - 1 }, () => null),
+    right ? { ...right, columnSpan: rightSpan, align: 'center' } : null, ...Array.from({ length: rightSpan - 1 }, () => null),
+  ];
+  const text = (value: string, style: Partial<CellObject> = {}): CellObject => ({ value, type: String, ...style });
+  const t = (b: { vi: string; en: string }) => pick(b, lang);
   const data: SheetData = [
+    pair(text(t(TEXT.committeeUpper)), text(t(TEXT.republic), { fontWeight: 'bold' })),
+    pair(text(t(TEXT.communeUpper), { fontWeight: 'bold' }), text(t(TEXT.motto), { fontWeight: 'bold' })),
+    pair(null, text(placeAndDate(formatDate(table.date, 'vi'), lang), { fontStyle: 'italic' })),
     spanRow({ value: table.title, type: String, fontWeight: 'bold', fontSize: 14, align: 'center' }),
     spanRow({ value: table.issuer, type: String, fontStyle: 'italic', align: 'center' }),
     [],
@@ -60,6 +80,12 @@ export function tableToSheetData(table: ExportTable): SheetData {
     data.push([]);
     for (const note of table.notes) data.push(spanRow({ value: note, type: String, fontStyle: 'italic', wrap: false }));
   }
+  // Signatures: the preparer, and the chairman for the committee; four empty rows to sign in.
+  data.push([]);
+  data.push(pair(text(t(TEXT.preparer), { fontWeight: 'bold' }), text(t(TEXT.onBehalf), { fontWeight: 'bold' })));
+  data.push(pair(text(t(TEXT.signHint), { fontStyle: 'italic' }), text(t(TEXT.chairman), { fontWeight: 'bold' })));
+  data.push(pair(null, text(t(TEXT.signSealHint), { fontStyle: 'italic' })));
+  for (let i = 0; i < 4; i++) data.push([]);
   return data;
 }
 
@@ -91,11 +117,11 @@ const fitToPageWidth: NodeFeature = {
   },
 };
 
-export async function tableToXlsx(table: ExportTable): Promise<Uint8Array> {
-  const buffer = await writeExcelFile(tableToSheetData(table), {
+export async function tableToXlsx(table: ExportTable, lang: ExportLang = 'vi'): Promise<Uint8Array> {
+  const buffer = await writeExcelFile(tableToSheetData(table, lang), {
     sheet: table.sheetName,
     columns: table.columns.map((c) => ({ width: c.width })),
-    stickyRowsCount: 4,
+    stickyRowsCount: XLSX_HEADER_ROWS,
     ...(table.landscape ? { orientation: 'landscape' as const } : {}),
   }, { fontFamily: 'Times New Roman', fontSize: 12, features: [fitToPageWidth] }).toBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

@@ -28,6 +28,7 @@ import { exportRoutes } from './routes/exports';
 import { linkRoutes } from './routes/links';
 import { memberRoutes } from './routes/members';
 import { syncTokenRoutes } from './routes/sync-tokens';
+import { MULTIPART, UPLOAD_HEADER, planUploadRoutes } from './routes/plan-upload';
 
 export type { HttpDeps } from './context';
 
@@ -35,9 +36,31 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export const LARGE_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 /** Routes that take a whole plan text or board export. */
 const LARGE_BODY_ROUTES = new Set(['/api/boards', '/api/boards/import']);
+/** Routes that take a plan file (multipart/form-data); the extractor refuses files over 10 MB in words. */
+const UPLOAD_ROUTES = new Set(['/api/boards', '/api/boards/preview']);
+export const UPLOAD_BODY_LIMIT_BYTES = 11 * 1024 * 1024;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+/**
+ * CSRF defence for the multipart routes (a cross-site form can post multipart): the Origin
+ * must be this app's (PUBLIC_URL, else the request's own host), and X-Binhan-Upload: 1 must be
+ * set — a form cannot set a header, and a cross-site fetch with one needs a CORS preflight
+ * this API never grants.
+ */
+function uploadGuard(c: Context<AppEnv>, s: HttpServices): void {
+  const origin = c.req.header('origin');
+  const host = c.req.header('host');
+  const proto = c.req.header('x-forwarded-proto') ?? 'https';
+  const own = s.publicUrl ? new URL(s.publicUrl).origin : host ? `${proto}://${host}` : null;
+  if (!origin || !own || origin !== own)
+    throw new ApiError(403, 'cross-site-upload', `Plan files are accepted from this app's own pages only (Origin ${origin ?? 'missing'}).`,
+      `Chỉ nhận tệp kế hoạch gửi từ chính trang của ứng dụng (Origin ${origin ?? 'không có'}).`);
+  if (c.req.header(UPLOAD_HEADER) !== '1')
+    throw new ApiError(403, 'cross-site-upload', `Send plan files with the header ${UPLOAD_HEADER}: 1 (the app's new-board form does).`,
+      `Hãy gửi tệp kế hoạch kèm tiêu đề ${UPLOAD_HEADER}: 1 (biểu mẫu tạo bảng của ứng dụng có gửi).`);
+}
 
 function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
   for (const [k, v] of Object.entries(error.extra.headers ?? {})) c.header(k, v);
@@ -54,11 +77,20 @@ export function createHttpApp(deps: HttpDeps): Hono<AppEnv> {
     if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
   });
   app.use('/api/*', async (c, next) => {
-    const max = LARGE_BODY_ROUTES.has(c.req.path) ? LARGE_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+    const upload = UPLOAD_ROUTES.has(c.req.path) && MULTIPART.test(c.req.header('content-type') ?? '');
+    const max = upload ? UPLOAD_BODY_LIMIT_BYTES : LARGE_BODY_ROUTES.has(c.req.path) ? LARGE_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
     return bodyLimit({ maxSize: max, onError: () => { throw errors.tooLarge(max); } })(c, next);
   });
   app.use('/api/*', async (c, next) => {
-    if (!SAFE_METHODS.has(c.req.method) && !JSON_TYPE.test(c.req.header('content-type') ?? '')) throw errors.unsupportedMedia();
+    const type = c.req.header('content-type') ?? '';
+    if (!SAFE_METHODS.has(c.req.method) && UPLOAD_ROUTES.has(c.req.path) && MULTIPART.test(type)) {
+      uploadGuard(c, s);
+      return next();
+    }
+    if (c.req.path === '/api/boards/preview' && c.req.method === 'POST')
+      throw new ApiError(415, 'unsupported-media-type', 'Send the plan as multipart/form-data with a "file" or a "text" field.',
+        'Hãy gửi kế hoạch dạng multipart/form-data, có trường "file" hoặc "text".');
+    if (!SAFE_METHODS.has(c.req.method) && !JSON_TYPE.test(type)) throw errors.unsupportedMedia();
     await next();
   });
   app.use('/api/*', loadSession(s));
@@ -67,6 +99,7 @@ export function createHttpApp(deps: HttpDeps): Hono<AppEnv> {
 
   app.route('/', authRoutes(s));
   app.route('/', exportRoutes(s)); // before boardRoutes: POST /api/boards/import
+  app.route('/', planUploadRoutes(s)); // before boardRoutes: multipart POST /api/boards
   app.route('/', boardRoutes(s));
   app.route('/', memberRoutes(s));
   app.route('/', linkRoutes(s));

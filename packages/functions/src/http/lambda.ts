@@ -15,6 +15,7 @@ import { openTable, type Table } from '../storage/dynamo';
 import { managementApiPoster } from '../ws/management-api-poster';
 import type { WebSocketEvent } from '../ws/events';
 import { createHttpApp } from './app';
+import { LAMBDA_HANDLE_OPTIONS } from './binary-responses';
 import type { HttpEvent, HttpResult } from './events';
 
 let ready: Promise<(event: HttpEvent) => Promise<HttpResult>> | undefined;
@@ -44,7 +45,7 @@ async function build(): Promise<(event: HttpEvent) => Promise<HttpResult>> {
     ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
     ...(process.env.CLIENT_IP_HEADER ? { clientIpHeader: process.env.CLIENT_IP_HEADER } : {}),
   });
-  return handle(app);
+  return handle(app, LAMBDA_HANDLE_OPTIONS);
 }
 
 export async function handler(event: HttpEvent): Promise<HttpResult> {

@@ -5,7 +5,7 @@
  * templates and the importer are needed by no other request.
  */
 import type * as Y from 'yjs';
-import { applyImportedPlan, BINH_AN_UNITS, importPlan, type ImportResult, type WriteContext } from '@binhan/core';
+import { applyPlanReading, readPlanSource, type ImportResult, type WriteContext } from '@binhan/core';
 import { planTemplates } from '@binhan/core/plan-27';
 
 export type NewBoardSource = { template: 'plan-27' | 'blank' } | { planText: string };
@@ -19,10 +19,12 @@ export type NewBoardOutcome =
 export function fillNewBoard(doc: Y.Doc, source: NewBoardSource, board: { boardId: string; title: string }, ctx: WriteContext): NewBoardOutcome {
   const { boardId, title } = board;
   if ('planText' in source) {
-    const imported = importPlan(source.planText, { units: BINH_AN_UNITS, defaultUnit: 'office-statistics' });
-    if (imported.plan.tasks.length === 0 && imported.plan.agenda.length === 0) return { ok: false, reason: 'empty-plan' };
-    applyImportedPlan(doc, imported.plan, { boardId, title, units: BINH_AN_UNITS }, ctx);
-    return { ok: true, report: { unplaced: imported.unplaced, notes: imported.notes } };
+    // Read as a file's text is (lists and text tables, due dates, cooperating units): the board
+    // gets the columns the plan names and no other.
+    const reading = readPlanSource({ text: source.planText });
+    if (reading.plan.tasks.length === 0 && reading.plan.agenda.length === 0) return { ok: false, reason: 'empty-plan' };
+    applyPlanReading(doc, reading, { boardId, title }, ctx);
+    return { ok: true, report: { unplaced: reading.unplaced, notes: reading.notes } };
   }
   const template = planTemplates.find((t) => t.id === source.template);
   if (!template) throw new Error(`No board template "${source.template}".`);

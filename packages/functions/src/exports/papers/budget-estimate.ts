@@ -1,0 +1,64 @@
+/**
+ * Dự toán kinh phí tổ chức Hội nghị: the budget lines and the award cash, as in the budget
+ * export (columns.ts budgetTable, so the figures are the same), the total and "Bằng chữ: …",
+ * the funding text of the plan and what each fund has left.
+ */
+import { documentDate, formatNumber, budgetSummary, vndInWords, type BoardSnapshot } from '@binhan/core';
+import { budgetTable, formatQuantity } from '../columns';
+import {
+  communeIssuer, numberLine, paperContext, placeDateLine, renderPaper,
+  type Block, type PaperOptions, type PaperSpec, type PaperTable,
+} from './layout';
+
+export const BUDGET_ESTIMATE_SYMBOL = 'DT-UBND';
+
+export function budgetEstimateSpec(board: BoardSnapshot, o: PaperOptions = {}): PaperSpec {
+  const ctx = paperContext(board, o);
+  const now = o.now ?? new Date();
+  const table = budgetTable(board, 'vi', { now });
+  const total = budgetSummary(board, now).total;
+  const money = (v: string | number | null) => (typeof v === 'number' ? formatNumber(v, 'vi') : (v ?? ''));
+  const rows: PaperTable['rows'] = table.rows.filter((r) => !r.total).map((r) => ({
+    cells: [
+      money(r.cells[0] ?? null), String(r.cells[1] ?? ''),
+      typeof r.cells[2] === 'number' ? formatQuantity(r.cells[2], 'vi') : '',
+      money(r.cells[3] ?? null), money(r.cells[4] ?? null), String(r.cells[5] ?? ''),
+    ],
+  }));
+  rows.push({ cells: ['Tổng cộng', '', '', formatNumber(total, 'vi'), ''], bold: true, span: 2 });
+  const planRef = ctx.planNumber ? `Căn cứ Kế hoạch số ${ctx.planNumber}${ctx.planDate ? ` ${documentDate(ctx.planDate)}` : ''} của Ủy ban nhân dân xã ${ctx.commune}, ` : '';
+  const body: Block[] = [
+    { kind: 'title', text: 'DỰ TOÁN' },
+    { kind: 'subject', lines: ['Kinh phí tổ chức Hội nghị tuyên dương điển hình tiên tiến'] },
+    { kind: 'para', runs: [{ text: `${planRef}Ủy ban nhân dân xã ${ctx.commune} lập dự toán kinh phí tổ chức Hội nghị như sau:` }] },
+    {
+      kind: 'table',
+      table: {
+        columns: [
+          { header: 'STT', width: 13, align: 'center' },
+          { header: 'Nội dung chi', width: 42 },
+          { header: 'Số lượng', width: 19, align: 'right' },
+          { header: 'Đơn giá (đồng)', width: 27, align: 'right' },
+          { header: 'Thành tiền (đồng)', width: 30, align: 'right' },
+          { header: 'Nguồn kinh phí', width: 34 },
+        ],
+        rows,
+      },
+    },
+    { kind: 'para', indent: false, runs: [{ text: 'Bằng chữ: ', bold: true }, { text: vndInWords(total), italic: true }] },
+    ...(board.facts.fundingText ? [{ kind: 'para', runs: [{ text: 'Nguồn kinh phí: ', bold: true }, { text: board.facts.fundingText }] } as Block] : []),
+    ...table.notes.map((n): Block => ({ kind: 'para', runs: [{ text: n, italic: true }] })),
+  ];
+  return {
+    issuer: communeIssuer(ctx),
+    number: numberLine(ctx, BUDGET_ESTIMATE_SYMBOL),
+    placeDate: placeDateLine(ctx),
+    body,
+    recipients: ['- TT Đảng ủy, HĐND xã (b/c);', '- Công chức Tài chính - Kế toán;', '- Lưu: VT.'],
+    signature: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: ctx.signer },
+  };
+}
+
+export async function budgetEstimateDocx(board: BoardSnapshot, o: PaperOptions = {}): Promise<Uint8Array> {
+  return renderPaper(budgetEstimateSpec(board, o), { title: 'Dự toán kinh phí' });
+}

@@ -1,0 +1,126 @@
+/**
+ * Boards from plan files (issue 11, part 1):
+ *   POST /api/boards/preview   administrator: multipart/form-data `file` (.docx, .pdf, .txt) or
+ *                              `text` (pasted) → what was read; nothing is created
+ *   POST /api/boards           administrator: multipart/form-data `title`, `file` or `text`,
+ *                              optional `units` (JSON {foundUnitId: {mapTo?, nameVi?}}) → a new
+ *                              board with the columns the plan names; JSON bodies go on to
+ *                              the boards route as before
+ * A cross-site form can post multipart, so these two are defended (app.ts, uploadGuard): the
+ * Origin must be the app's own, and the request must carry X-Binhan-Upload: 1, a header no
+ * form can set and a cross-site script cannot send without a CORS preflight this API never
+ * answers.
+ */
+import * as Y from 'yjs';
+import { Hono, type Context } from 'hono';
+import { BoardValidationError, LIMITS, applyPlanReading, readPlanSource, readBoard, type PlanReading, type UnitChoice } from '@binhan/core';
+import type { AppEnv, HttpServices } from '../context';
+import { ApiError, errors, fromBoardValidation } from '../errors';
+import { globalAdmin } from '../middleware/require-role';
+import { createBoardFromDoc, newBoardId } from './boards';
+
+export const UPLOAD_HEADER = 'x-binhan-upload';
+export const MULTIPART = /^multipart\/form-data\s*;/i;
+
+/** The reading as the preview shows it (and the create route reports). */
+export function previewOf(r: PlanReading, format: string) {
+  return {
+    format,
+    units: r.plan.units.map((u) => ({ id: u.id, nameVi: u.nameVi, known: u.known, foundAs: u.foundAs })),
+    tasks: r.plan.tasks.map((t) => ({ unit: t.unit, clause: t.clause, title: t.title, due: t.due, cooperating: t.cooperating, line: t.line })),
+    agenda: r.plan.agenda,
+    facts: {
+      planNumber: r.plan.facts.planNumber, planDate: r.plan.facts.planDate, conferenceDate: r.plan.facts.conferenceDate,
+      delegateCap: r.plan.facts.delegateCap, fundingText: r.plan.facts.fundingText, session: r.plan.facts.session,
+    },
+    event: r.event,
+    unplaced: r.unplaced.map((u) => ({ line: u.line, clause: u.clause, text: u.text, vi: u.vi, en: u.en })),
+    notes: r.notes.map((n) => ({ line: n.line, text: n.text, vi: n.vi, en: n.en })),
+  };
+}
+
+async function readUpload(c: Context<AppEnv>): Promise<{ reading: PlanReading; format: string; form: Record<string, unknown> }> {
+  let form: Record<string, unknown>;
+  try {
+    form = await c.req.parseBody();
+  } catch {
+    throw errors.badRequest('malformed-form', 'The form could not be read: send multipart/form-data with a "file" or a "text" field.',
+      'Không đọc được biểu mẫu: hãy gửi multipart/form-data có trường "file" hoặc "text".');
+  }
+  const file = form['file'];
+  const text = form['text'];
+  const { extractPlanFile, PlanFileError } = await import('../../plan-files/extract');
+  let source;
+  if (file instanceof File) {
+    try {
+      source = await extractPlanFile(new Uint8Array(await file.arrayBuffer()));
+    } catch (e) {
+      if (e instanceof PlanFileError) throw new ApiError(e.code === 'too-large' ? 413 : 400, e.code, e.message, e.messageVi);
+      throw e;
+    }
+  } else if (typeof text === 'string' && text.trim()) {
+    source = { format: 'text', text, tables: [] };
+  } else {
+    throw errors.badRequest('no-plan', 'Give the plan: a "file" (.docx, .pdf or .txt) or its "text".',
+      'Hãy gửi kế hoạch: trường "file" (.docx, .pdf hoặc .txt) hoặc "text" (nội dung dán vào).');
+  }
+  const reading = readPlanSource({ text: source.text, tables: source.tables });
+  if (reading.plan.tasks.length === 0 && reading.plan.agenda.length === 0)
+    throw errors.badRequest('empty-plan', 'No task or agenda item could be read from this plan.',
+      'Không đọc được nhiệm vụ hay mục chương trình nào từ kế hoạch này.');
+  return { reading, format: source.format, form };
+}
+
+function unitChoices(raw: unknown): Record<string, UnitChoice> {
+  if (raw === undefined || raw === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(String(raw));
+  } catch {
+    parsed = null;
+  }
+  const ok = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((v) =>
+    v !== null && typeof v === 'object' && Object.entries(v).every(([k, x]) => (k === 'mapTo' || k === 'nameVi') && typeof x === 'string' && x.length <= LIMITS.shortText));
+  if (!ok) throw errors.badRequest('invalid-input', '"units" must be JSON: {"<found unit id>": {"mapTo": "<unit id>", "nameVi": "<name>"}}.',
+    '"units" phải là JSON: {"<mã đơn vị>": {"mapTo": "<mã đơn vị>", "nameVi": "<tên>"}}.');
+  return parsed as Record<string, UnitChoice>;
+}
+
+export function planUploadRoutes(s: HttpServices): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/api/boards/preview', globalAdmin(), async (c) => {
+    const { reading, format } = await readUpload(c);
+    return c.json({ preview: previewOf(reading, format) });
+  });
+
+  app.post('/api/boards', async (c, next) => {
+    if (!MULTIPART.test(c.req.header('content-type') ?? '')) return next();
+    await globalAdmin()(c, async () => {
+      const user = c.get('user')!;
+      const { reading, format, form } = await readUpload(c);
+      const title = typeof form['title'] === 'string' ? form['title'].trim() : '';
+      if (!title || title.length > LIMITS.title)
+        throw errors.badRequest('invalid-input', `Give the board a title (1–${LIMITS.title} characters).`, `Hãy đặt tên bảng (1–${LIMITS.title} ký tự).`);
+      const units = unitChoices(form['units']);
+      const boardId = newBoardId(title);
+      const doc = new Y.Doc();
+      try {
+        applyPlanReading(doc, reading, { boardId, title, units }, { actor: user.userId, now: new Date(s.clock()) });
+      } catch (error) {
+        doc.destroy();
+        if (error instanceof BoardValidationError) throw fromBoardValidation(error);
+        throw error;
+      }
+      const snapshot = readBoard(doc);
+      const update = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      await createBoardFromDoc(s, { boardId, title, actor: user.userId, update });
+      const entry = await s.registry.get(boardId);
+      c.res = c.json({ board: { ...entry, role: 'admin' }, cards: snapshot.cards.length, units: snapshot.units.map((u) => u.nameVi), import: previewOf(reading, format) }, 201);
+    });
+    return c.res;
+  });
+
+  return app;
+}
