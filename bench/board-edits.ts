@@ -44,25 +44,28 @@ export function addBenchCard(doc: Y.Doc, id: string, title: string): void {
   doc.getMap<Y.Map<unknown>>('cards').set(id, m);
 }
 
-/** One bench edit on a card: its title (one struct, like a map key). */
-export function setCardTitle(doc: Y.Doc, id: string, title: string): void {
-  doc.getMap<Y.Map<unknown>>('cards').get(id)?.set('title', title);
+/** One bench edit on a card: a new checklist item (one struct under a new key, like a map key). */
+export function addChecklistItem(doc: Y.Doc, cardId: string, key: string, order: number): void {
+  const list = doc.getMap<Y.Map<unknown>>('cards').get(cardId)?.get('checklist');
+  if (list instanceof Y.Map) list.set(key, { text: key, done: false, order });
 }
 
-/** Calls `onTitle` with every title a card of `doc` gets (local or remote). */
-export function observeCardTitles(doc: Y.Doc, onTitle: (cardId: string, title: string) => void): void {
+/** Calls `onKeys` with the checklist keys each change adds to a card of `doc` (local or remote). */
+export function observeChecklistKeys(doc: Y.Doc, onKeys: (cardId: string, keys: string[]) => void): void {
   const cards = doc.getMap<Y.Map<unknown>>('cards');
   cards.observeDeep((events) => {
     for (const e of events) {
-      if (e.target === cards) continue;
-      const card = e.target as Y.Map<unknown>;
-      const key = card._item?.parentSub;
-      if (card._item?.parent === cards && key && (e as Y.YMapEvent<unknown>).keysChanged.has('title')) onTitle(key, String(card.get('title')));
+      const list = e.target;
+      const card = list._item?.parent as Y.AbstractType<unknown> | undefined;
+      if (!(list instanceof Y.Map) || list._item?.parentSub !== 'checklist' || card?._item?.parent !== cards) continue;
+      const added = [...(e as Y.YMapEvent<unknown>).keys].filter(([, change]) => change.action === 'add').map(([k]) => k);
+      if (added.length) onKeys(card._item.parentSub ?? '', added);
     }
   });
 }
 
-export function cardTitle(doc: Y.Doc, id: string): string | undefined {
-  const t = doc.getMap<Y.Map<unknown>>('cards').get(id)?.get('title');
-  return typeof t === 'string' ? t : undefined;
+/** The checklist keys of a card. */
+export function checklistKeys(doc: Y.Doc, cardId: string): Set<string> {
+  const list = doc.getMap<Y.Map<unknown>>('cards').get(cardId)?.get('checklist');
+  return new Set(list instanceof Y.Map ? [...list.keys()] : []);
 }

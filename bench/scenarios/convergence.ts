@@ -14,7 +14,7 @@ import type { OpStats } from '../profiler';
 import type { RunningServer } from '../servers/types';
 import { freshBoardId, now, round, sleep, waitUntil, withTimeout } from '../util';
 import { connectMany, destroyAll } from './clients';
-import { addBenchCard, cardTitle, observeCardTitles, setCardTitle } from '../board-edits';
+import { addBenchCard, addChecklistItem, checklistKeys, observeChecklistKeys } from '../board-edits';
 
 export interface ConvergenceResult {
   clients: number;
@@ -48,7 +48,8 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
     await server.settle();
     await sleep(300);
     await server.settle();
-    // Each client edits the title of its own card (one struct per edit, like a map key): made first.
+    // Each client adds items to its own card's checklist (one struct under a new key per edit, like
+    // the map key the reference servers' benchmarks set): the cards are made first.
     clients.forEach((client, c) => addBenchCard(client.doc, `bench-c${c}`, `c${c}-start`));
     await waitUntil(() => clients.every((client) => client.doc.getMap('cards').size >= clientCount), 60_000, 5);
     await server.settle();
@@ -56,11 +57,9 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
     const counts = new Array<number>(clientCount).fill(0);
     const roundReceipts = new Array<number>(editsPerClient).fill(0);
     clients.forEach((client, c) => {
-      observeCardTitles(client.doc, (_card, title) => {
-        const r = Number(title.slice(title.indexOf('-') + 1));
-        if (!Number.isInteger(r)) return;
-        counts[c]!++; // every edit is a new title, seen once by each client
-        roundReceipts[r]!++;
+      observeChecklistKeys(client.doc, (_card, keys) => {
+        counts[c]! += keys.length; // every key is new: set once, never overwritten
+        for (const key of keys) roundReceipts[Number(key.slice(key.indexOf('-') + 1))]!++;
       });
     });
     const perRound = clientCount * clientCount; // every client sees every client's edit of a round
@@ -71,7 +70,7 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
     for (let r = 0; r < editsPerClient && now() < deadline; r++) {
       const gate = r - WINDOW;
       if (gate >= 0) await waitUntil(() => roundReceipts[gate]! >= perRound, deadline - now(), 1);
-      clients.forEach((client, c) => setCardTitle(client.doc, `bench-c${c}`, `c${c}-${r}`));
+      clients.forEach((client, c) => addChecklistItem(client.doc, `bench-c${c}`, `c${c}-${r}`, r));
       await new Promise((resolve) => setImmediate(resolve));
     }
     const sendMs = now() - t0;
@@ -82,10 +81,11 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
     let completeClients = 0;
     let minEdits = total;
     for (const client of clients) {
-      // A client's last title can only be integrated after all its earlier edits (Yjs keeps
-      // each client's clock sequence): holding it means holding every edit of that client.
       let have = 0;
-      for (let c = 0; c < clientCount; c++) if (cardTitle(client.doc, `bench-c${c}`) === `c${c}-${editsPerClient - 1}`) have += editsPerClient;
+      for (let c = 0; c < clientCount; c++) {
+        const keys = checklistKeys(client.doc, `bench-c${c}`);
+        for (let r = 0; r < editsPerClient; r++) if (keys.has(`c${c}-${r}`)) have++;
+      }
       if (have === total) completeClients++;
       minEdits = Math.min(minEdits, have);
     }
@@ -106,7 +106,10 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
       const stored = new Y.Doc();
       Y.applyUpdate(stored, (await server.stack.updates.loadMerged(boardId)).update);
       let have = 0;
-      for (let c = 0; c < clientCount; c++) if (cardTitle(stored, `bench-c${c}`) === `c${c}-${editsPerClient - 1}`) have += editsPerClient;
+      for (let c = 0; c < clientCount; c++) {
+        const keys = checklistKeys(stored, `bench-c${c}`);
+        for (let r = 0; r < editsPerClient; r++) if (keys.has(`c${c}-${r}`)) have++;
+      }
       result.stored = have;
       result.zeroLoss = result.zeroLoss && have === total;
       stored.destroy();
