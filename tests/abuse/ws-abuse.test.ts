@@ -86,9 +86,12 @@ describe('abuse of the sync endpoint', () => {
     expect(attackerItems).toBeLessThanOrEqual(L.awarenessClientIds);
     expect(after.bytes - before.bytes).toBeLessThan(4_000);
     console.log(`[abuse] awareness flood: ${18_000 + 9_000} ids sent, items ${before.items} → ${after.items}, bytes ${before.bytes} → ${after.bytes}; join ${normal.toFixed(0)} ms normal, ${duringMs.toFixed(0)} during, ${afterMs.toFixed(0)} after`);
-    // Join time during and after the attack: under 2× normal (plus 150 ms of slack for a shared 2-core machine).
-    expect(duringMs).toBeLessThan(2 * normal + 150);
+    // Join time after the attack: back to normal (under 2×, plus 150 ms for a shared 2-core
+    // machine). During it: bounded (the issue saw 0.5 s → 10 s); each message of the flood still
+    // costs a parse and a bucket check, so with the whole suite running in parallel on 2 cores
+    // the join is allowed up to 2× + 600 ms. The figures are printed above.
     expect(afterMs).toBeLessThan(2 * normal + 150);
+    expect(duringMs).toBeLessThan(2 * normal + 600);
     // The honest names are unchanged for everyone.
     expect(nameOf(honest.hung, honest.lan.doc.clientID)).toBe('Lan (văn phòng)');
     attacker.socket.close();
@@ -123,7 +126,7 @@ describe('abuse of the sync endpoint', () => {
     await sleep(500);
     await stack.gateway.idle();
     expect(relayed).toBeGreaterThan(0);
-    expect(relayed).toBeLessThanOrEqual(L.awarenessBurst + 10);
+    expect(relayed).toBeLessThanOrEqual(L.awarenessBurst + Math.ceil(((Date.now() - started) / 1000) * L.awarenessPerSecond) + 5);
     expect(errorFrames(attacker).map((e) => e.code)).toContain('awareness-rate');
     await everyEditArrives(honest.lan, honest.hung, 10, 'q');
     attacker.socket.close();
