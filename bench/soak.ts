@@ -6,6 +6,7 @@
  *   SOAK_MINUTES (default 10)   rounds
  *   SOAK_CLIENTS (default 50)   clients per round
  *   SOAK_ACTIVE_SECONDS (30)    seconds of editing per round
+ *   SOAK_HEAP_SNAPSHOT=<file>   write a heap snapshot after the last round
  * Run with the GC exposed (the npm script does): node --expose-gc --import tsx bench/soak.ts
  */
 import { fork } from 'node:child_process';
@@ -53,6 +54,10 @@ async function server(): Promise<void> {
       const idle = 60_000 - (Date.now() - started);
       if (idle > 0) await new Promise((r) => setTimeout(r, idle));
       samples.push(sample(`minute ${minute} (${round.edits} edits, ${round.received} updates received by clients)`));
+    }
+    if (process.env.SOAK_HEAP_SNAPSHOT) {
+      const { writeHeapSnapshot } = await import('node:v8');
+      console.log(`[soak] heap snapshot: ${writeHeapSnapshot(process.env.SOAK_HEAP_SNAPSHOT)}`);
     }
   } finally {
     child.kill();
