@@ -2,3 +2,4 @@ export * from './local-stack';
 export * from './gateway';
 export * from './embedded-dynamodb';
 export * from './static-files';
+export * from './start-links';

@@ -3,14 +3,13 @@
  * default ./.data), the local gateway on PORT (default 8787), makes sure an administrator
  * account exists (ADMIN_EMAIL + ADMIN_PASSWORD, else admin@binh-an.local with a random
  * password printed once), creates the seeded board on first start and prints its edit link and
- * its read-only share link (revocable by the administrator like any other).
+ * its read-only share link (both revocable by the administrator like any other link).
  */
 import { resolve } from 'node:path';
-import { bootstrapAdmin, ShareLinks } from '@binhan/functions';
+import { bootstrapAdmin } from '@binhan/functions';
 import { startLocalStack } from './local-stack';
 import { SEED_BOARD_ID, seedBoard } from './seed';
-
-const LINK_DAYS = 30;
+import { EDIT_LINK_DAYS, startLinks } from './start-links';
 
 async function main(): Promise<void> {
   // The pinned AWS SDK supports Node 20; its notice about later SDK versions is not for users.
@@ -38,17 +37,10 @@ async function main(): Promise<void> {
     const existing = await stack.boards.get(SEED_BOARD_ID);
     await stack.registry.register(existing ?? meta);
   }
-  const ttlSeconds = LINK_DAYS * 24 * 3600;
-  const edit = stack.tokens.issue({ boardId: SEED_BOARD_ID, right: 'edit', ttlSeconds, subject: admin.userId });
-  // The district's link is a share link: listed and revocable under /api/boards/binh-an-27/links.
-  const links = new ShareLinks(stack.table);
-  const nowSeconds = Math.floor(Date.now() / 1000);
-  const shared =
-    (await links.list(SEED_BOARD_ID)).find((l) => l.createdBy === 'npm-start' && !l.revokedAt && l.tokenExpiresAt > nowSeconds + 24 * 3600) ??
-    (await links.create({ boardId: SEED_BOARD_ID, label: 'Huyện (liên kết xem) / District (view link)', expiresAt: null, createdBy: 'npm-start' }));
-  const view = stack.tokens.issue({
-    boardId: SEED_BOARD_ID, role: 'viewer', ttlSeconds: 0, expiresAt: shared.tokenExpiresAt, tokenId: shared.linkId, subject: `link:${shared.linkId}`,
-  });
+  // Both printed links are links of the board: listed and revocable under the board's links.
+  const printed = await startLinks(stack.table, stack.tokens, SEED_BOARD_ID);
+  const edit = printed.edit.token;
+  const view = printed.view.token;
   const base = stack.gateway.httpUrl;
   const link = (token: string) => `${base}/?board=${SEED_BOARD_ID}&token=${token}`;
   console.log(
@@ -59,7 +51,7 @@ async function main(): Promise<void> {
         ? `Created board "${SEED_BOARD_ID}" from plan 27/KH-UBND: ${seed.board.units.length} units, ${seed.board.cards.length} cards, ${seed.board.agenda.length} agenda items.`
         : `Board "${SEED_BOARD_ID}" loaded from disk.`,
       '',
-      `  Edit link (staff, valid ${LINK_DAYS} days):`,
+      `  Edit link (staff, valid ${EDIT_LINK_DAYS} days; listed and revocable in the board's links):`,
       `    ${link(edit)}`,
       `  View link (read-only share link for the district; revoke it from the board's links):`,
       `    ${link(view)}`,

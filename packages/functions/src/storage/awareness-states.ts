@@ -38,6 +38,11 @@ export interface AnnounceRules {
   claim(clientID: number): Promise<boolean>;
   /** Whether the owning connection still lives, and whether it was opened with the same token. */
   ownerStatus(owner: string): Promise<OwnerStatus>;
+  /**
+   * When known to be at its limit: the ids the connection holds. Any other id could only be
+   * refused (an echo is dropped, a new or foreign id refused), so it is refused without a read.
+   */
+  claimsFull?(): ReadonlySet<number> | null;
 }
 
 export interface AnnounceResult {
@@ -90,6 +95,14 @@ export class AwarenessStates {
       }),
     );
     if (unknown.length === 0) return result;
+    const held = rules.claimsFull?.() ?? null;
+    if (held) {
+      for (const entry of unknown.splice(0)) {
+        if (held.has(entry.clientID)) unknown.push(entry);
+        else if (entry.state !== 'null') result.overLimit.push(entry.clientID);
+      }
+      if (unknown.length === 0) return result;
+    }
     const stored = await this.read(boardId, unknown.map((e) => e.clientID));
     await Promise.all(
       unknown.map(async (entry) => {

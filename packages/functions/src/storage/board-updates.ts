@@ -9,6 +9,11 @@
  * - compact: merges head snapshot + updates into a new snapshot under a fresh chunk set, then
  *   commits the head with a conditional write on the version it started from. A loser deletes
  *   its own chunks and nothing else, so two compactions at once lose nothing.
+ * - sweep (after each commit, and on demand): removes chunk sets the head does not name that
+ *   are certainly dead — of a version the head has reached, or older than the lease — so a
+ *   compaction killed after its commit (its old set left) or before it (its new set left)
+ *   leaves nothing behind for good. Merged updates it did not delete are merged again and
+ *   deleted by the next compaction (Yjs updates are idempotent).
  */
 import * as Y from 'yjs';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -18,8 +23,12 @@ import { keys, uniqueSuffix } from './table-schema';
 /** Bytes per item part: DynamoDB items are at most 400 KB including names and keys. */
 export const ITEM_PART_BYTES = 350 * 1024;
 
-/** A compaction that crashed frees the board for the next one after this long. */
-const COMPACTION_LEASE_MS = 30_000;
+/**
+ * A compaction holds a short lease on the head and renews it while it works, so a process
+ * killed mid-compaction blocks the board's next compaction for at most this long.
+ */
+export const COMPACTION_LEASE_MS = 5_000;
+const LEASE_RENEW_MS = 2_000;
 
 export interface StoredUpdates {
   /** The compacted snapshot (empty when the board was never compacted). */
@@ -102,11 +111,42 @@ export class BoardUpdates {
   async compact(boardId: string, options: { useLease?: boolean } = {}): Promise<CompactionResult> {
     const lease = options.useLease === false ? null : await this.takeLease(boardId);
     if (lease === false) return { committed: false, version: -1, mergedUpdates: 0, snapshotBytes: 0 };
+    const renewal = lease ? setInterval(() => void this.renewLease(boardId, lease).catch(() => {}), LEASE_RENEW_MS) : null;
     try {
       return await this.compactNow(boardId);
     } finally {
+      if (renewal) clearInterval(renewal);
       if (lease) await this.releaseLease(boardId, lease).catch(() => {});
     }
+  }
+
+  /**
+   * Deletes the board's chunk sets that the head does not name and that no compaction can still
+   * commit: of a version the head has reached (a replaced set, or a loser's), or written longer
+   * ago than the lease (a compaction killed before its commit). Returns the chunks deleted.
+   */
+  async sweep(boardId: string): Promise<number> {
+    const [items, head] = await Promise.all([
+      queryAll(this.table, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+        ExpressionAttributeValues: { ':pk': keys.board(boardId), ':c': 'C#' },
+        ProjectionExpression: 'sk, #at',
+        ExpressionAttributeNames: { '#at': 'at' },
+        ConsistentRead: true,
+      }),
+      this.readHead(boardId),
+    ]);
+    const now = this.clock();
+    const dead = items.filter((item) => {
+      const sk = String(item.sk);
+      const chunkSet = sk.slice(2, sk.lastIndexOf('#'));
+      if (chunkSet === head.chunkSet) return false;
+      const version = Number(chunkSet.split('-')[0]);
+      const at = typeof item.at === 'number' ? item.at : 0;
+      return (Number.isFinite(version) && version <= head.version) || at < now - COMPACTION_LEASE_MS;
+    });
+    await deleteAll(this.table, dead.map((item) => ({ pk: keys.board(boardId), sk: String(item.sk) })));
+    return dead.length;
   }
 
   /** Returns the lease token, or false when another compaction holds an unexpired lease. */
@@ -128,6 +168,18 @@ export class BoardUpdates {
       if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
+  }
+
+  private async renewLease(boardId: string, token: string): Promise<void> {
+    await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: { pk: keys.board(boardId), sk: keys.head },
+        UpdateExpression: 'SET leaseUntil = :until',
+        ConditionExpression: 'leaseToken = :t',
+        ExpressionAttributeValues: { ':t': token, ':until': this.clock() + COMPACTION_LEASE_MS },
+      }),
+    );
   }
 
   private async releaseLease(boardId: string, token: string): Promise<void> {
@@ -172,6 +224,7 @@ export class BoardUpdates {
               pk: keys.board(boardId),
               sk: keys.chunk(chunkSet, i),
               d: state.subarray(i * ITEM_PART_BYTES, (i + 1) * ITEM_PART_BYTES),
+              at: this.clock(), // for the sweep: a set the head never names is dead after the lease
             },
           }),
         ),
@@ -199,13 +252,12 @@ export class BoardUpdates {
       await deleteAll(this.table, Array.from({ length: chunks }, (_, i) => ({ pk: keys.board(boardId), sk: keys.chunk(chunkSet, i) })));
       return { committed: false, version: stored.snapshotVersion, mergedUpdates: 0, snapshotBytes: 0 };
     }
-    // Committed: what it merged and the chunks it replaced can go.
+    // Committed: what it merged can go, and every chunk set the head no longer names (the one it
+    // replaced, and any a killed compaction left).
     const obsolete: { pk: string; sk: string }[] = [];
     for (const u of stored.updates) for (const sk of u.keys) obsolete.push({ pk: keys.board(boardId), sk });
-    if (head.chunkSet) {
-      for (let i = 0; i < head.chunks; i++) obsolete.push({ pk: keys.board(boardId), sk: keys.chunk(head.chunkSet, i) });
-    }
     await deleteAll(this.table, obsolete);
+    await this.sweep(boardId);
     return { committed: true, version, mergedUpdates: stored.updates.length, snapshotBytes: state.byteLength };
   }
 

@@ -171,6 +171,12 @@ export class ConnectionAllowances {
     }
   }
 
+  /** The client ids of a connection known (in this process) to have reached its limit; else null. */
+  claimsFull(connectionId: string): ReadonlySet<number> | null {
+    const local = this.local.get(connectionId);
+    return local?.claimsFull ? local.claims : null;
+  }
+
   /** Counts one fragment of `msgId` (`chars` base64 characters) before it is stored. */
   async reserveFragment(connectionId: string, msgId: string, chars: number, maxChars: number, maxMessages: number): Promise<FragmentReservation> {
     if (chars > maxChars) return 'too-many-bytes';

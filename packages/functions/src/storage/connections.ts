@@ -5,7 +5,7 @@
  * past API Gateway's 2-hour connection lifetime; readers ignore expired ones.
  */
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll, type Table } from './dynamo';
+import { isConditionalCheckFailed, queryAll, type Table } from './dynamo';
 import { keys, TTL_ATTRIBUTE } from './table-schema';
 
 import type { Role } from '../auth/sync-token';
@@ -88,14 +88,49 @@ export class Connections {
     return record;
   }
 
-  /** Every live connection of a board. */
+  /**
+   * Every live connection of a board. Expired records found are removed (the board's item, the
+   * connection's index item and whatever else it left under its key, e.g. fragments): the
+   * embedded engine and DynamoDB Local never delete TTL items, DynamoDB deletes them late.
+   */
   async listBoard(boardId: string): Promise<ConnectionRecord[]> {
     const items = await queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :k)',
       ExpressionAttributeValues: { ':pk': keys.board(boardId), ':k': keys.boardConnectionPrefix },
       ConsistentRead: true,
     });
+    const expired = items.filter((i) => this.expired(i));
+    if (expired.length > 0) await Promise.all(expired.map((i) => this.removeExpired(boardId, String(i.connectionId))));
     return items.filter((i) => !this.expired(i)).map((i) => toRecord(String(i.connectionId), i));
+  }
+
+  /** Removes an expired connection's items; each delete only if the item is still expired. */
+  private async removeExpired(boardId: string, connectionId: string): Promise<void> {
+    this.identities.delete(connectionId);
+    const now = Math.floor(this.clock() / 1000);
+    const ifExpired = {
+      ConditionExpression: 'attribute_not_exists(#e) OR #e <= :now',
+      ExpressionAttributeNames: { '#e': TTL_ATTRIBUTE },
+      ExpressionAttributeValues: { ':now': now },
+    };
+    const quietly = (p: Promise<unknown>) =>
+      p.catch((error: unknown) => {
+        if (!isConditionalCheckFailed(error)) throw error;
+      });
+    await quietly(this.table.doc.send(new DeleteCommand({ TableName: this.table.name, Key: { pk: keys.board(boardId), sk: keys.boardConnection(connectionId) }, ...ifExpired })));
+    const pk = keys.connection(connectionId);
+    const own = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ProjectionExpression: 'pk, sk, #e',
+      ExpressionAttributeNames: { '#e': TTL_ATTRIBUTE },
+      ConsistentRead: true,
+    });
+    const index = own.find((i) => i.sk === keys.connectionIndex);
+    if (index && !this.expired(index)) return; // renewed meanwhile (not expected: a record is written once)
+    await Promise.all(
+      own.map((i) => quietly(this.table.doc.send(new DeleteCommand({ TableName: this.table.name, Key: { pk, sk: String(i.sk) }, ...(i.sk === keys.connectionIndex ? ifExpired : {}) })))),
+    );
   }
 
   /** Removes both items. */

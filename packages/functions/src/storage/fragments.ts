@@ -49,9 +49,12 @@ export class Fragments {
       ExpressionAttributeValues: { ':pk': pk, ':f': keys.fragmentPrefix(msgId) },
       ConsistentRead: true,
     });
-    const text = parts.map((p) => String(p.d)).join('');
     await deleteAll(this.table, [...parts.map((p) => ({ pk, sk: String(p.sk) })), { pk, sk: keys.fragmentCounter(msgId) }]);
-    return text;
+    // Expired parts are not joined (the engines keep TTL items): the message is dropped whole.
+    const now = Math.floor(this.clock() / 1000);
+    const live = parts.filter((p) => Number(p[TTL_ATTRIBUTE] ?? Infinity) > now);
+    if (live.length !== count) throw new Error(`Message ${msgId} was not finished in time (${FRAGMENT_TTL_SECONDS} s): sent twice or expired.`);
+    return live.map((p) => String(p.d)).join('');
   }
 
   /** Drops unfinished messages of a connection that left. */

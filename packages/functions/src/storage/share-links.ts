@@ -13,6 +13,8 @@ export interface ShareLink {
   linkId: string;
   boardId: string;
   label: string;
+  /** What the link's token may do: 'viewer' (a share link) or 'editor' (the staff edit link of `npm start`). */
+  role: LinkRole;
   /** When the link stops working (ISO), or null for no expiry. */
   expiresAt: string | null;
   /** The token's `exp` (epoch seconds): far in the future when the link has no expiry. */
@@ -23,6 +25,8 @@ export interface ShareLink {
   revokedBy: string | null;
 }
 
+export type LinkRole = 'viewer' | 'editor';
+
 /** A link without an expiry still needs a token expiry: 10 years. */
 export const NO_EXPIRY_TOKEN_SECONDS = 10 * 365 * 24 * 60 * 60;
 
@@ -32,12 +36,13 @@ export class ShareLinks {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async create(input: { boardId: string; label: string; expiresAt: Date | null; createdBy: string }): Promise<ShareLink> {
+  async create(input: { boardId: string; label: string; expiresAt: Date | null; createdBy: string; role?: LinkRole }): Promise<ShareLink> {
     const nowSeconds = Math.floor(this.clock() / 1000);
     const link: ShareLink = {
       linkId: `l-${randomId(16)}`,
       boardId: input.boardId,
       label: input.label,
+      role: input.role ?? 'viewer',
       expiresAt: input.expiresAt ? input.expiresAt.toISOString() : null,
       tokenExpiresAt: input.expiresAt ? Math.floor(input.expiresAt.getTime() / 1000) : nowSeconds + NO_EXPIRY_TOKEN_SECONDS,
       createdAt: new Date(this.clock()).toISOString(),
@@ -52,7 +57,7 @@ export class ShareLinks {
         // revokedAt/revokedBy stay absent until revoked (markRevoked sets them with if_not_exists).
         Item: {
           pk: keys.board(input.boardId), sk: accessKeys.link(link.linkId), ...link,
-          linkExpiresAt: link.expiresAt, expiresAt: undefined, revokedAt: undefined, revokedBy: undefined,
+          linkExpiresAt: link.expiresAt, expiresAt: undefined, revokedAt: undefined, revokedBy: undefined, role: undefined, linkRole: link.role,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
@@ -103,6 +108,7 @@ function toLink(item: Record<string, unknown>): ShareLink {
     linkId: String(item.linkId),
     boardId: String(item.boardId),
     label: String(item.label ?? ''),
+    role: item.linkRole === 'editor' ? 'editor' : 'viewer',
     expiresAt: str(item.linkExpiresAt),
     tokenExpiresAt: Number(item.tokenExpiresAt ?? 0),
     createdAt: String(item.createdAt ?? ''),

@@ -29,7 +29,7 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   awarenessStateBytes: 4 * 1024,
   awarenessEntriesPerMessage: 200,
   awarenessPerSecond: 10,
-  awarenessBurst: 50,
+  awarenessBurst: 20,
   queryAwarenessPerSecond: 0.2,
   queryAwarenessBurst: 5,
   pendingFragmentBytes: 16 * 1024 * 1024,

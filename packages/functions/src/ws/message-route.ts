@@ -180,6 +180,7 @@ async function acceptAwareness(
   const result = await deps.allowances.inTurn(connectionId, 'awareness-message', async () => {
     const announced = await deps.awareness.announce(connection.boardId, connectionId, entries, {
       claim: (clientID) => deps.allowances.claimClientId(connectionId, clientID, limits.awarenessClientIds),
+      claimsFull: () => deps.allowances.claimsFull(connectionId),
       ownerStatus: async (owner) => {
         const record = await deps.connections.get(owner);
         if (!record) return 'gone';

@@ -4,6 +4,8 @@
  *   POST   /api/boards/:boardId/links            {label, expiresAt?} → the link and its URL
  *   DELETE /api/boards/:boardId/links/:linkId    revokes: refused from now on, open sockets cut off
  * A link is a view token whose token id is the link id; a link without expiry lasts 10 years.
+ * The staff edit link that `npm start` prints is a link too (role editor, 30 days): listed and
+ * revoked here like the others (links made through this API are read-only).
  */
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
@@ -33,7 +35,7 @@ export function linkRoutes(s: HttpServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   const tokenOf = (link: ShareLink) =>
-    s.tokens.issue({ boardId: link.boardId, role: 'viewer', ttlSeconds: 0, expiresAt: link.tokenExpiresAt, tokenId: link.linkId, subject: `link:${link.linkId}` });
+    s.tokens.issue({ boardId: link.boardId, role: link.role, ttlSeconds: 0, expiresAt: link.tokenExpiresAt, tokenId: link.linkId, subject: `link:${link.linkId}` });
   const urlOf = (base: string, link: ShareLink, token: string) => `${base}/?board=${encodeURIComponent(link.boardId)}&token=${token}`;
 
   app.get('/api/boards/:boardId/links', boardRole(s, NEEDS.manageLinks), async (c) => {
