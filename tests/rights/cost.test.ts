@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, updateCard } from '@binhan/core';
-import { BoardDocCache, boardSource, BoardUpdates, createWsDeps, createWsHandler, ensureTable, openTable, SyncTokens, updateMessage, type Table } from '@binhan/functions';
+import { BoardWriteChecker, boardSource, BoardUpdates, createWsDeps, createWsHandler, ensureTable, openTable, SyncTokens, updateMessage, type Table } from '@binhan/functions';
 import { startEmbeddedDynamo, type EmbeddedDynamo } from '@binhan/local';
 import { encodeBase64 } from '@binhan/transport';
 import { buildBoard, captureUpdate, ctx, recordingPoster, wsEvent } from './helpers';
@@ -54,7 +54,7 @@ describe('cost of the rights check on a 2,000-card board', () => {
 
   it('prints warm vs cold timings', async () => {
     const updates = new BoardUpdates(table);
-    const cache = new BoardDocCache(boardSource(updates));
+    const cache = new BoardWriteChecker(boardSource(updates));
     const edit = (i: number) => captureUpdate(editorDoc, () => updateCard(editorDoc, `t-${i * 3}`, { title: `Nhiệm vụ đã sửa ${i}` }, ctx('can-bo-lan')));
 
     const cold: number[] = [];

@@ -5,7 +5,8 @@ import {
   addCard, BoardChangeTracker, BoardWriteGuard, cardActions, deleteCard, isGuardedStatusChange, mayChooseReviewStatus, moveCard, NO_CARD,
   readBoard, restoreCard, setChecklistItemDone, setFacts, touchesGuardedState, updateCard, type NomineeCard,
 } from '@binhan/core';
-import { BoardDocCache } from '@binhan/functions';
+import { BoardWriteChecker } from '@binhan/functions';
+import { wholeBoardSource } from '../helpers/board-source';
 import { buildBoard, captureUpdate, ctx, FUND } from './helpers';
 
 const nominee = (reviewStatus: string, extra: Partial<{ kind: string; exists: boolean; deleted: boolean }> = {}) => ({
@@ -119,7 +120,7 @@ describe('board doc cache', () => {
   it('checks one client\'s updates arriving out of order (they wait for each other), and keeps the cache clean', async () => {
     const author = board();
     const stored = Y.encodeStateAsUpdate(author);
-    const cache = new BoardDocCache(async () => stored);
+    const cache = new BoardWriteChecker(wholeBoardSource(async () => stored));
     const editor = new Y.Doc();
     Y.applyUpdate(editor, stored);
     const updates = [1, 2, 3, 4, 5].map((i) => captureUpdate(editor, () => updateCard(editor, 't1', { title: `Bản ${i}` }, ctx('lan'))));
@@ -131,7 +132,7 @@ describe('board doc cache', () => {
   it('keeps a refused update and undoes it, so the same client\'s next update is in step and stands', async () => {
     const author = board();
     const stored = Y.encodeStateAsUpdate(author);
-    const cache = new BoardDocCache(async () => stored, { dependencyWaitMs: 200 });
+    const cache = new BoardWriteChecker(wholeBoardSource(async () => stored), { dependencyWaitMs: 200 });
     const editor = new Y.Doc();
     Y.applyUpdate(editor, stored);
     const refused = captureUpdate(editor, () => updateCard(editor, 'n1', { reviewStatus: 'approved' }, ctx('lan')));
@@ -148,7 +149,7 @@ describe('board doc cache', () => {
     const author = board();
     const stored = Y.encodeStateAsUpdate(author);
     let loads = 0;
-    const cache = new BoardDocCache(async () => (loads++, stored), { dependencyWaitMs: 200 });
+    const cache = new BoardWriteChecker(wholeBoardSource(async () => (loads++, stored)), { dependencyWaitMs: 200 });
     for (const role of ['editor', 'leader', 'admin'] as const) {
       const client = new Y.Doc();
       Y.applyUpdate(client, stored);
@@ -161,7 +162,7 @@ describe('board doc cache', () => {
 
   it('keeps at most maxBoards boards, least recently used out first', async () => {
     const stored = Y.encodeStateAsUpdate(board());
-    const cache = new BoardDocCache(async () => stored, { maxBoards: 2 });
+    const cache = new BoardWriteChecker(wholeBoardSource(async () => stored), { maxBoards: 2 });
     const editor = new Y.Doc();
     Y.applyUpdate(editor, stored);
     const u = captureUpdate(editor, () => updateCard(editor, 't1', { title: 'x' }, ctx('lan')));

@@ -5,7 +5,7 @@ import type { Connections } from '../storage/connections';
 import type { Fragments } from '../storage/fragments';
 import type { SyncTokens } from '../auth/sync-token';
 import type { AuditLog } from '../storage/audit-log';
-import type { BoardDocCache } from './board-doc-cache';
+import type { BoardWriteChecker } from './board-docs/write-check';
 import type { Revocations } from '../storage/revocations';
 import type { BoardEntry } from '../storage/board-registry';
 import type { ConnectionPoster } from './connection-poster';
@@ -26,7 +26,7 @@ export interface WsDeps {
   /** Who changed which card: written after an accepted update is stored and fanned out. */
   audit: AuditLog;
   /** Board docs of this process, to check (roles) and describe (audit) updates before storing them. */
-  boardDocs: BoardDocCache;
+  boardDocs: BoardWriteChecker;
   /** The management API for the API (endpoint from the event's domain and stage on AWS). */
   posterFor(event: WebSocketEvent): ConnectionPoster;
   /** Compact a board after this many appended updates (default 100). */

@@ -4,7 +4,7 @@
  *  - sync step 1 → sync step 2 from storage, our own step 1 (to learn what we lack), and the
  *    awareness of everyone else on the board;
  *  - sync step 2 / update → dropped whole for view rights (auth permission-denied); checked
- *    against the role and the typed values on the board doc (ws/board-doc-cache.ts, the write
+ *    against the role and the typed values on the board doc (ws/board-docs/write-check.ts, the write
  *    policy in @binhan/core/policy); what may not be written is undone by a server update,
  *    stored together with the client's (never dropped: the client's clock stays whole), THEN
  *    fanned out, THEN the author is told (permission-denied), THEN audited, then counted
