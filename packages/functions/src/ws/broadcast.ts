@@ -6,7 +6,7 @@ import { encodeMessage, SERVER_MAX_FRAME_CHARS } from '@binhan/transport';
 import type { ConnectionRecord } from '../storage/connections';
 import { encodeAwarenessUpdate } from './awareness-codec';
 import { GoneConnectionError, sendFrames, type ConnectionPoster } from './connection-poster';
-import type { WsDeps } from './context';
+import type { WsDeps } from './deps';
 import { awarenessMessage } from './protocol';
 
 /** How long after $connect a 410 may just mean "not accepted yet". */

@@ -14,7 +14,7 @@ import { connectionLimits, type ConnectionLimits } from './connection-limits';
 import { boardSource, type BoardDocCacheOptions } from './board-docs/doc-cache';
 import { BoardWriteChecker } from './board-docs/write-check';
 import type { ConnectionPoster } from './connection-poster';
-import type { WsDeps } from './context';
+import type { WsDeps } from './deps';
 import type { WebSocketEvent } from './events';
 
 export function createWsDeps(input: {

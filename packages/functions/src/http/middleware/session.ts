@@ -6,7 +6,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { cookieIsSecure, SESSION_COOKIE, SESSION_TTL_SECONDS } from '../../auth/sessions';
-import type { AppEnv, HttpServices } from '../context';
+import type { AppEnv, HttpServices } from '../services';
 
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 

@@ -18,7 +18,7 @@ import { ROLES } from '../../auth/sync-token';
 import { publicAccount } from '../../storage/accounts';
 import { cutConnections } from '../../ws/cut-off';
 import { publicBase } from '../board-doc';
-import { USER_ID, type AppEnv, type HttpServices } from '../context';
+import { USER_ID, type AppEnv, type HttpServices } from '../services';
 import { errors } from '../errors';
 import { boardRole, globalAdmin } from '../middleware/require-role';
 import { validateJson } from '../validate';

@@ -18,13 +18,13 @@
 import * as Y from 'yjs';
 import { REFUSALS } from '@binhan/core';
 import { CLOSE_CODES, decodeBase64, decodeFrame, fitCloseReason, FrameError, MAX_JOINED_MESSAGE_BYTES } from '@binhan/transport';
-import { auditEntriesFrom } from '../storage/audit-log';
-import type { ConnectionRecord } from '../storage/connections';
-import { encodeAwarenessUpdate, type AwarenessEntry } from './awareness-codec';
-import { broadcast } from './broadcast';
-import { sendControl, sendMessage, type ConnectionPoster } from './connection-poster';
-import type { WsDeps } from './context';
-import type { WebSocketEvent, WebSocketResult } from './events';
+import { auditEntriesFrom } from '../../storage/audit-log';
+import type { ConnectionRecord } from '../../storage/connections';
+import { encodeAwarenessUpdate, type AwarenessEntry } from '../awareness-codec';
+import { broadcast } from '../broadcast';
+import { sendControl, sendMessage, type ConnectionPoster } from '../connection-poster';
+import type { WsDeps } from '../deps';
+import type { WebSocketEvent, WebSocketResult } from '../events';
 import {
   awarenessMessage,
   isEmptyUpdate,
@@ -35,7 +35,7 @@ import {
   syncStep2Message,
   updateMessage,
   type ClientMessage,
-} from './protocol';
+} from '../protocol';
 
 const OK: WebSocketResult = { statusCode: 200 };
 
