@@ -34,3 +34,4 @@ export * from './storage/board-registry';
 export * from './ws/cut-off';
 export { ApiError, type ApiErrorBody } from './http/errors';
 export type { HttpServices, BoardAccess } from './http/services';
+export { awaitedLater, ignoreFailure } from './util/promises';

@@ -33,8 +33,8 @@ export interface WsDeps {
   compactEvery?: number;
   /** Source of chance for the compaction trigger (tests make it deterministic). */
   random?: () => number;
-  /** Revocation and archive checks at $connect (absent: tokens are only verified). */
-  access?: {
+  /** Revocation and archive checks at $connect. */
+  access: {
     revocations: Pick<Revocations, 'check'>;
     registry: { get(boardId: string): Promise<BoardEntry | null> };
   };
@@ -43,3 +43,8 @@ export interface WsDeps {
 }
 
 export const BOARD_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Reports an unexpected error where the deps say (default console.error). */
+export function reportError(deps: Pick<WsDeps, 'reportError'>, error: unknown, context: string): void {
+  (deps.reportError ?? console.error)(error, context);
+}

@@ -4,8 +4,8 @@
  * Each route is its own file (routes/connect.ts, disconnect.ts, message.ts); this one only
  * switches and turns an unexpected error into a 500 (and, for a message, a "retry" frame).
  */
-import { GoneConnectionError, sendControl } from './connection-poster';
-import type { WsDeps } from './deps';
+import { GoneConnectionError, tellIfStillConnected } from './connection-poster';
+import { reportError, type WsDeps } from './deps';
 import type { WebSocketEvent, WebSocketResult } from './events';
 import { onConnect } from './routes/connect';
 import { onDisconnect } from './routes/disconnect';
@@ -29,14 +29,14 @@ export function createWsHandler(deps: WsDeps): WsHandler {
         // The sender left while we answered it; its $disconnect cleans up.
         return { statusCode: 410, body: 'gone' };
       }
-      (deps.reportError ?? console.error)(error, `${event.requestContext.routeKey} ${event.requestContext.connectionId}`);
+      reportError(deps, error, `${event.requestContext.routeKey} ${event.requestContext.connectionId}`);
       if (event.requestContext.routeKey !== '$connect' && event.requestContext.routeKey !== '$disconnect') {
         // Tell the client to reconnect: its resync (sync step 1) re-sends whatever was lost.
-        await sendControl(deps.posterFor(event), event.requestContext.connectionId, {
+        await tellIfStillConnected(deps.posterFor(event), event.requestContext.connectionId, {
           type: 'error',
           code: 'retry',
           message: 'The server could not process this message; reconnecting to resynchronise.',
-        }).catch(() => {});
+        });
       }
       return { statusCode: 500, body: 'internal error' };
     }

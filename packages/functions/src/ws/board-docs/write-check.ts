@@ -21,12 +21,12 @@
  * What remains is the race inherent to stateless handlers: two updates checked at the same
  * moment by two processes do not see each other (see ARCHITECTURE.md, "Refusals").
  *
- * Checks of one board are serialised within the process (keyed-lock.ts: a doc is mutated by
+ * Checks of one board are serialised within the process (util/keyed-lock.ts: a doc is mutated by
  * each check).
  */
 import { mayApprove, REFUSALS, touchesGuardedState, type BoardChanges, type Refusal, type Role } from '@binhan/core';
 import { BoardDocCache, type BoardDocCacheOptions, type BoardDocCacheStats, type BoardSource } from './doc-cache';
-import { KeyedLock } from './keyed-lock';
+import { KeyedLock } from '../../util/keyed-lock';
 import { dependenciesOf, satisfied, type Dependencies } from './update-dependencies';
 
 export type WriteCheck =

@@ -1,7 +1,7 @@
 /**
- * $connect: verifies the sync token (and, when configured, that it is not revoked and the board
- * not archived), then records the connection. Nothing may be posted to the connection until
- * $connect returns: the greeting waits for the client's first message (its sync step 1).
+ * $connect: verifies the sync token (and that it is not revoked and the board not archived),
+ * then records the connection. Nothing may be posted to the connection until $connect returns:
+ * the greeting waits for the client's first message (its sync step 1).
  */
 import { BOARD_ID, type WsDeps } from '../deps';
 import type { WebSocketEvent, WebSocketResult } from '../events';
@@ -16,15 +16,13 @@ export async function onConnect(deps: WsDeps, event: WebSocketEvent): Promise<We
   }
   const check = deps.tokens.verify(query.token, boardId);
   if (!check.ok) return { statusCode: check.status, body: check.reason };
-  if (deps.access) {
-    // Revoked links and tokens, and archived boards, are refused before anything is written.
-    const [revoked, entry] = await Promise.all([
-      deps.access.revocations.check(check.claims),
-      deps.access.registry.get(check.claims.boardId),
-    ]);
-    if (revoked) return { statusCode: 403, body: REVOKED_MESSAGE };
-    if (entry?.archived) return { statusCode: 403, body: 'Bảng này đã được lưu trữ / This board is archived: it can no longer be opened live.' };
-  }
+  // Revoked links and tokens, and archived boards, are refused before anything is written.
+  const [revoked, entry] = await Promise.all([
+    deps.access.revocations.check(check.claims),
+    deps.access.registry.get(check.claims.boardId),
+  ]);
+  if (revoked) return { statusCode: 403, body: REVOKED_MESSAGE };
+  if (entry?.archived) return { statusCode: 403, body: 'Bảng này đã được lưu trữ / This board is archived: it can no longer be opened live.' };
   await deps.connections.put({
     connectionId: event.requestContext.connectionId,
     boardId: check.claims.boardId,

@@ -1,4 +1,4 @@
-/** Runs tasks one at a time per key, in call order (a board's doc is mutated by each check). */
+/** Runs tasks one at a time per key, in call order (a board doc mutated by each check; one connection's flood handled one message at a time). */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
