@@ -17,7 +17,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { BoardValidationError } from '@binhan/core';
-import { BOARD_ID } from '../ws/deps';
+import { BOARD_ID } from '../storage/table-schema';
 import { createHttpServices, type AppEnv, type HttpDeps, type HttpServices } from './services';
 import { ApiError, errors, fromBoardValidation } from './errors';
 import { loadSession } from './middleware/session';

@@ -6,14 +6,13 @@
  * would see it, except the logs).
  */
 import { handle } from 'hono/aws-lambda';
-import { bootstrapAdmin } from '../auth/bootstrap-admin';
+import { bootstrapAdmin } from '../config/bootstrap-admin';
 import { SyncTokens } from '../auth/sync-token';
 import { loadConfig, readSsmSecret } from '../config/environment';
 import { Accounts } from '../storage/accounts';
 import { BoardUpdates } from '../storage/board-updates';
 import { openTable, type Table } from '../storage/dynamo';
-import { managementApiPoster } from '../ws/management-api-poster';
-import type { WebSocketEvent } from '../ws/events';
+import { managementApiPoster } from '../sockets/management-api-poster';
 import { createHttpApp } from './app';
 import type { HttpEvent, HttpResult } from './events';
 
@@ -33,9 +32,7 @@ async function build(): Promise<(event: HttpEvent) => Promise<HttpResult>> {
   const config = await loadConfig();
   const table = openTable({ tableName: config.tableName, endpoint: config.dynamoEndpoint });
   await ensureAdmin(table);
-  const poster = config.managementEndpoint
-    ? managementApiPoster({ requestContext: { domainName: '', stage: '' } } as WebSocketEvent, config.managementEndpoint)
-    : undefined;
+  const poster = config.managementEndpoint ? managementApiPoster(config.managementEndpoint) : undefined;
   const app = createHttpApp({
     table,
     updates: new BoardUpdates(table),

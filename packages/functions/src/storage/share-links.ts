@@ -5,7 +5,7 @@
  * and the HTTP API check.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { randomId } from '../auth/sessions';
+import { randomId } from '../util/crypto';
 import { isConditionalCheckFailed, queryAll, type Table } from './dynamo';
 import { accessKeys, keys } from './table-schema';
 

@@ -5,7 +5,7 @@
 import { encodeMessage, SERVER_MAX_FRAME_CHARS } from '@binhan/transport';
 import type { ConnectionRecord } from '../storage/connections';
 import { encodeAwarenessUpdate } from './awareness-codec';
-import { GoneConnectionError, sendFrames, type ConnectionPoster } from './connection-poster';
+import { GoneConnectionError, sendFrames, type ConnectionPoster } from '../sockets/connection-poster';
 import { reportError, type WsDeps } from './deps';
 import { awarenessMessage } from './protocol';
 

@@ -13,7 +13,7 @@ import { ConnectionAllowances } from '../storage/connection-allowances';
 import { connectionLimits, type ConnectionLimits } from './connection-limits';
 import { boardSource, type BoardDocCacheOptions } from './board-docs/doc-cache';
 import { BoardWriteChecker } from './board-docs/write-check';
-import type { ConnectionPoster } from './connection-poster';
+import type { ConnectionPoster } from '../sockets/connection-poster';
 import type { WsDeps } from './deps';
 import type { WebSocketEvent } from './events';
 

@@ -1,26 +1,5 @@
 /**
- * Cutting open sockets off (a share link revoked, a member removed): each matching connection
- * of the board gets the control frame `{"type":"close","code":4403,…}` (API Gateway cannot
- * choose a close code, so the server announces it; the polyfill closes with it), then is
- * deleted through the management API. Its $disconnect cleans up its records and presence.
+ * Old place of sockets/cut-off.ts, kept only because http/routes/boards.ts (being changed on
+ * another branch) still imports it: move that import to '../../sockets/cut-off' and delete this file.
  */
-import type { ConnectionRecord, Connections } from '../storage/connections';
-import { closeConnection, type ConnectionPoster } from './connection-poster';
-
-export const REVOKED_CLOSE_CODE = 4403;
-
-export async function cutConnections(
-  connections: Pick<Connections, 'listBoard'>,
-  poster: ConnectionPoster,
-  boardId: string,
-  match: (record: ConnectionRecord) => boolean,
-  reason: string,
-): Promise<number> {
-  const targets = (await connections.listBoard(boardId)).filter(match);
-  await Promise.all(
-    targets.map(async (target) => {
-      await closeConnection(poster, target.connectionId, REVOKED_CLOSE_CODE, reason);
-    }),
-  );
-  return targets.length;
-}
+export * from '../sockets/cut-off';

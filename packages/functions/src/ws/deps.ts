@@ -8,7 +8,7 @@ import type { AuditLog } from '../storage/audit-log';
 import type { BoardWriteChecker } from './board-docs/write-check';
 import type { Revocations } from '../storage/revocations';
 import type { BoardEntry } from '../storage/board-registry';
-import type { ConnectionPoster } from './connection-poster';
+import type { ConnectionPoster } from '../sockets/connection-poster';
 import type { WebSocketEvent } from './events';
 import type { ConnectionAllowances } from '../storage/connection-allowances';
 import type { ConnectionLimits } from './connection-limits';
@@ -42,7 +42,6 @@ export interface WsDeps {
   reportError?: (error: unknown, context: string) => void;
 }
 
-export const BOARD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Reports an unexpected error where the deps say (default console.error). */
 export function reportError(deps: Pick<WsDeps, 'reportError'>, error: unknown, context: string): void {

@@ -4,7 +4,7 @@
  * Each route is its own file (routes/connect.ts, disconnect.ts, message.ts); this one only
  * switches and turns an unexpected error into a 500 (and, for a message, a "retry" frame).
  */
-import { GoneConnectionError, tellIfStillConnected } from './connection-poster';
+import { GoneConnectionError, tellIfStillConnected } from '../sockets/connection-poster';
 import { reportError, type WsDeps } from './deps';
 import type { WebSocketEvent, WebSocketResult } from './events';
 import { onConnect } from './routes/connect';

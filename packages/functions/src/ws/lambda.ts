@@ -4,7 +4,7 @@ import { openTable } from '../storage/dynamo';
 import { createWsDeps } from './create-ws-deps';
 import type { WebSocketEvent, WebSocketResult } from './events';
 import { createWsHandler, type WsHandler } from './handler';
-import { managementApiPoster } from './management-api-poster';
+import { managementApiPoster, managementEndpointOf } from '../sockets/management-api-poster';
 
 let ready: Promise<WsHandler> | undefined;
 
@@ -15,7 +15,7 @@ async function build(): Promise<WsHandler> {
     createWsDeps({
       table,
       syncTokenSecret: config.syncTokenSecret,
-      posterFor: (event) => managementApiPoster(event, config.managementEndpoint),
+      posterFor: (event) => managementApiPoster(config.managementEndpoint ?? managementEndpointOf(event.requestContext)),
       env: process.env, // WS_LIMIT_* (ws/connection-limits.ts)
     }),
   );

@@ -16,7 +16,7 @@ import * as z from 'zod/mini';
 import { NEEDS } from '../../auth/roles';
 import { ROLES } from '../../auth/sync-token';
 import { publicAccount } from '../../storage/accounts';
-import { cutConnections } from '../../ws/cut-off';
+import { cutConnections } from '../../sockets/cut-off';
 import { publicBase } from '../board-doc';
 import { USER_ID, type AppEnv, type HttpServices } from '../services';
 import { errors } from '../errors';

@@ -3,10 +3,10 @@
  * then records the connection. Nothing may be posted to the connection until $connect returns:
  * the greeting waits for the client's first message (its sync step 1).
  */
-import { BOARD_ID, type WsDeps } from '../deps';
+import { REVOKED_MESSAGE } from '../../sockets/cut-off';
+import { BOARD_ID } from '../../storage/table-schema';
+import type { WsDeps } from '../deps';
 import type { WebSocketEvent, WebSocketResult } from '../events';
-
-export const REVOKED_MESSAGE = 'Liên kết đã bị thu hồi / This link was revoked';
 
 export async function onConnect(deps: WsDeps, event: WebSocketEvent): Promise<WebSocketResult> {
   const query = event.queryStringParameters ?? {};

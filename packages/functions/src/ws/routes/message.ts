@@ -24,7 +24,7 @@ import { FragmentError } from '../../storage/fragments';
 import { awaitedLater } from '../../util/promises';
 import { encodeAwarenessUpdate, type AwarenessEntry } from '../awareness-codec';
 import { broadcast } from '../broadcast';
-import { closeConnection, sendMessage, tellIfStillConnected, type ConnectionPoster } from '../connection-poster';
+import { closeConnection, sendMessage, tellIfStillConnected, type ConnectionPoster } from '../../sockets/connection-poster';
 import { reportError, type WsDeps } from '../deps';
 import type { WebSocketEvent, WebSocketResult } from '../events';
 import {
