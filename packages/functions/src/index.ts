@@ -14,6 +14,7 @@ export * from './ws/create-ws-deps';
 export * from './ws/protocol';
 export * from './ws/awareness-codec';
 export * from './http/app';
+export { ENV, environmentVariables, readEnv, setEnvDefault, type EnvName } from './config/environment';
 export * from './http/events';
 export * from './storage/boards';
 export * from './storage/awareness-states';

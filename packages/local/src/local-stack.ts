@@ -14,6 +14,9 @@ import {
   createWsHandler,
   ensureTable,
   openTable,
+  environmentVariables,
+  ENV,
+  readEnv,
   SyncTokens,
   type Table,
   type ConnectionLimits,
@@ -66,7 +69,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     engine = await startEmbeddedDynamo(options.dataDir ? { path: `${options.dataDir}/dynamodb` } : {});
     endpoint = engine.endpoint;
   }
-  const table = openTable({ tableName: options.tableName ?? 'binh-an-board', endpoint });
+  const region = readEnv(ENV.awsRegion);
+  const table = openTable({ tableName: options.tableName ?? 'binh-an-board', endpoint, ...(region ? { region } : {}) });
   await ensureTable(table);
   const secret = options.syncTokenSecret ?? localTokenSecret(options.dataDir);
   const tokens = new SyncTokens(secret);
@@ -85,7 +89,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         posterFor: () => management,
         compactEvery: options.compactEvery,
         ...(options.connectionLimits ? { limits: options.connectionLimits } : {}),
-        env: process.env,
+        env: environmentVariables(),
       });
       if (options.reportError) deps.reportError = options.reportError;
       // The HTTP app cuts off revoked sockets through the gateway's management API.

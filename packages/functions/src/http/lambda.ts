@@ -8,7 +8,7 @@
 import { handle } from 'hono/aws-lambda';
 import { bootstrapAdmin } from '../config/bootstrap-admin';
 import { SyncTokens } from '../auth/sync-token';
-import { loadConfig, readSsmSecret } from '../config/environment';
+import { httpSettings, loadConfig, readSsmSecret } from '../config/environment';
 import { Accounts } from '../storage/accounts';
 import { BoardUpdates } from '../storage/board-updates';
 import { openTable, type Table } from '../storage/dynamo';
@@ -18,11 +18,11 @@ import type { HttpEvent, HttpResult } from './events';
 
 let ready: Promise<(event: HttpEvent) => Promise<HttpResult>> | undefined;
 
-async function ensureAdmin(table: Table): Promise<void> {
-  const email = process.env.ADMIN_EMAIL;
+async function ensureAdmin(table: Table, settings: ReturnType<typeof httpSettings>): Promise<void> {
+  const email = settings.adminEmail;
   if (!email) return;
-  let password = process.env.ADMIN_PASSWORD;
-  if (!password && process.env.ADMIN_PASSWORD_PARAM) password = await readSsmSecret(process.env.ADMIN_PASSWORD_PARAM);
+  let password = settings.adminPassword;
+  if (!password && settings.adminPasswordParam) password = await readSsmSecret(settings.adminPasswordParam);
   const result = await bootstrapAdmin(new Accounts(table), { email, ...(password ? { password } : {}), allowGenerated: false });
   if (!result) console.warn(`ADMIN_EMAIL is set but no password: set ADMIN_PASSWORD_PARAM to an SSM SecureString to create ${email}.`);
   else if (result.created) console.log(`Created the administrator account ${result.email}.`);
@@ -30,16 +30,17 @@ async function ensureAdmin(table: Table): Promise<void> {
 
 async function build(): Promise<(event: HttpEvent) => Promise<HttpResult>> {
   const config = await loadConfig();
-  const table = openTable({ tableName: config.tableName, endpoint: config.dynamoEndpoint });
-  await ensureAdmin(table);
+  const settings = httpSettings();
+  const table = openTable({ tableName: config.tableName, endpoint: config.dynamoEndpoint, region: config.region });
+  await ensureAdmin(table, settings);
   const poster = config.managementEndpoint ? managementApiPoster(config.managementEndpoint) : undefined;
   const app = createHttpApp({
     table,
     updates: new BoardUpdates(table),
     tokens: new SyncTokens(config.syncTokenSecret),
     ...(poster ? { poster } : {}),
-    ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
-    ...(process.env.CLIENT_IP_HEADER ? { clientIpHeader: process.env.CLIENT_IP_HEADER } : {}),
+    ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
+    ...(settings.clientIpHeader ? { clientIpHeader: settings.clientIpHeader } : {}),
   });
   return handle(app);
 }

@@ -24,7 +24,7 @@ export interface Table {
 export function openTable(config: DynamoConfig): Table {
   const local = config.endpoint !== undefined;
   const raw = new DynamoDBClient({
-    region: config.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
+    region: config.region ?? 'ap-southeast-1',
     ...(local
       ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

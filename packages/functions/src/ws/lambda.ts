@@ -1,5 +1,5 @@
 /** AWS Lambda entry for the WebSocket API ($connect, $disconnect, $default). */
-import { loadConfig } from '../config/environment';
+import { environmentVariables, loadConfig } from '../config/environment';
 import { openTable } from '../storage/dynamo';
 import { createWsDeps } from './create-ws-deps';
 import type { WebSocketEvent, WebSocketResult } from './events';
@@ -10,13 +10,13 @@ let ready: Promise<WsHandler> | undefined;
 
 async function build(): Promise<WsHandler> {
   const config = await loadConfig();
-  const table = openTable({ tableName: config.tableName, endpoint: config.dynamoEndpoint });
+  const table = openTable({ tableName: config.tableName, endpoint: config.dynamoEndpoint, region: config.region });
   return createWsHandler(
     createWsDeps({
       table,
       syncTokenSecret: config.syncTokenSecret,
       posterFor: (event) => managementApiPoster(config.managementEndpoint ?? managementEndpointOf(event.requestContext)),
-      env: process.env, // WS_LIMIT_* (ws/connection-limits.ts)
+      env: environmentVariables(), // WS_LIMIT_* (ws/connection-limits.ts)
     }),
   );
 }
