@@ -18,8 +18,8 @@ import {
   ENV,
   readEnv,
   SyncTokens,
-  type Table,
   type ConnectionLimits,
+  type HttpServices,
   type ThrottleLimits,
   type WsDeps,
 } from '@binhan/functions';
@@ -49,15 +49,9 @@ export interface LocalStackOptions {
   connectionLimits?: Partial<ConnectionLimits>;
 }
 
-export interface LocalStack {
+/** The stores the HTTP app uses (`registry`: the board list, create + list/rename/archive), for tests and seeding. */
+export interface LocalStack extends Pick<HttpServices, 'table' | 'tokens' | 'updates' | 'boards' | 'registry' | 'accounts'> {
   gateway: LocalGateway;
-  table: Table;
-  tokens: SyncTokens;
-  updates: BoardUpdates;
-  boards: Boards;
-  /** The board list (create + list/rename/archive). */
-  registry: BoardRegistry;
-  accounts: Accounts;
   deps: WsDeps;
   close(): Promise<void>;
 }
