@@ -22,6 +22,7 @@ import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ENV } from '@binhan/functions/src/config/env-names';
 import { bundleHandlers, type HandlerName } from './bundle';
 import {
   defaultSyncTokenSecretParameterName,
@@ -230,9 +231,9 @@ export class PlanningBoard extends Construct {
         logGroup,
         paramsAndSecrets,
         environment: {
-          TABLE_NAME: this.table.tableName,
-          SYNC_TOKEN_SECRET_PARAM: this.syncTokenSecretParameterName,
-          STAGE: this.stage,
+          [ENV.tableName]: this.table.tableName,
+          [ENV.syncTokenSecretParam]: this.syncTokenSecretParameterName,
+          [ENV.stage]: this.stage,
         },
       });
       logGroups[spec.name] = logGroup;
@@ -276,13 +277,13 @@ export class PlanningBoard extends Construct {
       );
     }
     functions.http.addEnvironment(
-      'WS_MANAGEMENT_ENDPOINT',
+      ENV.managementEndpoint,
       `https://${this.webSocketApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${WS_STAGE_NAME}`,
     );
     if (props.adminEmail) {
       const adminPasswordParam = props.adminPasswordParameterName ?? `/binhan/${this.stage}/admin-password`;
-      functions.http.addEnvironment('ADMIN_EMAIL', props.adminEmail);
-      functions.http.addEnvironment('ADMIN_PASSWORD_PARAM', adminPasswordParam);
+      functions.http.addEnvironment(ENV.adminEmail, props.adminEmail);
+      functions.http.addEnvironment(ENV.adminPasswordParam, adminPasswordParam);
       functions.http.addToRolePolicy(
         new iam.PolicyStatement({
           sid: 'AdminPassword',
@@ -365,7 +366,7 @@ export class PlanningBoard extends Construct {
 
     this.webUrl = `https://${this.distribution.distributionDomainName}`;
     // Share and invite links point at the web app (CloudFront hides the viewer's Host from the API).
-    functions.http.addEnvironment('PUBLIC_URL', this.webUrl);
+    functions.http.addEnvironment(ENV.publicUrl, this.webUrl);
     this.httpUrl = this.webUrl;
     this.wsUrl = `wss://${this.webSocketApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
 

@@ -75,7 +75,7 @@ describe('exports and the audit log over HTTP', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
     // The document text (word/document.xml is deflated inside the zip): the number, date and signer asked for.
-    const { unzipText } = await import('../exports/fixture');
+    const { unzipText } = await import('../helpers/export-fixture');
     const xml = unzipText(bytes).get('word/document.xml')!;
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
     expect(text).toContain('Bình An, ngày 05 tháng 3 năm 2025');

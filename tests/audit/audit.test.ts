@@ -9,7 +9,8 @@ import { deleteCard, moveCard, readBoard, restoreCard, setFacts, updateCard } fr
 import { AuditLog, ensureTable, InvalidAuditCursorError, openTable, type AuditEntry, type Role, type Table } from '@binhan/functions';
 import { startEmbeddedDynamo, type EmbeddedDynamo, type LocalStack } from '@binhan/local';
 import { connectClient, startTestStack, storedDoc, synced, waitFor, type SyncClient } from '../helpers/sync-clients';
-import { buildBoard, ctx, FUND } from '../rights/helpers';
+import { buildBoard, FUND } from '../helpers/rights-board';
+import { ctx, LIVE } from '../helpers/write-context';
 
 describe('AuditLog storage', () => {
   let engine: EmbeddedDynamo;
@@ -103,19 +104,19 @@ describe('audit through the sync path', () => {
     buildBoard(leader.doc, BOARD);
     await waitFor(() => editor.doc.getMap('cards').size === 6, 'editor has the board');
     await settle();
-    updateCard(editor.doc, 't1', { title: 'Chuẩn bị hội trường, khánh tiết', assignee: 'Chị Lan' }, ctx('can-bo-lan'));
+    updateCard(editor.doc, 't1', { title: 'Chuẩn bị hội trường, khánh tiết', assignee: 'Chị Lan' }, ctx('can-bo-lan', LIVE));
     await settle();
     await waitFor(() => (leader.doc.getMap('cards').get('t1') as Y.Map<unknown>).get('assignee') === 'Chị Lan', 'leader sees the edit');
-    moveCard(leader.doc, 't1', { unit: 'council' }, ctx('chu-tich'));
+    moveCard(leader.doc, 't1', { unit: 'council' }, ctx('chu-tich', LIVE));
     await settle();
     await waitFor(() => readBoard(editor.doc).cards.find((c) => c.id === 't1')?.unit === 'council', 'editor sees the move');
-    deleteCard(editor.doc, 'n2', ctx('can-bo-lan'));
+    deleteCard(editor.doc, 'n2', ctx('can-bo-lan', LIVE));
     await settle();
     await waitFor(() => Boolean((leader.doc.getMap('cards').get('n2') as Y.Map<unknown>).get('deletedAt')), 'leader sees the deletion');
-    restoreCard(leader.doc, 'n2', ctx('chu-tich'));
+    restoreCard(leader.doc, 'n2', ctx('chu-tich', LIVE));
     await settle();
-    setFacts(leader.doc, { funds: [{ ...FUND, amount: 60_000_000 }] }, ctx('chu-tich'));
-    updateCard(editor.doc, 'n1', { reviewStatus: 'approved' }, ctx('can-bo-lan')); // refused: not audited
+    setFacts(leader.doc, { funds: [{ ...FUND, amount: 60_000_000 }] }, ctx('chu-tich', LIVE));
+    updateCard(editor.doc, 'n1', { reviewStatus: 'approved' }, ctx('can-bo-lan', LIVE)); // refused: not audited
     await waitFor(() => editor.permissionDenied.length > 0, 'refusal');
     await settle();
     expect(readBoard(await storedDoc(stack, BOARD)).cards.find((c) => c.id === 't1')?.unit).toBe('council');

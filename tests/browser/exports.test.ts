@@ -13,7 +13,7 @@ import { seedPlan27Board } from '../../packages/core/src/plan-27';
 import { hasChromium, requireTool } from '../helpers/tools';
 import { see } from '../helpers/page-expect';
 import { boardUrl, buildWeb, createBoard, launchChromium, openPage, startBrowserStack, type BrowserStack } from '../helpers/browser';
-import { parseCsv, unzipText } from '../exports/fixture';
+import { parseCsv, unzipText } from '../helpers/export-fixture';
 
 const run = requireTool('Chromium', hasChromium);
 const BOARD = 'export-menu';

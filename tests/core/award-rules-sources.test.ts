@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { awardAmount, dashboard, readBoard, setFacts, addCard, nomineeCash } from '../../packages/core/src/index';
 import { seedPlan27Board } from '../../packages/core/src/plan-27';
-import { ctx } from './helpers';
+import { ctx } from '../helpers/write-context';
 
 describe('award rules, each checked by hand', () => {
   it('Luật 06/2022/QH15 Điều 80 khoản 3: "Chủ tịch Ủy ban nhân dân cấp xã quyết định tặng danh hiệu “Lao động tiên tiến”, giấy khen và danh hiệu “Gia đình văn hóa”" (Công báo 571+572/2022 tr. 57)', () => {

@@ -5,7 +5,8 @@ import {
   renameUnit, setFacts, setAgenda, setChecklistItemDone, migrateBoard, boardVersion, BOARD_VERSION,
   BoardValidationError, cardsInUnit, keyBetween, keysBetween, type NewCardInput, type Issue,
 } from '../../packages/core/src/index';
-import { ctx, stateOf, sync } from './helpers';
+import { ctx } from '../helpers/write-context';
+import { stateOf, sync } from '../helpers/docs';
 
 function newBoard(): Y.Doc {
   const doc = new Y.Doc();

@@ -5,7 +5,8 @@ import {
   BoardValidationError, addCard,
 } from '../../packages/core/src/index';
 import { seedPlan27Board, PLAN_27_DUE_OFFSETS } from '../../packages/core/src/plan-27';
-import { ctx, sync } from './helpers';
+import { ctx } from '../helpers/write-context';
+import { sync } from '../helpers/docs';
 
 function plan27() {
   const doc = new Y.Doc();

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { importPlan, applyImportedPlan, readBoard, cardsInUnit, findUnitMention, type TaskCard } from '../../packages/core/src/index';
-import { ctx } from './helpers';
+import { ctx } from '../helpers/write-context';
 
 /** A plan of another commune: new units, "1.1." and "a)" numbering, agenda as lettered items. */
 const PLAN_TAN_PHU = `ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { readBoard, addCard, updateCard, setFacts, deleteCard, dashboard, changesSince, taskProgress, daysToConference, formatVnd, formatDate, parseDateInput, vietnamDate } from '../../packages/core/src/index';
 import { seedPlan27Board } from '../../packages/core/src/plan-27';
-import { ctx } from './helpers';
+import { ctx } from '../helpers/write-context';
 
 function plan27() {
   const doc = new Y.Doc();

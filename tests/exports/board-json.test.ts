@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { BoardValidationError, addCard, readBoard, type BoardSnapshot } from '../../packages/core/src/index';
 import { seedPlan27Board } from '../../packages/core/src/plan-27';
 import { exportBoardJson, importBoardJson, type BoardExport } from '../../packages/functions/src/exports/index';
-import { buildDoc, EXPORT_NOW, TRICKY_NAME, XSS_NAME } from './fixture';
+import { buildDoc, EXPORT_NOW, TRICKY_NAME, XSS_NAME } from '../helpers/export-fixture';
 
 const importCtx = { actor: 'Chị Hoa (Văn phòng)', now: '2025-03-02T01:00:00.000Z', boardId: 'binh-an-27-copy' };
 

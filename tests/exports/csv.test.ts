@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { addCard, readBoard } from '../../packages/core/src/index';
 import { seedPlan27Board } from '../../packages/core/src/plan-27';
 import { budgetEstimateCsv, nomineeListCsv } from '../../packages/functions/src/exports/index';
-import { buildBoard, buildDoc, EXPORT_NOW, parseCsv, TRICKY_NAME, XSS_NAME } from './fixture';
+import { buildBoard, buildDoc, EXPORT_NOW, parseCsv, TRICKY_NAME, XSS_NAME } from '../helpers/export-fixture';
 
 const opts = { now: EXPORT_NOW };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetEstimateHtml, nomineeListHtml } from '../../packages/functions/src/exports/index';
-import { buildBoard, EXPORT_NOW, TRICKY_NAME, XSS_NAME } from './fixture';
+import { buildBoard, EXPORT_NOW, TRICKY_NAME, XSS_NAME } from '../helpers/export-fixture';
 
 const opts = { now: EXPORT_NOW };
 

@@ -13,7 +13,7 @@ import { convert, hasLibreOffice, newProfile, pdfText } from '../helpers/libreof
 import {
   budgetEstimateHtml, budgetEstimateXlsx, nomineeListHtml, nomineeListXlsx,
 } from '../../packages/functions/src/exports/index';
-import { buildBoard, EXPORT_NOW, parseCsv, TRICKY_NAME, XSS_NAME } from './fixture';
+import { buildBoard, EXPORT_NOW, parseCsv, TRICKY_NAME, XSS_NAME } from '../helpers/export-fixture';
 
 const run = requireTool('LibreOffice (soffice) with pdftotext', hasLibreOffice);
 const TIMEOUT = 300_000;

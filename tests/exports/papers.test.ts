@@ -19,7 +19,7 @@ import {
 } from '../../packages/functions/src/exports/index';
 import { requireTool } from '../helpers/tools';
 import { convert, hasLibreOffice, hasPdftoppm, newProfile, pdfPages, pdfText, pdfToPng } from '../helpers/libreoffice';
-import { buildDoc, EXPORT_NOW, unzipText } from './fixture';
+import { buildDoc, EXPORT_NOW, unzipText } from '../helpers/export-fixture';
 
 const run = requireTool('LibreOffice (soffice) with pdftotext and pdftoppm', hasLibreOffice && hasPdftoppm);
 const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'papers');

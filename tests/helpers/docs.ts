@@ -32,3 +32,13 @@ export function noise(length: number, seed = 1): string {
   }
   return s;
 }
+
+export function stateOf(doc: Y.Doc): Uint8Array {
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** Send every update of a to b and of b to a. */
+export function sync(a: Y.Doc, b: Y.Doc): void {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+}

@@ -19,7 +19,7 @@ import {
 import { startEmbeddedDynamo, startLocalGateway, type EmbeddedDynamo } from '@binhan/local';
 import { encodeBase64 } from '@binhan/transport';
 import { waitFor } from '../helpers/sync-clients';
-import { documentedConnect, documentedDisconnect, documentedMessage } from './apigw-websocket-events';
+import { documentedConnect, documentedDisconnect, documentedMessage } from '../helpers/apigw-websocket-events';
 import { notes } from '../helpers/board-notes';
 
 const SECRET = 'event-shape-secret-event-shape-secret-xx';

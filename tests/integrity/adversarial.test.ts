@@ -17,8 +17,8 @@ import { addCard, cardProblems, CHECKLIST_KEYS, copyEntry, readBoard, updateCard
 import type { LocalStack } from '@binhan/local';
 import { createBoard, startAccessStack, type Call } from '../helpers/access';
 import { connectClient, storedDoc, synced, waitFor, type SyncClient } from '../helpers/sync-clients';
-import { ctx } from '../rights/helpers';
-import { expectEveryReadOk, viewOf, yView } from './helpers';
+import { ctx, LIVE } from '../helpers/write-context';
+import { expectEveryReadOk, viewOf, yView } from '../helpers/board-views';
 
 type Area = 'cards' | 'approve' | 'purge' | 'facts' | 'meta' | 'units' | 'agenda' | 'outside';
 /** The lowest role that may write each part, as the policy states it (written out here, not imported). */
@@ -167,7 +167,7 @@ describe('adversarial writes, every representation, every role', () => {
           const author = by[role];
           const id = `n${++seq}-${role}`;
           if (c.nominee) {
-            addCard(builder.doc, { kind: 'nominee', id, unit: 'council', name: `Bà ${id}`, nomineeKind: 'individual', reviewStatus: c.nominee }, ctx('quan-tri'));
+            addCard(builder.doc, { kind: 'nominee', id, unit: 'council', name: `Bà ${id}`, nomineeKind: 'individual', reviewStatus: c.nominee }, ctx('quan-tri', LIVE));
             await waitFor(() => author.doc.getMap('cards').has(id) && watcher.doc.getMap('cards').has(id), 'the prepared nominee arrives');
           }
           await converged(author);
@@ -176,7 +176,7 @@ describe('adversarial writes, every representation, every role', () => {
           const denied = author.permissionDenied.length;
           const legitTitle = `Việc hợp lệ ${seq} (${role}${mixed ? ', mixed' : ''})`;
           author.doc.transact(() => {
-            if (mixed) updateCard(author.doc, 'task-iv-5-1', { title: legitTitle }, ctx(role));
+            if (mixed) updateCard(author.doc, 'task-iv-5-1', { title: legitTitle }, ctx(role, LIVE));
             c.write(author.doc, id);
           });
           const intended = viewOf(author.doc, c.root, key);
@@ -216,10 +216,10 @@ describe('adversarial writes, every representation, every role', () => {
     expect([...board.cards, ...board.deletedCards].map((x) => x.id).sort()).toEqual(valid.sort());
     expect(board.problems).toEqual([]);
     // The refused clients were never cut off: one more edit each arrives at the watcher.
-    for (const role of ROLES) updateCard(by[role].doc, 'task-iv-3-1', { title: `Cuối cùng: ${role}` }, ctx(role));
+    for (const role of ROLES) updateCard(by[role].doc, 'task-iv-3-1', { title: `Cuối cùng: ${role}` }, ctx(role, LIVE));
     await waitFor(() => ROLES.some((r) => (readBoard(watcher.doc).cards.find((x) => x.id === 'task-iv-3-1') as { title: string }).title === `Cuối cùng: ${r}`), 'last edits arrive');
     for (const role of ROLES) {
-      updateCard(by[role].doc, 'task-iv-1-1', { assignee: `Người ${role}` }, ctx(role));
+      updateCard(by[role].doc, 'task-iv-1-1', { assignee: `Người ${role}` }, ctx(role, LIVE));
       await waitFor(() => (readBoard(watcher.doc).cards.find((x) => x.id === 'task-iv-1-1') as { assignee: string }).assignee === `Người ${role}`, `${role}'s edit arrives`);
     }
   });

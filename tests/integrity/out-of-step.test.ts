@@ -14,7 +14,10 @@ import type { LocalStack } from '@binhan/local';
 import { CLOSE_CODES, decodeFrame, encodeBase64 } from '@binhan/transport';
 import { openRawSocket, type RawSocket } from '../helpers/raw-socket';
 import { connectClient, startTestStack, storedDoc, synced, waitFor } from '../helpers/sync-clients';
-import { buildBoard, captureUpdate, ctx } from '../rights/helpers';
+import { buildBoard, captureUpdate } from '../helpers/rights-board';
+import { ctx as writeContext, LIVE } from '../helpers/write-context';
+
+const ctx = (actor: string) => writeContext(actor, LIVE);
 
 const BOARD = 'out-of-step';
 const title = (doc: Y.Doc) => (readBoard(doc).cards.find((c) => c.id === 't1') as TaskCard).title;

@@ -10,8 +10,9 @@ import * as Y from 'yjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addCard, BoardWriteGuard, readBoard, updateCard, type NomineeCard } from '@binhan/core';
-import { buildBoard, ctx } from '../rights/helpers';
-import { yView } from './helpers';
+import { buildBoard } from '../helpers/rights-board';
+import { ctx, LIVE } from '../helpers/write-context';
+import { yView } from '../helpers/board-views';
 
 type Rep = { t: 'str'; v: string } | { t: 'num'; v: number } | { t: 'null' } | { t: 'json'; v: Record<string, unknown> } | { t: 'text'; v: string } | { t: 'array'; v: string } | { t: 'map'; v: string };
 
@@ -114,7 +115,7 @@ function perform(doc: Y.Doc, o: Op): void {
       return;
     case 'legit':
       try {
-        updateCard(doc, 't1', { title: o.title }, ctx('lan'));
+        updateCard(doc, 't1', { title: o.title }, ctx('lan', LIVE));
       } catch {
         /* the editor's own copy may be damaged by its earlier writes until the server answers */
       }
@@ -141,7 +142,7 @@ describe('random editor updates (property)', () => {
       fc.property(fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (steps) => {
         const origin = new Y.Doc();
         buildBoard(origin, 'prop');
-        addCard(origin, { kind: 'nominee', id: 'n-approved', unit: 'council', name: 'Bà Lan', nomineeKind: 'individual', reviewStatus: 'approved' }, ctx('chu-tich'));
+        addCard(origin, { kind: 'nominee', id: 'n-approved', unit: 'council', name: 'Bà Lan', nomineeKind: 'individual', reviewStatus: 'approved' }, ctx('chu-tich', LIVE));
         const server = new BoardWriteGuard(new Y.Doc());
         server.applyTrusted(Y.encodeStateAsUpdate(origin));
         const editor = new Y.Doc();

@@ -15,8 +15,8 @@ import { bootstrapAdmin } from '@binhan/functions';
 import type { LocalStack } from '@binhan/local';
 import { ADMIN, api, createBoard, login } from '../helpers/access';
 import { connectClient, startTestStack, storedDoc, synced, waitFor, type SyncClient } from '../helpers/sync-clients';
-import { ctx } from '../rights/helpers';
-import { expectEveryReadOk } from './helpers';
+import { ctx, LIVE } from '../helpers/write-context';
+import { expectEveryReadOk } from '../helpers/board-views';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'binhan-undo-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -57,7 +57,7 @@ describe('a refused approval is undone, and the staff member is not cut off', ()
     try {
       boardId = await createBoard(call, cookie);
       const leader = await join('leader', 'chu-tich');
-      addCard(leader.doc, { kind: 'nominee', id: 'nominee-lan', unit: 'council', name: 'Bà Nguyễn Thị Lan', nomineeKind: 'individual', reviewStatus: 'council-reviewed' }, ctx('chu-tich'));
+      addCard(leader.doc, { kind: 'nominee', id: 'nominee-lan', unit: 'council', name: 'Bà Nguyễn Thị Lan', nomineeKind: 'individual', reviewStatus: 'council-reviewed' }, ctx('chu-tich', LIVE));
       const district = await join('viewer', 'huyen');
       await waitFor(() => statusIn(district.doc, 'nominee-lan') === 'council-reviewed', 'the district sees the nominee');
       const editor = await join('editor', 'can-bo-lan');
@@ -66,7 +66,7 @@ describe('a refused approval is undone, and the staff member is not cut off', ()
 
       // What the editor tried: set "approved by the chairman" with the ordinary core call.
       const sentAt = Date.now();
-      updateCard(editor.doc, 'nominee-lan', { reviewStatus: 'approved' }, ctx('can-bo-lan'));
+      updateCard(editor.doc, 'nominee-lan', { reviewStatus: 'approved' }, ctx('can-bo-lan', LIVE));
       expect(statusIn(editor.doc, 'nominee-lan')).toBe('approved'); // the editor's screen, before the answer
       await waitFor(() => statusIn(editor.doc, 'nominee-lan') === 'council-reviewed', 'the editor\'s own doc is restored', 1000);
       expect(Date.now() - sentAt).toBeLessThan(1000);
@@ -76,9 +76,9 @@ describe('a refused approval is undone, and the staff member is not cut off', ()
       expect(editor.serverErrors).toContainEqual(expect.objectContaining({ code: 'undone', entries: ['cards.nominee-lan'] }));
 
       // Its later edits are not cut off: a title, a new card, a move between allowed statuses.
-      updateCard(editor.doc, 'task-iv-4-1', { title: 'Họp Hội đồng Thi đua – Khen thưởng xét danh sách' }, ctx('can-bo-lan'));
-      addCard(editor.doc, { kind: 'task', id: 'task-after-refusal', unit: 'council', title: 'In giấy khen' }, ctx('can-bo-lan'));
-      updateCard(editor.doc, 'nominee-lan', { reviewStatus: 'proposed' }, ctx('can-bo-lan'));
+      updateCard(editor.doc, 'task-iv-4-1', { title: 'Họp Hội đồng Thi đua – Khen thưởng xét danh sách' }, ctx('can-bo-lan', LIVE));
+      addCard(editor.doc, { kind: 'task', id: 'task-after-refusal', unit: 'council', title: 'In giấy khen' }, ctx('can-bo-lan', LIVE));
+      updateCard(editor.doc, 'nominee-lan', { reviewStatus: 'proposed' }, ctx('can-bo-lan', LIVE));
       for (const c of [leader, district]) {
         await waitFor(() => titleIn(c.doc, 'task-after-refusal') === 'In giấy khen' && statusIn(c.doc, 'nominee-lan') === 'proposed', 'later edits arrive');
         expect(titleIn(c.doc, 'task-iv-4-1')).toBe('Họp Hội đồng Thi đua – Khen thưởng xét danh sách');

@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { BoardWriteGuard, readBoard } from '@binhan/core';
-import { buildBoard, captureUpdate } from '../rights/helpers';
+import { buildBoard, captureUpdate } from '../helpers/rights-board';
 
 describe('the write guard and the agenda', () => {
   it('removes only the bad values, keeping a good item Yjs merged them with', () => {

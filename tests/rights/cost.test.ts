@@ -6,10 +6,11 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, updateCard } from '@binhan/core';
-import { BoardDocCache, boardSource, BoardUpdates, createWsDeps, createWsHandler, ensureTable, openTable, SyncTokens, updateMessage, type Table } from '@binhan/functions';
+import { BoardWriteChecker, boardSource, BoardUpdates, createWsDeps, createWsHandler, ensureTable, openTable, SyncTokens, updateMessage, type Table } from '@binhan/functions';
 import { startEmbeddedDynamo, type EmbeddedDynamo } from '@binhan/local';
 import { encodeBase64 } from '@binhan/transport';
-import { buildBoard, captureUpdate, ctx, recordingPoster, wsEvent } from './helpers';
+import { buildBoard, captureUpdate, recordingPoster, wsEvent } from '../helpers/rights-board';
+import { ctx, LIVE } from '../helpers/write-context';
 
 const SECRET = 'cost-secret-cost-secret-cost-secret-cost';
 const BOARD = 'big';
@@ -35,8 +36,8 @@ describe('cost of the rights check on a 2,000-card board', () => {
     buildBoard(author, BOARD);
     author.transact(() => {
       for (let i = 0; i < CARDS - 6; i++) {
-        if (i % 3 === 2) addCard(author, { kind: 'nominee', id: `n-${i}`, unit: 'council', name: `Người ${i}`, nomineeKind: 'individual', achievement: 'Hoàn thành xuất sắc nhiệm vụ năm 2024' }, ctx('chu-tich'));
-        else addCard(author, { kind: 'task', id: `t-${i}`, unit: 'office', title: `Nhiệm vụ ${i}`, description: 'Theo kế hoạch 27/KH-UBND', checklist: [{ text: 'Bước 1' }, { text: 'Bước 2' }] }, ctx('chu-tich'));
+        if (i % 3 === 2) addCard(author, { kind: 'nominee', id: `n-${i}`, unit: 'council', name: `Người ${i}`, nomineeKind: 'individual', achievement: 'Hoàn thành xuất sắc nhiệm vụ năm 2024' }, ctx('chu-tich', LIVE));
+        else addCard(author, { kind: 'task', id: `t-${i}`, unit: 'office', title: `Nhiệm vụ ${i}`, description: 'Theo kế hoạch 27/KH-UBND', checklist: [{ text: 'Bước 1' }, { text: 'Bước 2' }] }, ctx('chu-tich', LIVE));
       }
     });
     const state = Y.encodeStateAsUpdate(author);
@@ -54,8 +55,8 @@ describe('cost of the rights check on a 2,000-card board', () => {
 
   it('prints warm vs cold timings', async () => {
     const updates = new BoardUpdates(table);
-    const cache = new BoardDocCache(boardSource(updates));
-    const edit = (i: number) => captureUpdate(editorDoc, () => updateCard(editorDoc, `t-${i * 3}`, { title: `Nhiệm vụ đã sửa ${i}` }, ctx('can-bo-lan')));
+    const cache = new BoardWriteChecker(boardSource(updates));
+    const edit = (i: number) => captureUpdate(editorDoc, () => updateCard(editorDoc, `t-${i * 3}`, { title: `Nhiệm vụ đã sửa ${i}` }, ctx('can-bo-lan', LIVE)));
 
     const cold: number[] = [];
     for (let i = 0; i < 10; i++) {
@@ -76,7 +77,7 @@ describe('cost of the rights check on a 2,000-card board', () => {
     }
     const guarded: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const u = captureUpdate(editorDoc, () => updateCard(editorDoc, `n-${i * 3 + 2}`, { reviewStatus: 'council-reviewed' }, ctx('can-bo-lan')));
+      const u = captureUpdate(editorDoc, () => updateCard(editorDoc, `n-${i * 3 + 2}`, { reviewStatus: 'council-reviewed' }, ctx('can-bo-lan', LIVE)));
       const t = performance.now();
       expect((await cache.checkWrite(BOARD, u, 'editor')).ok).toBe(true);
       guarded.push(performance.now() - t);
@@ -84,7 +85,7 @@ describe('cost of the rights check on a 2,000-card board', () => {
     }
     const created: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const u = captureUpdate(editorDoc, () => addCard(editorDoc, { kind: 'task', unit: 'office', title: `Việc mới ${i}` }, ctx('can-bo-lan')));
+      const u = captureUpdate(editorDoc, () => addCard(editorDoc, { kind: 'task', unit: 'office', title: `Việc mới ${i}` }, ctx('can-bo-lan', LIVE)));
       const t = performance.now();
       expect((await cache.checkWrite(BOARD, u, 'editor')).ok).toBe(true);
       created.push(performance.now() - t);
@@ -111,7 +112,7 @@ describe('cost of the rights check on a 2,000-card board', () => {
       expect(res.statusCode).toBe(200);
       return performance.now() - t;
     };
-    const edit = (i: number) => captureUpdate(editorDoc, () => updateCard(editorDoc, `t-${i * 3}`, { title: `Qua handler ${i}` }, ctx('can-bo-lan')));
+    const edit = (i: number) => captureUpdate(editorDoc, () => updateCard(editorDoc, `t-${i * 3}`, { title: `Qua handler ${i}` }, ctx('can-bo-lan', LIVE)));
     const cold: number[] = [];
     for (let i = 0; i < 10; i++) {
       deps.boardDocs.evict(BOARD);

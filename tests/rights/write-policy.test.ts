@@ -5,8 +5,10 @@ import {
   addCard, BoardChangeTracker, BoardWriteGuard, cardActions, deleteCard, isGuardedStatusChange, mayChooseReviewStatus, moveCard, NO_CARD,
   readBoard, restoreCard, setChecklistItemDone, setFacts, touchesGuardedState, updateCard, type NomineeCard,
 } from '@binhan/core';
-import { BoardDocCache } from '@binhan/functions';
-import { buildBoard, captureUpdate, ctx, FUND } from './helpers';
+import { BoardWriteChecker } from '@binhan/functions';
+import { wholeBoardSource } from '../helpers/board-source';
+import { buildBoard, captureUpdate, FUND } from '../helpers/rights-board';
+import { ctx, LIVE } from '../helpers/write-context';
 
 const nominee = (reviewStatus: string, extra: Partial<{ kind: string; exists: boolean; deleted: boolean }> = {}) => ({
   exists: true, kind: 'nominee', reviewStatus, deleted: false, ...extra,
@@ -42,7 +44,7 @@ describe('write policy (pure)', () => {
       guard.applyTrusted(Y.encodeStateAsUpdate(author));
       const editor = new Y.Doc();
       Y.applyUpdate(editor, Y.encodeStateAsUpdate(author));
-      const out = guard.check(captureUpdate(editor, () => updateCard(editor, 'n1', { reviewStatus: 'approved' }, ctx(role))), role);
+      const out = guard.check(captureUpdate(editor, () => updateCard(editor, 'n1', { reviewStatus: 'approved' }, ctx(role, LIVE))), role);
       const status = (readBoard(guard.doc).cards.find((c) => c.id === 'n1') as NomineeCard).reviewStatus;
       if (role === 'editor') {
         expect(out.refusals).toMatchObject([{ code: 'approve-nominee', cardId: 'n1' }]);
@@ -73,7 +75,7 @@ describe('board diff (BoardChangeTracker)', () => {
 
   it('names the cards and fields each core operation touches, with guarded before/after', () => {
     const { author, step } = setup();
-    const c = ctx('lan');
+    const c = ctx('lan', LIVE);
     let d = step(() => updateCard(author, 't1', { title: 'Mới', status: 'done' }, c));
     expect(d.cards.map(cardActions)).toEqual([[{ action: 'updated', fields: ['status', 'title'] }]]);
     d = step(() => moveCard(author, 't1', { unit: 'council' }, c));
@@ -119,10 +121,10 @@ describe('board doc cache', () => {
   it('checks one client\'s updates arriving out of order (they wait for each other), and keeps the cache clean', async () => {
     const author = board();
     const stored = Y.encodeStateAsUpdate(author);
-    const cache = new BoardDocCache(async () => stored);
+    const cache = new BoardWriteChecker(wholeBoardSource(async () => stored));
     const editor = new Y.Doc();
     Y.applyUpdate(editor, stored);
-    const updates = [1, 2, 3, 4, 5].map((i) => captureUpdate(editor, () => updateCard(editor, 't1', { title: `Bản ${i}` }, ctx('lan'))));
+    const updates = [1, 2, 3, 4, 5].map((i) => captureUpdate(editor, () => updateCard(editor, 't1', { title: `Bản ${i}` }, ctx('lan', LIVE))));
     const results = await Promise.all([...updates].reverse().map((u) => cache.checkWrite('cache', u, 'editor')));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(cache.stats.outOfStep).toBe(0);
@@ -131,11 +133,11 @@ describe('board doc cache', () => {
   it('keeps a refused update and undoes it, so the same client\'s next update is in step and stands', async () => {
     const author = board();
     const stored = Y.encodeStateAsUpdate(author);
-    const cache = new BoardDocCache(async () => stored, { dependencyWaitMs: 200 });
+    const cache = new BoardWriteChecker(wholeBoardSource(async () => stored), { dependencyWaitMs: 200 });
     const editor = new Y.Doc();
     Y.applyUpdate(editor, stored);
-    const refused = captureUpdate(editor, () => updateCard(editor, 'n1', { reviewStatus: 'approved' }, ctx('lan')));
-    const next = captureUpdate(editor, () => updateCard(editor, 'n1', { achievement: 'x' }, ctx('lan')));
+    const refused = captureUpdate(editor, () => updateCard(editor, 'n1', { reviewStatus: 'approved' }, ctx('lan', LIVE)));
+    const next = captureUpdate(editor, () => updateCard(editor, 'n1', { achievement: 'x' }, ctx('lan', LIVE)));
     const first = await cache.checkWrite('cache', refused, 'editor');
     expect(first).toMatchObject({ ok: true, refusals: [{ code: 'approve-nominee', cardId: 'n1' }] });
     expect(cache.has('cache')).toBe(true); // the doc holds the update and its compensation, both to be stored
@@ -148,12 +150,12 @@ describe('board doc cache', () => {
     const author = board();
     const stored = Y.encodeStateAsUpdate(author);
     let loads = 0;
-    const cache = new BoardDocCache(async () => (loads++, stored), { dependencyWaitMs: 200 });
+    const cache = new BoardWriteChecker(wholeBoardSource(async () => (loads++, stored)), { dependencyWaitMs: 200 });
     for (const role of ['editor', 'leader', 'admin'] as const) {
       const client = new Y.Doc();
       Y.applyUpdate(client, stored);
-      captureUpdate(client, () => updateCard(client, 't1', { title: 'never sent' }, ctx(role))); // lost on the way
-      const next = captureUpdate(client, () => updateCard(client, 't1', { status: 'done' }, ctx(role)));
+      captureUpdate(client, () => updateCard(client, 't1', { title: 'never sent' }, ctx(role, LIVE))); // lost on the way
+      const next = captureUpdate(client, () => updateCard(client, 't1', { status: 'done' }, ctx(role, LIVE)));
       expect(await cache.checkWrite('cache', next, role)).toMatchObject({ ok: false, refusal: { code: 'out-of-step' } });
     }
     expect(loads).toBeGreaterThan(2); // it looked in storage again before giving up
@@ -161,10 +163,10 @@ describe('board doc cache', () => {
 
   it('keeps at most maxBoards boards, least recently used out first', async () => {
     const stored = Y.encodeStateAsUpdate(board());
-    const cache = new BoardDocCache(async () => stored, { maxBoards: 2 });
+    const cache = new BoardWriteChecker(wholeBoardSource(async () => stored), { maxBoards: 2 });
     const editor = new Y.Doc();
     Y.applyUpdate(editor, stored);
-    const u = captureUpdate(editor, () => updateCard(editor, 't1', { title: 'x' }, ctx('lan')));
+    const u = captureUpdate(editor, () => updateCard(editor, 't1', { title: 'x' }, ctx('lan', LIVE)));
     for (const b of ['a', 'b', 'a', 'c']) await cache.checkWrite(b, u, 'editor');
     expect(['a', 'b', 'c'].filter((b) => cache.has(b))).toEqual(['a', 'c']);
   });

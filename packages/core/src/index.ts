@@ -38,7 +38,7 @@ export {
   isRealIsoDate, vietnamDate, daysBetween, quarterEnd, VIETNAM_UTC_OFFSET_MINUTES, type IsoDate,
 } from './util/dates';
 export { foldVietnamese, slugify } from './util/text';
-export * from './board/protected-fields';
+export * from './board/change-tracker';
 export * from './board/entry-snapshot';
 export * from './board/entry-checks';
 export * from './policy';

@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { GoneConnectionError, type ConnectionPoster, type HttpEvent, type HttpResult, type WsHandler } from '@binhan/functions';
+import { GoneConnectionError, ignoreFailure, type ConnectionPoster, type HttpEvent, type HttpResult, type WsHandler } from '@binhan/functions';
 import { connectEvent, disconnectEvent, messageEvent, type EventSource } from './api-gateway-events';
 import { toHttpEvent, writeHttpResult } from './http-adapter';
 
@@ -66,7 +66,7 @@ export async function startLocalGateway(options: LocalGatewayOptions): Promise<L
   const inflight = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>): Promise<T> => {
     inflight.add(p);
-    void p.finally(() => inflight.delete(p)).catch(() => {});
+    void ignoreFailure(p.finally(() => inflight.delete(p)), 'p is returned to the caller, who handles its failure');
     return p;
   };
   const idleTimeoutMs = options.idleTimeoutMs ?? 10 * 60 * 1000;

@@ -15,9 +15,12 @@ import {
   createWsHandler,
   ensureTable,
   openTable,
+  environmentVariables,
+  ENV,
+  readEnv,
   SyncTokens,
-  type Table,
   type ConnectionLimits,
+  type HttpServices,
   type ThrottleLimits,
   type WsDeps,
 } from '@binhan/functions';
@@ -47,15 +50,9 @@ export interface LocalStackOptions {
   connectionLimits?: Partial<ConnectionLimits>;
 }
 
-export interface LocalStack {
+/** The stores the HTTP app uses (`registry`: the board list, create + list/rename/archive), for tests and seeding. */
+export interface LocalStack extends Pick<HttpServices, 'table' | 'tokens' | 'updates' | 'boards' | 'registry' | 'accounts'> {
   gateway: LocalGateway;
-  table: Table;
-  tokens: SyncTokens;
-  updates: BoardUpdates;
-  boards: Boards;
-  /** The board list (create + list/rename/archive). */
-  registry: BoardRegistry;
-  accounts: Accounts;
   deps: WsDeps;
   close(): Promise<void>;
 }
@@ -67,7 +64,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     engine = await startEmbeddedDynamo(options.dataDir ? { path: `${options.dataDir}/dynamodb` } : {});
     endpoint = engine.endpoint;
   }
-  const table = openTable({ tableName: options.tableName ?? 'binh-an-board', endpoint });
+  const region = readEnv(ENV.awsRegion);
+  const table = openTable({ tableName: options.tableName ?? 'binh-an-board', endpoint, ...(region ? { region } : {}) });
   await ensureTable(table);
   const secret = options.syncTokenSecret ?? localTokenSecret(options.dataDir);
   const tokens = new SyncTokens(secret);
@@ -86,7 +84,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         posterFor: () => management,
         compactEvery: options.compactEvery,
         ...(options.connectionLimits ? { limits: options.connectionLimits } : {}),
-        env: process.env,
+        env: environmentVariables(),
       });
       if (options.reportError) deps.reportError = options.reportError;
       // The HTTP app cuts off revoked sockets through the gateway's management API.

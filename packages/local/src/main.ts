@@ -6,25 +6,27 @@
  * its read-only share link (both revocable by the administrator like any other link).
  */
 import { resolve } from 'node:path';
-import { bootstrapAdmin } from '@binhan/functions';
+import { bootstrapAdmin, ENV, readEnv, setEnvDefault, ShareLinks } from '@binhan/functions';
 import { startLocalStack } from './local-stack';
 import { SEED_BOARD_ID, seedBoard } from './seed';
 import { EDIT_LINK_DAYS, startLinks } from './start-links';
 
 async function main(): Promise<void> {
   // The pinned AWS SDK supports Node 20; its notice about later SDK versions is not for users.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const dataDir = resolve(process.env.DATA_DIR ?? '.data');
-  const port = Number(process.env.PORT ?? 8787);
+  setEnvDefault(ENV.sdkNodeWarningDisabled, 'true');
+  const dataDir = resolve(readEnv(ENV.dataDir) ?? '.data');
+  const port = Number(readEnv(ENV.port) ?? 8787);
   const stack = await startLocalStack({
     port,
-    host: process.env.HOST ?? '127.0.0.1',
+    host: readEnv(ENV.host) ?? '127.0.0.1',
     dataDir,
     webRoot: resolve('web/dist'),
   });
+  const adminEmail = readEnv(ENV.adminEmail);
+  const adminPassword = readEnv(ENV.adminPassword);
   const admin = await bootstrapAdmin(stack.accounts, {
-    ...(process.env.ADMIN_EMAIL ? { email: process.env.ADMIN_EMAIL } : {}),
-    ...(process.env.ADMIN_PASSWORD ? { password: process.env.ADMIN_PASSWORD } : {}),
+    ...(adminEmail ? { email: adminEmail } : {}),
+    ...(adminPassword ? { password: adminPassword } : {}),
     allowGenerated: true,
   });
   if (!admin) throw new Error('Could not create the administrator account.');

@@ -2,9 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ENV, readEnv } from '@binhan/functions';
 
 export function localTokenSecret(dataDir: string | undefined): string {
-  if (process.env.SYNC_TOKEN_SECRET) return process.env.SYNC_TOKEN_SECRET;
+  const fromEnv = readEnv(ENV.syncTokenSecret);
+  if (fromEnv) return fromEnv;
   if (!dataDir) return randomBytes(32).toString('base64url');
   const file = join(dataDir, 'sync-token-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

@@ -15,7 +15,7 @@
  */
 import * as Y from 'yjs';
 import { boardMaps, boardVersion, type BoardMaps } from '../board/doc';
-import { BoardChangeTracker, guardedCardState, NO_CARD, type BoardChanges, type GuardedCardState } from '../board/protected-fields';
+import { BoardChangeTracker, guardedCardState, NO_CARD, type BoardChanges, type GuardedCardState } from '../board/change-tracker';
 import { copyEntry, plainValue, restoreEntry, restoreValue, type EntryCopy } from '../board/entry-snapshot';
 import {
   agendaItemProblems, cardKindOf, cardProblems, CHECKLIST_KEYS, factProblems, metaProblems, unitProblems,

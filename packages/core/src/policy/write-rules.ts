@@ -13,7 +13,7 @@
  * Putting a card in the bin or restoring it is not a status change. Every value must also be
  * a valid board value (board/entry-checks.ts), whoever writes it.
  */
-import type { BoardChanges, GuardedCardState } from '../board/protected-fields';
+import type { BoardChanges, GuardedCardState } from '../board/change-tracker';
 import { atLeast, type Role } from './roles';
 
 export type BoardArea = 'meta' | 'facts' | 'units' | 'cards' | 'agenda';

@@ -4,31 +4,14 @@
  * http://localhost). Storage keeps only the SHA-256 of the id, so a read of the table does not
  * yield a usable cookie.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+
+export { newSecretToken, randomId, sha256 } from '../util/crypto';
 
 export const SESSION_COOKIE = 'binhan_session';
-/** Sessions last 12 hours (a working day), then the user signs in again. */
-export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
 export function newSessionId(): string {
   return randomBytes(32).toString('base64url');
-}
-
-export function sha256(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex');
-}
-
-/** A one-time secret (invite token): 256 random bits, base64url. */
-export function newSecretToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-/** A short random id for users, links, boards: base36, `length` characters. */
-export function randomId(length = 12): string {
-  const bytes = randomBytes(length);
-  let out = '';
-  for (const b of bytes) out += (b % 36).toString(36);
-  return out;
 }
 
 /** Secure cookies everywhere except plain-HTTP requests (the local gateway sets X-Forwarded-Proto: http). */

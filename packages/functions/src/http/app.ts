@@ -17,8 +17,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { BoardValidationError } from '@binhan/core';
-import { BOARD_ID } from '../ws/context';
-import { createHttpServices, type AppEnv, type HttpDeps, type HttpServices } from './context';
+import { BOARD_ID } from '../storage/table-schema';
+import { createHttpServices, type AppEnv, type HttpDeps, type HttpServices } from './services';
 import { ApiError, errors, fromBoardValidation } from './errors';
 import { loadSession } from './middleware/session';
 import { auditRoutes } from './routes/audit';
@@ -30,7 +30,7 @@ import { memberRoutes } from './routes/members';
 import { syncTokenRoutes } from './routes/sync-tokens';
 import { MULTIPART, UPLOAD_HEADER, planUploadRoutes } from './routes/plan-upload';
 
-export type { HttpDeps } from './context';
+export type { HttpDeps } from './services';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 export const LARGE_BODY_LIMIT_BYTES = 2 * 1024 * 1024;

@@ -2,7 +2,7 @@
 import * as Y from 'yjs';
 import { BoardValidationError, readBoard, type BoardSnapshot } from '@binhan/core';
 import type { Context } from 'hono';
-import type { AppEnv, HttpServices } from './context';
+import type { AppEnv, HttpServices } from './services';
 import { ApiError, fromBoardValidation } from './errors';
 
 export async function loadDoc(s: HttpServices, boardId: string): Promise<Y.Doc> {

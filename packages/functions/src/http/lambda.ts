@@ -6,25 +6,24 @@
  * would see it, except the logs).
  */
 import { handle } from 'hono/aws-lambda';
-import { bootstrapAdmin } from '../auth/bootstrap-admin';
+import { bootstrapAdmin } from '../config/bootstrap-admin';
 import { SyncTokens } from '../auth/sync-token';
-import { loadConfig, readSsmSecret } from '../config/environment';
+import { httpSettings, loadConfig, readSsmSecret } from '../config/environment';
 import { Accounts } from '../storage/accounts';
 import { BoardUpdates } from '../storage/board-updates';
 import { openTable, type Table } from '../storage/dynamo';
-import { managementApiPoster } from '../ws/management-api-poster';
-import type { WebSocketEvent } from '../ws/events';
+import { managementApiPoster } from '../sockets/management-api-poster';
 import { createHttpApp } from './app';
 import { LAMBDA_HANDLE_OPTIONS } from './binary-responses';
 import type { HttpEvent, HttpResult } from './events';
 
 let ready: Promise<(event: HttpEvent) => Promise<HttpResult>> | undefined;
 
-async function ensureAdmin(table: Table): Promise<void> {
-  const email = process.env.ADMIN_EMAIL;
+async function ensureAdmin(table: Table, settings: ReturnType<typeof httpSettings>): Promise<void> {
+  const email = settings.adminEmail;
   if (!email) return;
-  let password = process.env.ADMIN_PASSWORD;
-  if (!password && process.env.ADMIN_PASSWORD_PARAM) password = await readSsmSecret(process.env.ADMIN_PASSWORD_PARAM);
+  let password = settings.adminPassword;
+  if (!password && settings.adminPasswordParam) password = await readSsmSecret(settings.adminPasswordParam);
   const result = await bootstrapAdmin(new Accounts(table), { email, ...(password ? { password } : {}), allowGenerated: false });
   if (!result) console.warn(`ADMIN_EMAIL is set but no password: set ADMIN_PASSWORD_PARAM to an SSM SecureString to create ${email}.`);
   else if (result.created) console.log(`Created the administrator account ${result.email}.`);
@@ -32,18 +31,17 @@ async function ensureAdmin(table: Table): Promise<void> {
 
 async function build(): Promise<(event: HttpEvent) => Promise<HttpResult>> {
   const config = await loadConfig();
-  const table = openTable({ tableName: config.tableName, endpoint: config.dynamoEndpoint });
-  await ensureAdmin(table);
-  const poster = config.managementEndpoint
-    ? managementApiPoster({ requestContext: { domainName: '', stage: '' } } as WebSocketEvent, config.managementEndpoint)
-    : undefined;
+  const settings = httpSettings();
+  const table = openTable({ tableName: config.tableName, endpoint: config.dynamoEndpoint, region: config.region });
+  await ensureAdmin(table, settings);
+  const poster = config.managementEndpoint ? managementApiPoster(config.managementEndpoint) : undefined;
   const app = createHttpApp({
     table,
     updates: new BoardUpdates(table),
     tokens: new SyncTokens(config.syncTokenSecret),
     ...(poster ? { poster } : {}),
-    ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
-    ...(process.env.CLIENT_IP_HEADER ? { clientIpHeader: process.env.CLIENT_IP_HEADER } : {}),
+    ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
+    ...(settings.clientIpHeader ? { clientIpHeader: settings.clientIpHeader } : {}),
   });
   return handle(app, LAMBDA_HANDLE_OPTIONS);
 }

@@ -5,7 +5,7 @@
  * its hash is stored) to the user, for 7 days.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { randomId, sha256, newSecretToken } from '../auth/sessions';
+import { newSecretToken, randomId, sha256 } from '../util/crypto';
 import { isConditionalCheckFailed, type Table } from './dynamo';
 import { accessKeys, TTL_ATTRIBUTE } from './table-schema';
 

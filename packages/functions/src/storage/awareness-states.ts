@@ -16,9 +16,16 @@
  * dynalite nor DynamoDB Local deletes TTL items, and DynamoDB does it late.
  */
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { AwarenessEntry } from '../ws/awareness-codec';
 import { isConditionalCheckFailed, queryAll, type Table } from './dynamo';
 import { keys, TTL_ATTRIBUTE } from './table-schema';
+
+/** One client's awareness state, as y-protocols' awareness update carries it. */
+export interface AwarenessEntry {
+  clientID: number;
+  clock: number;
+  /** The JSON text of the state; "null" when the client is gone. */
+  state: string;
+}
 
 export const AWARENESS_TTL_SECONDS = 60;
 

@@ -4,9 +4,9 @@
  * (or by the sync tests, which append updates without creating a board) has no entry: it is
  * not listed, and $connect lets tokens for it through as before.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { BoardMeta, Boards } from './boards';
-import { isConditionalCheckFailed, queryAll, type Table } from './dynamo';
+import { isConditionalCheckFailed, queryAll, updateExisting, type Table } from './dynamo';
 import { accessKeys } from './table-schema';
 
 export interface BoardEntry {
@@ -84,22 +84,12 @@ export class BoardRegistry {
       sets.push('archived = :archived');
       values[':archived'] = patch.archived;
     }
-    try {
-      const out = await this.table.doc.send(
-        new UpdateCommand({
-          TableName: this.table.name,
-          Key: { pk: accessKeys.registry, sk: accessKeys.registryBoard(boardId) },
-          UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return out.Attributes ? toEntry(out.Attributes) : null;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return null;
-      throw error;
-    }
+    const item = await updateExisting(this.table, {
+      Key: { pk: accessKeys.registry, sk: accessKeys.registryBoard(boardId) },
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ExpressionAttributeValues: values,
+    });
+    return item ? toEntry(item) : null;
   }
 }
 

@@ -19,6 +19,7 @@ import * as Y from 'yjs';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { asBytes, deleteAll, isConditionalCheckFailed, queryAll, type Item, type Table } from './dynamo';
 import { keys, uniqueSuffix } from './table-schema';
+import { ignoreFailure } from '../util/promises';
 
 /** Bytes per item part: DynamoDB items are at most 400 KB including names and keys. */
 export const ITEM_PART_BYTES = 350 * 1024;
@@ -116,7 +117,7 @@ export class BoardUpdates {
       return await this.compactNow(boardId);
     } finally {
       if (renewal) clearInterval(renewal);
-      if (lease) await this.releaseLease(boardId, lease).catch(() => {});
+      if (lease) await ignoreFailure(this.releaseLease(boardId, lease), 'the lease is short and expires by itself');
     }
   }
 

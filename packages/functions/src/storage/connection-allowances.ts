@@ -18,6 +18,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed, type Table } from './dynamo';
 import { keys } from './table-schema';
+import { KeyedLock } from '../util/keyed-lock';
 
 export type RateKind = 'awareness' | 'query';
 
@@ -43,7 +44,7 @@ export type FragmentReservation = 'ok' | 'too-many-bytes' | 'too-many-messages' 
 export class ConnectionAllowances {
   private readonly local = new Map<string, Local>();
   /** The take() in progress per connection and kind (they are chained). */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly turns = new KeyedLock();
 
   constructor(
     private readonly table: Table,
@@ -65,15 +66,7 @@ export class ConnectionAllowances {
    * whole process (or the table) away from the others.
    */
   inTurn<T>(connectionId: string, lane: string, work: () => Promise<T>): Promise<T> {
-    const key = `${connectionId}|${lane}`;
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(work);
-    this.queues.set(key, next);
-    const clear = () => {
-      if (this.queues.get(key) === next) this.queues.delete(key);
-    };
-    next.then(clear, clear);
-    return next;
+    return this.turns.run(`${connectionId}|${lane}`, work);
   }
 
   private async takeNow(connectionId: string, kind: RateKind, perSecond: number, burst: number): Promise<boolean> {

@@ -8,7 +8,7 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed, queryAll, type Table } from './dynamo';
 import { keys, TTL_ATTRIBUTE } from './table-schema';
 
-import type { Role } from '../auth/sync-token';
+import type { Role } from '@binhan/core';
 
 export type Right = 'edit' | 'view';
 

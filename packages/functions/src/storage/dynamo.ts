@@ -4,6 +4,7 @@ import {
   BatchWriteCommand,
   DynamoDBDocumentClient,
   QueryCommand,
+  UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { tableDefinition } from './table-schema';
@@ -24,7 +25,7 @@ export interface Table {
 export function openTable(config: DynamoConfig): Table {
   const local = config.endpoint !== undefined;
   const raw = new DynamoDBClient({
-    region: config.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
+    region: config.region ?? 'ap-southeast-1',
     ...(local
       ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
@@ -88,6 +89,22 @@ export async function deleteAll(table: Table, itemKeys: { pk: string; sk: string
 
 export function isConditionalCheckFailed(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+}
+
+/** Updates an item that must already exist: its attributes after the update, or null when there is no such item (nothing is created). */
+export async function updateExisting(
+  table: Table,
+  update: { Key: Record<string, unknown>; UpdateExpression: string; ExpressionAttributeValues: Record<string, unknown> },
+): Promise<Record<string, unknown> | null> {
+  try {
+    const out = await table.doc.send(
+      new UpdateCommand({ TableName: table.name, ...update, ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_NEW' }),
+    );
+    return out.Attributes ?? null;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return null;
+    throw error;
+  }
 }
 
 export function asBytes(value: unknown): Uint8Array {

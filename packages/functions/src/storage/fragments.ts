@@ -4,8 +4,16 @@
  * message. Exactly one invocation sees the total, whatever order fragments arrive in.
  */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { deleteAll, queryAll, type Table } from './dynamo';
+import { deleteAll, isConditionalCheckFailed, queryAll, type Table } from './dynamo';
 import { keys, TTL_ATTRIBUTE } from './table-schema';
+
+/** A fragment that cannot be stored: sent twice, or its count differs from the message's other fragments. Nothing of it was stored. */
+export class FragmentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FragmentError';
+  }
+}
 
 /** An unfinished message is dropped after this long. */
 const FRAGMENT_TTL_SECONDS = 10 * 60;
@@ -27,8 +35,8 @@ export class Fragments {
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     ).catch((error: unknown) => {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') {
-        throw new Error(`Fragment ${index} of message ${msgId} was sent twice.`);
+      if (isConditionalCheckFailed(error)) {
+        throw new FragmentError(`Fragment ${index} of message ${msgId} was sent twice.`);
       }
       throw error;
     });
@@ -42,7 +50,12 @@ export class Fragments {
         ExpressionAttributeValues: { ':one': 1, ':count': count, ':e': expiresAt },
         ReturnValues: 'ALL_NEW',
       }),
-    );
+    ).catch((error: unknown) => {
+      if (isConditionalCheckFailed(error)) {
+        throw new FragmentError(`Fragment ${index} of message ${msgId} says the message has ${count} parts, unlike its earlier fragments: send the message again with a new id.`);
+      }
+      throw error;
+    });
     if (Number(out.Attributes?.got) !== count) return null;
     const parts = await queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',

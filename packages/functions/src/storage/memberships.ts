@@ -5,8 +5,7 @@
  * board item first.
  */
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '../auth/sync-token';
-import { isRole } from '../auth/roles';
+import { isRole, type Role } from '@binhan/core';
 import { queryAll, type Table } from './dynamo';
 import { accessKeys, keys } from './table-schema';
 

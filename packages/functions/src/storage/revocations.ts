@@ -6,9 +6,17 @@
  * Items expire (TTL) after the tokens they void could have expired anyway.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { SyncTokenClaims } from '../auth/sync-token';
 import type { Table } from './dynamo';
 import { accessKeys, TTL_ATTRIBUTE } from './table-schema';
+
+/** What a revocation is checked against: the parts of a sync token's claims (auth/sync-token.ts) it reads. */
+export interface RevocationClaims {
+  tokenId: string;
+  subject: string;
+  boardId: string;
+  /** Issue time, epoch milliseconds; 0 for tokens issued before it was recorded. */
+  issuedAt: number;
+}
 
 /** Longest lifetime of a token issued to a signed-in user (POST /api/boards/:id/sync-token). */
 export const USER_TOKEN_MAX_SECONDS = 2 * 60 * 60;
@@ -53,7 +61,7 @@ export class Revocations {
   }
 
   /** Why these claims are revoked, or null when they are not. */
-  async check(claims: Pick<SyncTokenClaims, 'tokenId' | 'subject' | 'boardId' | 'issuedAt'>): Promise<string | null> {
+  async check(claims: RevocationClaims): Promise<string | null> {
     const [token, subject] = await Promise.all([
       this.table.doc.send(
         new GetCommand({ TableName: this.table.name, Key: { pk: accessKeys.revokedToken(claims.tokenId), sk: accessKeys.revokedTokenSk }, ConsistentRead: true }),

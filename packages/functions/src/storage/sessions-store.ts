@@ -1,6 +1,9 @@
 /** Sign-in sessions in DynamoDB, keyed by the SHA-256 of the cookie value, expiring by TTL. */
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { sha256, SESSION_TTL_SECONDS } from '../auth/sessions';
+import { sha256 } from '../util/crypto';
+
+/** Sessions last 12 hours (a working day), then the user signs in again. */
+export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 import type { Table } from './dynamo';
 import { accessKeys, TTL_ATTRIBUTE } from './table-schema';
 

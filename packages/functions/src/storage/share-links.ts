@@ -4,9 +4,9 @@
  * revocation. Revoking writes the record and a revocation item (revocations.ts) that $connect
  * and the HTTP API check.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { randomId } from '../auth/sessions';
-import { isConditionalCheckFailed, queryAll, type Table } from './dynamo';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { randomId } from '../util/crypto';
+import { queryAll, updateExisting, type Table } from './dynamo';
 import { accessKeys, keys } from './table-schema';
 
 export interface ShareLink {
@@ -83,22 +83,12 @@ export class ShareLinks {
 
   /** Marks the link revoked (idempotent: a second revoke keeps the first time). */
   async markRevoked(boardId: string, linkId: string, by: string): Promise<ShareLink | null> {
-    try {
-      const out = await this.table.doc.send(
-        new UpdateCommand({
-          TableName: this.table.name,
-          Key: { pk: keys.board(boardId), sk: accessKeys.link(linkId) },
-          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at), revokedBy = if_not_exists(revokedBy, :by)',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': new Date(this.clock()).toISOString(), ':by': by },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return out.Attributes ? toLink(out.Attributes) : null;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return null;
-      throw error;
-    }
+    const item = await updateExisting(this.table, {
+      Key: { pk: keys.board(boardId), sk: accessKeys.link(linkId) },
+      UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at), revokedBy = if_not_exists(revokedBy, :by)',
+      ExpressionAttributeValues: { ':at': new Date(this.clock()).toISOString(), ':by': by },
+    });
+    return item ? toLink(item) : null;
   }
 }
 

@@ -104,3 +104,6 @@ export function uniqueSuffix(now: number): string {
   const rand = globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 16);
   return `${String(now).padStart(13, '0')}#${rand}`;
 }
+
+/** Board ids a key may hold (a live connection's board, any board the API made): letters, digits, '-' and '_', at most 64. */
+export const BOARD_ID = /^[A-Za-z0-9_-]{1,64}$/;

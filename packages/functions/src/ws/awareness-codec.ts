@@ -7,12 +7,9 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
-export interface AwarenessEntry {
-  clientID: number;
-  clock: number;
-  /** The JSON text of the state; "null" when the client is gone. */
-  state: string;
-}
+import type { AwarenessEntry } from '../storage/awareness-states';
+
+export type { AwarenessEntry };
 
 export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);

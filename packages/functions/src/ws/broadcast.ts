@@ -5,8 +5,8 @@
 import { encodeMessage, SERVER_MAX_FRAME_CHARS } from '@binhan/transport';
 import type { ConnectionRecord } from '../storage/connections';
 import { encodeAwarenessUpdate } from './awareness-codec';
-import { GoneConnectionError, sendFrames, type ConnectionPoster } from './connection-poster';
-import type { WsDeps } from './context';
+import { GoneConnectionError, sendFrames, type ConnectionPoster } from '../sockets/connection-poster';
+import { reportError, type WsDeps } from './deps';
 import { awarenessMessage } from './protocol';
 
 /** How long after $connect a 410 may just mean "not accepted yet". */
@@ -28,7 +28,7 @@ export async function broadcast(
     targets.map((target) =>
       sendFrames(poster, target.connectionId, frames).catch((error: unknown) => {
         if (error instanceof GoneConnectionError) gone.push(target);
-        else (deps.reportError ?? console.error)(error, `post to ${target.connectionId}`);
+        else reportError(deps, error, `post to ${target.connectionId}`);
       }),
     ),
   );

@@ -11,9 +11,10 @@ import type { Table } from '../storage/dynamo';
 import { Fragments } from '../storage/fragments';
 import { ConnectionAllowances } from '../storage/connection-allowances';
 import { connectionLimits, type ConnectionLimits } from './connection-limits';
-import { BoardDocCache, boardSource, type BoardDocCacheOptions } from './board-doc-cache';
-import type { ConnectionPoster } from './connection-poster';
-import type { WsDeps } from './context';
+import { boardSource, type BoardDocCacheOptions } from './board-docs/doc-cache';
+import { BoardWriteChecker } from './board-docs/write-check';
+import type { ConnectionPoster } from '../sockets/connection-poster';
+import type { WsDeps } from './deps';
 import type { WebSocketEvent } from './events';
 
 export function createWsDeps(input: {
@@ -40,7 +41,7 @@ export function createWsDeps(input: {
     limits: connectionLimits(input.limits, input.env),
     tokens: new SyncTokens(input.syncTokenSecret, clock),
     audit: new AuditLog(input.table, clock),
-    boardDocs: new BoardDocCache(boardSource(updates), input.boardDocs),
+    boardDocs: new BoardWriteChecker(boardSource(updates), input.boardDocs),
     posterFor: input.posterFor,
     access: {
       revocations: new Revocations(input.table, clock),

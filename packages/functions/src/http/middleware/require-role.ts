@@ -10,7 +10,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../auth/sync-token';
 import { atLeast } from '../../auth/roles';
 import { errors } from '../errors';
-import { BOARD_SLUG, type AppEnv, type HttpServices } from '../context';
+import { BOARD_SLUG, type AppEnv, type HttpServices } from '../services';
 
 export function signedIn(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -5,8 +5,9 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { cookieIsSecure, SESSION_COOKIE, SESSION_TTL_SECONDS } from '../../auth/sessions';
-import type { AppEnv, HttpServices } from '../context';
+import { cookieIsSecure, SESSION_COOKIE } from '../../auth/sessions';
+import { SESSION_TTL_SECONDS } from '../../storage/sessions-store';
+import type { AppEnv, HttpServices } from '../services';
 
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { NEEDS } from '../../auth/roles';
 import { AUDIT_PAGE_MAX, AuditLog, InvalidAuditCursorError } from '../../storage/audit-log';
-import { CARD_ID, type AppEnv, type HttpServices } from '../context';
+import { CARD_ID, type AppEnv, type HttpServices } from '../services';
 import { errors } from '../errors';
 import { boardRole } from '../middleware/require-role';
 import { validateQuery } from '../validate';

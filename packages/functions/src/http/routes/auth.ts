@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import { DUMMY_HASH, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from '../../auth/passwords';
 import { newSessionId } from '../../auth/sessions';
 import { publicAccount, type Account } from '../../storage/accounts';
-import type { AppEnv, HttpServices } from '../context';
+import type { AppEnv, HttpServices } from '../services';
 import { errors } from '../errors';
 import { clearSessionCookie, clientIp, setSessionCookie } from '../middleware/session';
 import { signedIn } from '../middleware/require-role';

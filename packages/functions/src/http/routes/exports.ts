@@ -28,7 +28,7 @@ import * as z from 'zod/mini';
 import type * as Generators from '../../exports';
 import { NEEDS } from '../../auth/roles';
 import { loadDoc, loadSnapshot } from '../board-doc';
-import type { AppEnv, HttpServices } from '../context';
+import type { AppEnv, HttpServices } from '../services';
 import { errors, fromBoardValidation } from '../errors';
 import { boardRole, globalAdmin } from '../middleware/require-role';
 import { validateJson, validateQuery } from '../validate';

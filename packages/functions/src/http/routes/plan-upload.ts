@@ -14,7 +14,7 @@
 import * as Y from 'yjs';
 import { Hono, type Context } from 'hono';
 import { BoardValidationError, LIMITS, applyPlanReading, readPlanSource, readBoard, type PlanReading, type UnitChoice } from '@binhan/core';
-import type { AppEnv, HttpServices } from '../context';
+import type { AppEnv, HttpServices } from '../services';
 import { ApiError, errors, fromBoardValidation } from '../errors';
 import { globalAdmin } from '../middleware/require-role';
 import { createBoardFromDoc, newBoardId } from './boards';

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { NEEDS } from '../../auth/roles';
 import { rightOf } from '../../auth/sync-token';
 import { USER_TOKEN_MAX_SECONDS } from '../../storage/revocations';
-import type { AppEnv, HttpServices } from '../context';
+import type { AppEnv, HttpServices } from '../services';
 import { errors } from '../errors';
 import { boardRole } from '../middleware/require-role';
 

@@ -20,9 +20,9 @@
  * failure); a right one releases it (`release`), and a sign-in also clears the e-mail's count.
  */
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll, type Table } from '../storage/dynamo';
-import { accessKeys, TTL_ATTRIBUTE } from '../storage/table-schema';
-import { sha256 } from './sessions';
+import { sha256 } from '../util/crypto';
+import { queryAll, type Table } from './dynamo';
+import { accessKeys, TTL_ATTRIBUTE } from './table-schema';
 
 export interface ThrottleLimits {
   perEmail: number;

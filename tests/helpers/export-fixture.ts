@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { inflateRawSync } from 'node:zlib';
 import { addCard, deleteCard, moveCard, readBoard, setChecklistItemDone, setFacts, renameUnit, type BoardSnapshot, type WriteContext } from '../../packages/core/src/index';
 import { seedPlan27Board } from '../../packages/core/src/plan-27';
+import { ctx as writeContext } from './write-context';
 
 /** The time the exports are made in the tests: 2025-03-01 09:00 in Vietnam. */
 export const EXPORT_NOW = '2025-03-01T02:00:00.000Z';
@@ -14,10 +15,8 @@ export const EXPORT_NOW = '2025-03-01T02:00:00.000Z';
 export const XSS_NAME = '<script>alert(1)</script>';
 export const TRICKY_NAME = 'Nguyễn Văn "Tèo", Đội 3\nThôn Đông';
 
-let n = 0;
-function ctx(actor = 'Chị Lan (Văn phòng)', now = '2025-02-21T02:00:00.000Z'): WriteContext {
-  return { actor, now, newId: () => `x-${++n}` };
-}
+/** Edits of the fixture: counting ids `x-1`, `x-2`, … */
+const ctx = (actor?: string, now?: string): WriteContext => writeContext(actor, now, 'x');
 
 export function buildDoc(): Y.Doc {
   const doc = new Y.Doc();

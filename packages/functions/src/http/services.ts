@@ -1,6 +1,6 @@
 /** What the HTTP routes share: the stores, the token signer, a way to cut sockets; Hono's env types. */
 import type { Role, SyncTokens } from '../auth/sync-token';
-import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from '../auth/throttle';
+import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from '../storage/login-throttle';
 import { Accounts, type Account } from '../storage/accounts';
 import { BoardRegistry, type BoardEntry } from '../storage/board-registry';
 import type { BoardUpdates } from '../storage/board-updates';
@@ -11,7 +11,7 @@ import { Memberships } from '../storage/memberships';
 import { Revocations } from '../storage/revocations';
 import { SessionsStore } from '../storage/sessions-store';
 import { ShareLinks } from '../storage/share-links';
-import type { ConnectionPoster } from '../ws/connection-poster';
+import type { ConnectionPoster } from '../sockets/connection-poster';
 
 export interface HttpDeps {
   table: Table;

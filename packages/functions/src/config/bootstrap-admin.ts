@@ -7,7 +7,7 @@
  *    caller prints it ONCE (only when the account is created). There is never a fixed default.
  * An existing account is left as it is (its password is not reset from the environment).
  */
-import { hashPassword, PASSWORD_MIN_LENGTH, randomPassword } from './passwords';
+import { hashPassword, PASSWORD_MIN_LENGTH, randomPassword } from '../auth/passwords';
 import type { Accounts } from '../storage/accounts';
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@binh-an.local';

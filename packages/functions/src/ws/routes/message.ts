@@ -4,7 +4,7 @@
  *  - sync step 1 → sync step 2 from storage, our own step 1 (to learn what we lack), and the
  *    awareness of everyone else on the board;
  *  - sync step 2 / update → dropped whole for view rights (auth permission-denied); checked
- *    against the role and the typed values on the board doc (ws/board-doc-cache.ts, the write
+ *    against the role and the typed values on the board doc (ws/board-docs/write-check.ts, the write
  *    policy in @binhan/core/policy); what may not be written is undone by a server update,
  *    stored together with the client's (never dropped: the client's clock stays whole), THEN
  *    fanned out, THEN the author is told (permission-denied), THEN audited, then counted
@@ -18,13 +18,15 @@
 import * as Y from 'yjs';
 import { REFUSALS } from '@binhan/core';
 import { CLOSE_CODES, decodeBase64, decodeFrame, fitCloseReason, FrameError, MAX_JOINED_MESSAGE_BYTES } from '@binhan/transport';
-import { auditEntriesFrom } from '../storage/audit-log';
-import type { ConnectionRecord } from '../storage/connections';
-import { encodeAwarenessUpdate, type AwarenessEntry } from './awareness-codec';
-import { broadcast } from './broadcast';
-import { sendControl, sendMessage, type ConnectionPoster } from './connection-poster';
-import type { WsDeps } from './context';
-import type { WebSocketEvent, WebSocketResult } from './events';
+import { auditEntriesFrom } from '../../storage/audit-log';
+import type { ConnectionRecord } from '../../storage/connections';
+import { FragmentError } from '../../storage/fragments';
+import { awaitedLater } from '../../util/promises';
+import { encodeAwarenessUpdate, type AwarenessEntry } from '../awareness-codec';
+import { broadcast } from '../broadcast';
+import { closeConnection, sendMessage, tellIfStillConnected, type ConnectionPoster } from '../../sockets/connection-poster';
+import { reportError, type WsDeps } from '../deps';
+import type { WebSocketEvent, WebSocketResult } from '../events';
 import {
   awarenessMessage,
   isEmptyUpdate,
@@ -35,7 +37,7 @@ import {
   syncStep2Message,
   updateMessage,
   type ClientMessage,
-} from './protocol';
+} from '../protocol';
 
 const OK: WebSocketResult = { statusCode: 200 };
 
@@ -54,12 +56,11 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
   const poster = deps.posterFor(event);
   const connection = await deps.connections.get(connectionId);
   if (!connection) {
-    await sendControl(poster, connectionId, { type: 'close', code: CLOSE_CODES.unknownConnection, reason: 'Unknown or expired connection: reconnect with a valid link.' }).catch(() => {});
-    await poster.disconnect(connectionId).catch(() => {});
+    await closeConnection(poster, connectionId, CLOSE_CODES.unknownConnection, 'Unknown or expired connection: reconnect with a valid link.');
     return { statusCode: 410, body: 'unknown connection' };
   }
   const reject = async (code: string, message: string): Promise<WebSocketResult> => {
-    await sendControl(poster, connectionId, { type: 'error', code, message }).catch(() => {});
+    await tellIfStillConnected(poster, connectionId, { type: 'error', code, message });
     return { statusCode: 400, body: message };
   };
   /** A refusal past a per-connection limit: its error frame at most once per few seconds. */
@@ -92,8 +93,7 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
       const rate = [connectionId, 'query', limits.queryAwarenessPerSecond, limits.queryAwarenessBurst] as const;
       const refusal = `Too many sync requests: at most ${limits.queryAwarenessBurst} at once and ${limits.queryAwarenessPerSecond} per second on one connection. Reconnect later.`;
       if (deps.allowances.knownEmpty(...rate)) return refuse('sync-rate', refusal);
-      const merged = deps.updates.loadMerged(connection.boardId);
-      merged.catch(() => {}); // awaited below unless refused
+      const merged = awaitedLater(deps.updates.loadMerged(connection.boardId));
       if (!(await deps.allowances.take(...rate))) return refuse('sync-rate', refusal);
       await answerSyncStep1(deps, poster, connection, message.stateVector, await merged);
       return OK;
@@ -138,9 +138,7 @@ async function readFrame(deps: WsDeps, connection: ConnectionRecord, body: strin
     joined = await deps.fragments.add(connectionId, frame.msgId, frame.index, frame.count, frame.data);
   } catch (error) {
     await deps.allowances.releaseFragment(connectionId, frame.msgId, frame.data.length, false);
-    if (error instanceof Error && /sent twice|ConditionalCheckFailed/.test(error.message + error.name)) {
-      throw new FrameError('bad-fragment', error.message);
-    }
+    if (error instanceof FragmentError) throw new FrameError('bad-fragment', error.message);
     throw error;
   }
   if (joined === null) return null;
@@ -232,8 +230,7 @@ async function acceptUpdate(
     return { statusCode: 403, body: 'read-only connection' };
   }
   // Look up the audience while the update is checked; nothing is posted before it is durable.
-  const audience = deps.connections.listBoard(connection.boardId);
-  audience.catch(() => {}); // awaited below; a refusal must not leave it unhandled
+  const audience = awaitedLater(deps.connections.listBoard(connection.boardId));
   // The role decides what may be written: what it may not write is undone by a server update.
   const check = await deps.boardDocs.checkWrite(connection.boardId, update, connection.role);
   if (!check.ok) {
@@ -241,8 +238,7 @@ async function acceptUpdate(
     if (step === 'update') {
       // The update builds on state the server does not have: have the client reconnect, so its
       // sync step 2 carries everything it holds in one update (y-websocket reconnects on 4100).
-      await sendControl(poster, connection.connectionId, { type: 'close', code: CLOSE_CODES.resync, reason: fitCloseReason(refusal.en) }).catch(() => {});
-      await poster.disconnect(connection.connectionId).catch(() => {});
+      await closeConnection(poster, connection.connectionId, CLOSE_CODES.resync, fitCloseReason(refusal.en));
       return { statusCode: 409, body: refusal.code };
     }
     await sendMessage(poster, connection.connectionId, permissionDeniedMessage(refusal.reason));
@@ -267,13 +263,13 @@ async function acceptUpdate(
     await sendMessage(poster, connection.connectionId, updateMessage(check.compensation));
     await sendMessage(poster, connection.connectionId, permissionDeniedMessage(reason));
     const entries = check.refusals.map((r) => r.entry).filter((e): e is string => e !== undefined);
-    await sendControl(poster, connection.connectionId, { type: 'error', code: 'undone', message: reason, entries }).catch(() => {});
+    await tellIfStillConnected(poster, connection.connectionId, { type: 'error', code: 'undone', message: reason, entries });
   }
   await fanOut;
   // Durable and fanned out: now who did what.
   const actor = connection.subject || `token:${connection.tokenId}`;
   const entries = auditEntriesFrom(check.changes, { boardId: connection.boardId, actor, at: new Date(acceptedAt).toISOString() });
-  await deps.audit.record(entries).catch((error: unknown) => (deps.reportError ?? console.error)(error, `audit of ${connection.boardId}`));
+  await deps.audit.record(entries).catch((error: unknown) => reportError(deps, error, `audit of ${connection.boardId}`));
   // Compaction on average every `compactEvery` updates, decided by chance: no counter to write
   // on every edit (one hot item per board), and a compaction that lost a race is simply retried
   // by a later update. Opening a board with a long tail compacts too (answerSyncStep1).
@@ -292,6 +288,6 @@ async function compactQuietly(deps: WsDeps, boardId: string): Promise<void> {
   try {
     await deps.updates.compact(boardId);
   } catch (error) {
-    (deps.reportError ?? console.error)(error, `compaction of ${boardId}`);
+    reportError(deps, error, `compaction of ${boardId}`);
   }
 }

@@ -4,11 +4,10 @@ import * as decoding from 'lib0/decoding';
 import { addCard, initBoard, type WriteContext } from '@binhan/core';
 import type { ConnectionPoster } from '@binhan/functions';
 import { decodeFrame } from '@binhan/transport';
+import { ctx as writeContext, LIVE } from './write-context';
 
-let ids = 0;
-export function ctx(actor: string): WriteContext {
-  return { actor, now: new Date().toISOString(), newId: () => `gen-${Date.now().toString(36)}-${++ids}` };
-}
+/** A live write context (the real clock, ids unique across runs) for `actor`. */
+const ctx = (actor: string): WriteContext => writeContext(actor, LIVE);
 
 export const FUND = { id: 'quy-tdkt', nameVi: 'Quỹ thi đua, khen thưởng xã', nameEn: 'Commune award fund', amount: 50_000_000 };
 
@@ -66,4 +65,4 @@ export function recordingPoster(): ConnectionPoster & { inbox: Map<string, strin
   };
 }
 
-export { wsEvent } from '../helpers/ws-event';
+export { wsEvent } from './ws-event';

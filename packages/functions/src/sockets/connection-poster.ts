@@ -31,3 +31,23 @@ export async function sendFrames(poster: ConnectionPoster, connectionId: string,
 export async function sendControl(poster: ConnectionPoster, connectionId: string, control: ControlFrame): Promise<void> {
   await poster.post(connectionId, encodeControl(control));
 }
+
+/**
+ * Sends a control frame to a connection that may already be gone (or go while we post): a
+ * failed post is ignored, as there is no one left to tell and nothing else depends on it.
+ */
+export async function tellIfStillConnected(poster: ConnectionPoster, connectionId: string, control: ControlFrame): Promise<void> {
+  await sendControl(poster, connectionId, control).catch(noOneLeftToTell);
+}
+
+/**
+ * Closes a connection with `code`: announces the close code in a control frame (API Gateway
+ * cannot choose one; the polyfill closes with it), then deletes the connection. Both steps are
+ * best effort: a connection already gone is what was wanted, and its $disconnect cleans up.
+ */
+export async function closeConnection(poster: ConnectionPoster, connectionId: string, code: number, reason: string): Promise<void> {
+  await tellIfStillConnected(poster, connectionId, { type: 'close', code, reason });
+  await poster.disconnect(connectionId).catch(noOneLeftToTell);
+}
+
+function noOneLeftToTell(): void {}

@@ -5,9 +5,12 @@
  * deleted through the management API. Its $disconnect cleans up its records and presence.
  */
 import type { ConnectionRecord, Connections } from '../storage/connections';
-import { sendControl, type ConnectionPoster } from './connection-poster';
+import { closeConnection, type ConnectionPoster } from './connection-poster';
 
 export const REVOKED_CLOSE_CODE = 4403;
+
+/** Why a revoked link's socket is closed, and why it may not connect again. */
+export const REVOKED_MESSAGE = 'Liên kết đã bị thu hồi / This link was revoked';
 
 export async function cutConnections(
   connections: Pick<Connections, 'listBoard'>,
@@ -19,8 +22,7 @@ export async function cutConnections(
   const targets = (await connections.listBoard(boardId)).filter(match);
   await Promise.all(
     targets.map(async (target) => {
-      await sendControl(poster, target.connectionId, { type: 'close', code: REVOKED_CLOSE_CODE, reason }).catch(() => {});
-      await poster.disconnect(target.connectionId).catch(() => {});
+      await closeConnection(poster, target.connectionId, REVOKED_CLOSE_CODE, reason);
     }),
   );
   return targets.length;

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { expect } from 'vitest';
-import type { Call } from '../helpers/access';
+import type { Call } from './access';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function liveContent(t: Y.AbstractType<any>): { keys: string[]; items: number } {

@@ -5,10 +5,10 @@ import type { Connections } from '../storage/connections';
 import type { Fragments } from '../storage/fragments';
 import type { SyncTokens } from '../auth/sync-token';
 import type { AuditLog } from '../storage/audit-log';
-import type { BoardDocCache } from './board-doc-cache';
+import type { BoardWriteChecker } from './board-docs/write-check';
 import type { Revocations } from '../storage/revocations';
 import type { BoardEntry } from '../storage/board-registry';
-import type { ConnectionPoster } from './connection-poster';
+import type { ConnectionPoster } from '../sockets/connection-poster';
 import type { WebSocketEvent } from './events';
 import type { ConnectionAllowances } from '../storage/connection-allowances';
 import type { ConnectionLimits } from './connection-limits';
@@ -26,15 +26,15 @@ export interface WsDeps {
   /** Who changed which card: written after an accepted update is stored and fanned out. */
   audit: AuditLog;
   /** Board docs of this process, to check (roles) and describe (audit) updates before storing them. */
-  boardDocs: BoardDocCache;
+  boardDocs: BoardWriteChecker;
   /** The management API for the API (endpoint from the event's domain and stage on AWS). */
   posterFor(event: WebSocketEvent): ConnectionPoster;
   /** Compact a board after this many appended updates (default 100). */
   compactEvery?: number;
   /** Source of chance for the compaction trigger (tests make it deterministic). */
   random?: () => number;
-  /** Revocation and archive checks at $connect (absent: tokens are only verified). */
-  access?: {
+  /** Revocation and archive checks at $connect. */
+  access: {
     revocations: Pick<Revocations, 'check'>;
     registry: { get(boardId: string): Promise<BoardEntry | null> };
   };
@@ -42,4 +42,8 @@ export interface WsDeps {
   reportError?: (error: unknown, context: string) => void;
 }
 
-export const BOARD_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Reports an unexpected error where the deps say (default console.error). */
+export function reportError(deps: Pick<WsDeps, 'reportError'>, error: unknown, context: string): void {
+  (deps.reportError ?? console.error)(error, context);
+}

@@ -6,13 +6,16 @@ import {
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { GoneConnectionError, type ConnectionPoster } from './connection-poster';
-import type { WebSocketEvent } from './events';
 
 const clients = new Map<string, ApiGatewayManagementApiClient>();
 
-/** One client per endpoint, reused across warm invocations. */
-export function managementApiPoster(event: WebSocketEvent, endpointOverride?: string): ConnectionPoster {
-  const endpoint = endpointOverride ?? `https://${event.requestContext.domainName}/${event.requestContext.stage}`;
+/** The management API endpoint of the WebSocket API an event came through. */
+export function managementEndpointOf(requestContext: { domainName: string; stage: string }): string {
+  return `https://${requestContext.domainName}/${requestContext.stage}`;
+}
+
+/** Posts through the management API at `endpoint`; one client per endpoint, reused across warm invocations. */
+export function managementApiPoster(endpoint: string): ConnectionPoster {
   let client = clients.get(endpoint);
   if (!client) {
     client = new ApiGatewayManagementApiClient({ endpoint });
