@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDIT_LINK_DAYS, startLinks, type LocalStack } from '@binhan/local';
 import { createBoard, openRawSync, startAccessStack, type Call } from '../helpers/access';
 import { connectClient, storedDoc, synced, waitFor } from '../helpers/sync-clients';
+import { notes } from '../helpers/board-notes';
 
 describe('the staff edit link of npm start', () => {
   let stack: LocalStack;
@@ -35,8 +36,8 @@ describe('the staff edit link of npm start', () => {
     // The edit link edits.
     const staff = connectClient(stack, boardId, printed.edit.token);
     await synced(staff);
-    staff.doc.getMap('probe').set('by-staff-link', 1);
-    await waitFor(async () => (await storedDoc(stack, boardId)).getMap('probe').get('by-staff-link') === 1, 'edit stored');
+    notes(staff.doc).set('by-staff-link', 'Sửa qua liên kết cán bộ');
+    await waitFor(async () => notes(await storedDoc(stack, boardId)).get('by-staff-link') === 'Sửa qua liên kết cán bộ', 'edit stored');
     staff.destroy();
 
     const raw = await openRawSync(stack, boardId, printed.edit.token);
