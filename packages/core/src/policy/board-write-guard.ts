@@ -149,32 +149,25 @@ export class BoardWriteGuard {
         undo.push(() => restoreEntry(this.maps.units as Y.Map<unknown>, unitId, was));
       }
     }
-    for (const key of touched.facts) {
-      const was = before.facts.get(key);
-      const value = this.maps.facts.get(key);
-      let refusal: Refusal | null = null;
-      if (!init && !mayWriteArea(role, 'facts')) refusal = REFUSALS.writeFacts(key);
-      else {
-        const problems = factProblems(key, plainValue(value));
-        if (problems.length) refusal = REFUSALS.invalidValue(`facts.${key}`, problems);
-      }
-      if (refusal) {
-        refusals.push(refusal);
-        undo.push(() => restoreValue(this.maps.facts, key, was));
-      }
-    }
-    for (const key of touched.meta) {
-      const was = before.meta.get(key);
-      const value = this.maps.meta.get(key);
-      let refusal: Refusal | null = null;
-      if (!init && !mayWriteArea(role, 'meta')) refusal = REFUSALS.writeMeta(key);
-      else {
-        const problems = metaProblems(key, plainValue(value), before.meta.get('boardId'));
-        if (problems.length) refusal = REFUSALS.invalidValue(`meta.${key}`, problems);
-      }
-      if (refusal) {
-        refusals.push(refusal);
-        undo.push(() => restoreValue(this.maps.meta, key, was));
+    // Facts and meta: plain values under a root map, one rule for the area, one check per key.
+    const plainAreas = [
+      { area: 'facts' as const, keys: touched.facts, was: before.facts, map: this.maps.facts, denied: REFUSALS.writeFacts,
+        problems: (key: string, v: unknown) => factProblems(key, v) },
+      { area: 'meta' as const, keys: touched.meta, was: before.meta, map: this.maps.meta, denied: REFUSALS.writeMeta,
+        problems: (key: string, v: unknown) => metaProblems(key, v, before.meta.get('boardId')) },
+    ];
+    for (const { area, keys, was, map, denied, problems } of plainAreas) {
+      for (const key of keys) {
+        let refusal: Refusal | null = null;
+        if (!init && !mayWriteArea(role, area)) refusal = denied(key);
+        else {
+          const found = problems(key, plainValue(map.get(key)));
+          if (found.length) refusal = REFUSALS.invalidValue(`${area}.${key}`, found);
+        }
+        if (refusal) {
+          refusals.push(refusal);
+          undo.push(() => restoreValue(map, key, was.get(key)));
+        }
       }
     }
     if (touched.agendaItems.length > 0) {
