@@ -167,6 +167,12 @@ describe.skipIf(!run)('web app in Chromium: a refused change is undone, shown, a
     await see(editor.getByTestId('connection-status')).not.toContainText('Máy chủ báo lỗi');
     await editor.evaluate(() => window.scrollTo(0, 0));
     await editor.screenshot({ path: screenshotPath('undone-notice-vi') });
+    // The same notice on a phone (390 × 844), for a person to look at.
+    const desktop = editor.viewportSize();
+    await editor.setViewportSize({ width: 390, height: 844 });
+    await see(notice).toBeVisible();
+    await editor.screenshot({ path: screenshotPath('undone-notice-phone-vi') });
+    if (desktop) await editor.setViewportSize(desktop);
 
     // In English, the same notice in English.
     await editor.getByRole('button', { name: 'English' }).click();
