@@ -7,11 +7,12 @@
  *     http/app.ts decides nothing (a static segment and a parameter count as overlapping).
  * And one route moved out of app.ts into its own file (routes/board-state.ts), called for real.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardUpdates, SyncTokens, createHttpApp } from '@binhan/functions';
 import type { LocalStack } from '@binhan/local';
-import { createBoard, startAccessStack, type Call } from '../helpers/access';
+import { createBoard, type Call } from '../helpers/access';
+import { useAccessStack } from '../helpers/stack-hooks';
 import { tokensFor } from '../helpers/sync-clients';
 
 const EXPECTED = [
@@ -57,12 +58,7 @@ describe('HTTP route table (sub-apps mounted with route())', () => {
   let call: Call;
   let adminCookie: string;
 
-  beforeAll(async () => {
-    ({ stack, call, adminCookie } = await startAccessStack());
-  }, 60_000);
-  afterAll(async () => {
-    await stack?.close();
-  });
+  useAccessStack((env) => ({ stack, call, adminCookie } = env));
 
   /**
    * Each registration as "METHOD path", in order. A route's chain (middleware + handler) is one
