@@ -9,7 +9,7 @@ import {
   type AwardFormId, type BoardSnapshot, type NomineeCard, type NomineeKind,
 } from '@binhan/core';
 import {
-  amountInWords, paperContext, paperSpec, paperTable, renderPaper, stt, totalRow,
+  amountInWords, paperContext, paperSpec, paperTable, paperDocx, stt, totalRow,
   type Block, type PaperContext, type PaperOptions, type PaperSpec, type PaperTable,
 } from './layout';
 import { fundName } from '../labels';
@@ -124,6 +124,4 @@ export function awardDecisionSpec(board: BoardSnapshot, o: PaperOptions = {}): P
   });
 }
 
-export async function awardDecisionDocx(board: BoardSnapshot, o: PaperOptions = {}): Promise<Uint8Array> {
-  return renderPaper(awardDecisionSpec(board, o), { title: 'Quyết định khen thưởng' });
-}
+export const awardDecisionDocx = paperDocx(awardDecisionSpec, 'Quyết định khen thưởng');

@@ -6,7 +6,7 @@
 import { documentDate, formatNumber, budgetSummary, vndInWords, type BoardSnapshot } from '@binhan/core';
 import { budgetTable, formatQuantity } from '../columns';
 import {
-  COMMITTEE_SIGNATURE, amountInWords, paperContext, paperSpec, paperTable, renderPaper, stt, totalRow,
+  COMMITTEE_SIGNATURE, amountInWords, paperContext, paperSpec, paperTable, paperDocx, stt, totalRow,
   type Block, type PaperOptions, type PaperSpec, type PaperTable,
 } from './layout';
 
@@ -44,6 +44,4 @@ export function budgetEstimateSpec(board: BoardSnapshot, o: PaperOptions = {}): 
   });
 }
 
-export async function budgetEstimateDocx(board: BoardSnapshot, o: PaperOptions = {}): Promise<Uint8Array> {
-  return renderPaper(budgetEstimateSpec(board, o), { title: 'Dự toán kinh phí' });
-}
+export const budgetEstimateDocx = paperDocx(budgetEstimateSpec, 'Dự toán kinh phí');

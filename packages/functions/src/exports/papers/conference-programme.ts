@@ -5,7 +5,7 @@
  */
 import { documentDate, type BoardSnapshot } from '@binhan/core';
 import {
-  COMMITTEE_SIGNATURE, paperContext, paperSpec, paperTable, renderPaper, stt,
+  COMMITTEE_SIGNATURE, paperContext, paperSpec, paperTable, paperDocx, stt,
   type Block, type PaperOptions, type PaperSpec, type PaperTable,
 } from './layout';
 
@@ -52,6 +52,4 @@ export function programmeSpec(board: BoardSnapshot, o: PaperOptions = {}): Paper
   });
 }
 
-export async function programmeDocx(board: BoardSnapshot, o: PaperOptions = {}): Promise<Uint8Array> {
-  return renderPaper(programmeSpec(board, o), { title: 'Chương trình Hội nghị' });
-}
+export const programmeDocx = paperDocx(programmeSpec, 'Chương trình Hội nghị');

@@ -364,6 +364,11 @@ function foot(recipients: string[] | null, s: PaperSignature | null): Table | nu
   ], [left, right], false);
 }
 
+/** A paper's .docx maker from its spec builder: `(board, options) → bytes`, titled `title`. */
+export function paperDocx(spec: (board: BoardSnapshot, o?: PaperOptions) => PaperSpec, title: string): (board: BoardSnapshot, o?: PaperOptions) => Promise<Uint8Array> {
+  return (board, o = {}) => renderPaper(spec(board, o), { title });
+}
+
 /** Lay a paper out as a .docx file. */
 export async function renderPaper(spec: PaperSpec, meta: { title: string }): Promise<Uint8Array> {
   const children: Array<Paragraph | Table> = [heading(spec), ...blocks(spec.body)];

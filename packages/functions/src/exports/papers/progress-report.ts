@@ -9,7 +9,7 @@ import {
   type BoardSnapshot, type TaskCard,
 } from '@binhan/core';
 import {
-  COMMITTEE_SIGNATURE, paperContext, paperSpec, paperTable, renderPaper, stt, totalRow,
+  COMMITTEE_SIGNATURE, paperContext, paperSpec, paperTable, paperDocx, stt, totalRow,
   type Block, type PaperOptions, type PaperSpec, type PaperTable,
 } from './layout';
 import { unitName } from '../labels';
@@ -95,6 +95,4 @@ export function progressReportSpec(board: BoardSnapshot, o: PaperOptions = {}): 
   });
 }
 
-export async function progressReportDocx(board: BoardSnapshot, o: PaperOptions = {}): Promise<Uint8Array> {
-  return renderPaper(progressReportSpec(board, o), { title: 'Báo cáo tiến độ' });
-}
+export const progressReportDocx = paperDocx(progressReportSpec, 'Báo cáo tiến độ');

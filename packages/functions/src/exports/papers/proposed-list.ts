@@ -10,7 +10,7 @@ import {
 } from '@binhan/core';
 import { countPhrase } from './award-decision';
 import {
-  amountInWords, paperContext, paperSpec, paperTable, renderPaper, stt, totalRow,
+  amountInWords, paperContext, paperSpec, paperTable, paperDocx, stt, totalRow,
   type Block, type PaperOptions, type PaperSpec, type PaperTable,
 } from './layout';
 
@@ -56,6 +56,4 @@ export function proposedListSpec(board: BoardSnapshot, o: PaperOptions = {}): Pa
   });
 }
 
-export async function proposedListDocx(board: BoardSnapshot, o: PaperOptions = {}): Promise<Uint8Array> {
-  return renderPaper(proposedListSpec(board, o), { title: 'Danh sách đề nghị khen thưởng' });
-}
+export const proposedListDocx = paperDocx(proposedListSpec, 'Danh sách đề nghị khen thưởng');
