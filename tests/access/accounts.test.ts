@@ -3,22 +3,18 @@
  * logout, the throttle (429 + Retry-After), invitations accepted once, the first administrator
  * (never a fixed default password), and no secret in storage.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureTable, openTable, BoardUpdates, SyncTokens, Accounts, bootstrapAdmin, createHttpApp, hashPassword, verifyPassword, DEFAULT_ADMIN_EMAIL, cookieIsSecure } from '@binhan/functions';
 import { startEmbeddedDynamo, type LocalStack } from '@binhan/local';
-import { ADMIN, createBoard, login, makeUser, PASSWORD, startAccessStack, tableDigest, tableText, type Call } from '../helpers/access';
+import { ADMIN, createBoard, login, makeUser, PASSWORD, tableDigest, tableText, type Call } from '../helpers/access';
+import { useAccessStack } from '../helpers/stack-hooks';
 
 describe('accounts, sessions and sign-in', () => {
   let stack: LocalStack;
   let call: Call;
   let admin: string;
 
-  beforeAll(async () => {
-    ({ stack, call, adminCookie: admin } = await startAccessStack());
-  });
-  afterAll(async () => {
-    await stack.close();
-  });
+  useAccessStack((env) => ({ stack, call, adminCookie: admin } = env));
 
   it('hashes passwords with scrypt (N=2^15, r=8, p=1, per-user salt) and verifies them', async () => {
     const a = await hashPassword('mật khẩu dài 123');

@@ -3,10 +3,11 @@
  * template, blank with the commune's units, or from the text of a plan. What the new board holds
  * is read back from storage.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readBoard, type BoardSnapshot } from '@binhan/core';
 import type { LocalStack } from '@binhan/local';
-import { startAccessStack, type Call } from '../helpers/access';
+import { type Call } from '../helpers/access';
+import { useAccessStack } from '../helpers/stack-hooks';
 import { storedDoc } from '../helpers/sync-clients';
 
 const UNITS = ['office-statistics', 'finance', 'culture-society', 'council', 'front'];
@@ -30,12 +31,7 @@ describe('creating boards over HTTP', () => {
   let call: Call;
   let admin: string;
 
-  beforeAll(async () => {
-    ({ stack, call, adminCookie: admin } = await startAccessStack());
-  });
-  afterAll(async () => {
-    await stack.close();
-  });
+  useAccessStack((env) => ({ stack, call, adminCookie: admin } = env));
 
   async function create(body: Record<string, unknown>): Promise<{ boardId: string; stored: BoardSnapshot; json: Record<string, unknown> }> {
     const res = await call('POST', '/api/boards', { cookie: admin, body });

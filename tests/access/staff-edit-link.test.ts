@@ -5,9 +5,10 @@
  * one; an unrevoked one is reused.
  */
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EDIT_LINK_DAYS, startLinks, type LocalStack } from '@binhan/local';
-import { createBoard, openRawSync, startAccessStack, type Call } from '../helpers/access';
+import { createBoard, openRawSync, type Call } from '../helpers/access';
+import { useAccessStack } from '../helpers/stack-hooks';
 import { connectClient, storedDoc, synced, waitFor } from '../helpers/sync-clients';
 import { notes } from '../helpers/board-notes';
 
@@ -16,12 +17,7 @@ describe('the staff edit link of npm start', () => {
   let call: Call;
   let admin: string;
 
-  beforeAll(async () => {
-    ({ stack, call, adminCookie: admin } = await startAccessStack());
-  });
-  afterAll(async () => {
-    await stack.close();
-  });
+  useAccessStack((env) => ({ stack, call, adminCookie: admin } = env));
 
   it('is listed with the view link, edits live, and revoking it closes its sockets (4403) and refuses it', async () => {
     const boardId = await createBoard(call, admin);

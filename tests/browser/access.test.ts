@@ -5,22 +5,23 @@
  * invited member sets a password and opens the board; wrong passwords and the throttle are
  * explained in Vietnamese. Every check is on what the page shows.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { hasChromium, requireTool } from '../helpers/tools';
 import { see } from '../helpers/page-expect';
-import {
-  BROWSER_ADMIN, buildWeb, createAdmin, launchChromium, openPage, screenshotPath, startBrowserStack, type BrowserStack,
-} from '../helpers/browser';
+import { BROWSER_ADMIN, openPage, screenshotPath, type BrowserStack } from '../helpers/browser';
+import { useBrowserStack } from '../helpers/stack-hooks';
 
 const run = requireTool('Chromium', hasChromium);
 
 describe.skipIf(!run)('accounts, sharing and members in Chromium', () => {
   let bs: BrowserStack;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let base = '';
+  const { contexts } = useBrowserStack({ stack: { throttle: { perEmail: 5, perIp: 1000, windowSeconds: 900 } }, admin: true }, (env) => {
+    ({ bs, browser } = env);
+    base = bs.stack.gateway.httpUrl;
+  });
 
   async function open(url: string, label: string, name?: string) {
     const r = await openPage(browser, url, { label, ...(name ? { name } : {}) });
@@ -36,21 +37,6 @@ describe.skipIf(!run)('accounts, sharing and members in Chromium', () => {
     await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
   }
-
-  beforeAll(async () => {
-    const webRoot = await buildWeb();
-    bs = await startBrowserStack(webRoot, { throttle: { perEmail: 5, perIp: 1000, windowSeconds: 900 } });
-    await createAdmin(bs.stack);
-    base = bs.stack.gateway.httpUrl;
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await bs?.close();
-    if (bs?.webRoot) rmSync(bs.webRoot, { recursive: true, force: true });
-  });
 
   it('a wrong password is refused in Vietnamese; repeated failures say how long to wait', async () => {
     const { page } = await open(`${base}/#/login`, 'login');

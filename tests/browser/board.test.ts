@@ -3,16 +3,14 @@
  * presence, a view link, the dashboard, offline edits, bad input, English. Every check is on
  * what the page shows. Screenshots (Vietnamese) go to test-artifacts/screenshots/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { addCard, setFacts, updateCard } from '@binhan/core';
 import { hasChromium, requireTool } from '../helpers/tools';
 import { see } from '../helpers/page-expect';
 import { storedDoc } from '../helpers/sync-clients';
-import {
-  buildWeb, createBoard, launchChromium, openBoard, screenshotPath, startBrowserStack, type BrowserStack,
-} from '../helpers/browser';
+import { createBoard, openBoard, screenshotPath, type BrowserStack } from '../helpers/browser';
+import { useBrowserStack } from '../helpers/stack-hooks';
 import { vietnamDate, readBoard } from '@binhan/core';
 import { seedPlan27Board } from '@binhan/core/plan-27';
 
@@ -25,7 +23,7 @@ function isoInDays(days: number): string {
 describe.skipIf(!run)('web app in Chromium', () => {
   let bs: BrowserStack;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { contexts } = useBrowserStack({}, (env) => ({ bs, browser } = env));
   let boardSeq = 0;
 
   /** A fresh plan 27 board with a fund amount, delegates, a date and a few extra cards. */
@@ -57,19 +55,6 @@ describe.skipIf(!run)('web app in Chromium', () => {
 
   const column = (page: Page, unit: string) => page.locator(`section.column[data-unit="${unit}"]`);
   const online = (page: Page) => see(page.getByTestId('connection-status'), { timeout: 15_000 }).toHaveAttribute('data-status', 'online');
-
-  beforeAll(async () => {
-    const webRoot = await buildWeb();
-    bs = await startBrowserStack(webRoot);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await bs?.close();
-    if (bs?.webRoot) rmSync(bs.webRoot, { recursive: true, force: true });
-  });
 
   it('two staff edit the same board at once: create, move, presence, editing, delete with undo', async () => {
     const boardId = await newBoard();

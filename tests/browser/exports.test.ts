@@ -5,14 +5,15 @@
  * print view opening in a new tab that calls the browser's print dialog. Every check is on what
  * the user gets: the file saved, the tab opened, the dialog asked for.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { addCard } from '../../packages/core/src/index';
 import { seedPlan27Board } from '../../packages/core/src/plan-27';
 import { hasChromium, requireTool } from '../helpers/tools';
 import { see } from '../helpers/page-expect';
-import { boardUrl, buildWeb, createBoard, launchChromium, openPage, startBrowserStack, type BrowserStack } from '../helpers/browser';
+import { boardUrl, createBoard, openPage, type BrowserStack } from '../helpers/browser';
+import { useBrowserStack } from '../helpers/stack-hooks';
 import { parseCsv, unzipText } from '../helpers/export-fixture';
 
 const run = requireTool('Chromium', hasChromium);
@@ -22,30 +23,22 @@ describe.skipIf(!run)('the export menu in Chromium (read-only link)', () => {
   let bs: BrowserStack;
   let browser: Browser;
   let context: BrowserContext;
+  const { contexts } = useBrowserStack({ setup: seed }, (env) => ({ bs, browser } = env));
 
-  beforeAll(async () => {
-    const webRoot = await buildWeb();
-    bs = await startBrowserStack(webRoot);
-    await createBoard(bs.stack, BOARD, (doc, ctx) => {
+  async function seed(stack: BrowserStack): Promise<void> {
+    await createBoard(stack.stack, BOARD, (doc, ctx) => {
       seedPlan27Board(doc, { boardId: BOARD, ...ctx });
       addCard(doc, { kind: 'nominee', unit: 'council', name: 'Thôn Bình Tây', nomineeKind: 'collective', awardForm: 'giay-khen', reviewStatus: 'approved' }, ctx);
       addCard(doc, { kind: 'nominee', unit: 'council', name: 'Bà Phạm Thị Dung', nomineeKind: 'individual', awardForm: 'giay-khen' }, ctx);
     });
     // Listed, as a board made through the API is (the HTTP routes look boards up there).
-    await bs.stack.registry.register({ boardId: BOARD, title: 'Hội nghị điển hình tiên tiến', createdAt: new Date().toISOString(), createdBy: 'seed' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await bs?.close();
-    if (bs?.webRoot) rmSync(bs.webRoot, { recursive: true, force: true });
-  });
+    await stack.stack.registry.register({ boardId: BOARD, title: 'Hội nghị điển hình tiên tiến', createdAt: new Date().toISOString(), createdBy: 'seed' });
+  }
 
   it('filters the nominee list by status, downloads a Word paper with the number and signer typed, and opens the print view that prints itself', async () => {
     const opened = await openPage(browser, boardUrl(bs.stack, BOARD, 'view'), { label: 'district', name: 'Phòng Nội vụ' });
     context = opened.context;
+    contexts.push(context);
     const page = opened.page;
     // Every page of this context records a call to print() instead of opening the dialog.
     await context.addInitScript(() => {

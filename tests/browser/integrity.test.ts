@@ -12,17 +12,15 @@
  * (e.g. a close reason over 123 bytes). A screenshot of the notice goes to
  * test-artifacts/screenshots/undone-notice-vi.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { addCard, readBoard, type Role } from '@binhan/core';
 import { seedPlan27Board } from '@binhan/core/plan-27';
 import { hasChromium, requireTool } from '../helpers/tools';
 import { see } from '../helpers/page-expect';
 import { storedDoc } from '../helpers/sync-clients';
-import {
-  buildWeb, createBoard, launchChromium, openPage, screenshotPath, startBrowserStack, type BrowserStack,
-} from '../helpers/browser';
+import { createBoard, openPage, screenshotPath, type BrowserStack } from '../helpers/browser';
+import { useBrowserStack } from '../helpers/stack-hooks';
 
 const run = requireTool('Chromium', hasChromium);
 
@@ -34,7 +32,7 @@ const APPROVED_VI = 'Chủ tịch UBND đã duyệt';
 describe.skipIf(!run)('web app in Chromium: a refused change is undone, shown, and the editor stays connected', () => {
   let bs: BrowserStack;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { contexts } = useBrowserStack({}, (env) => ({ bs, browser } = env));
   const pageErrors: string[] = [];
 
   async function newBoard(): Promise<string> {
@@ -63,19 +61,6 @@ describe.skipIf(!run)('web app in Chromium: a refused change is undone, shown, a
 
   const online = (page: Page) => see(page.getByTestId('connection-status'), { timeout: 15_000 }).toHaveAttribute('data-status', 'online');
   const nomineeCard = (page: Page) => page.locator(`article.card[data-card-id="${NOMINEE}"]`);
-
-  beforeAll(async () => {
-    const webRoot = await buildWeb();
-    bs = await startBrowserStack(webRoot);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await bs?.close();
-    if (bs?.webRoot) rmSync(bs.webRoot, { recursive: true, force: true });
-  });
 
   it('editor: approval disabled; forced through the console it is undone everywhere, a notice says so, later edits still arrive', async () => {
     const boardId = await newBoard();

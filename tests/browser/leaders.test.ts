@@ -6,16 +6,14 @@
  * against the fund, with the warning when over. Screenshots of the dashboard (desktop and
  * phone) go to test-artifacts/screenshots/ (git-ignored).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { addCard, awardAmount, formatDate, formatVnd, vietnamDate } from '@binhan/core';
 import { seedPlan27Board } from '@binhan/core/plan-27';
 import { hasChromium, requireTool } from '../helpers/tools';
 import { see } from '../helpers/page-expect';
-import {
-  BROWSER_ADMIN, boardUrl, buildWeb, createAdmin, createBoard, launchChromium, openPage, screenshotPath, startBrowserStack, type BrowserStack,
-} from '../helpers/browser';
+import { BROWSER_ADMIN, boardUrl, createBoard, openPage, screenshotPath, type BrowserStack } from '../helpers/browser';
+import { useBrowserStack } from '../helpers/stack-hooks';
 
 const run = requireTool('Chromium', hasChromium);
 
@@ -27,20 +25,7 @@ const money = (n: number): string => formatVnd(n, 'vi').replace(/\s+/g, ' ');
 describe.skipIf(!run)('leaders’ view in Chromium', () => {
   let bs: BrowserStack;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    const webRoot = await buildWeb();
-    bs = await startBrowserStack(webRoot);
-    await createAdmin(bs.stack);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await bs?.close();
-    if (bs?.webRoot) rmSync(bs.webRoot, { recursive: true, force: true });
-  });
+  const { contexts } = useBrowserStack({ admin: true }, (env) => ({ bs, browser } = env));
 
   async function openAs(boardId: string, who: 'leader' | 'district' | 'staff', hash: string, viewport?: { width: number; height: number }): Promise<Page> {
     const url = who === 'leader'

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { hasChromium, requireTool } from '../helpers/tools';
 import { see } from '../helpers/page-expect';
-import { BROWSER_ADMIN, buildWeb, createAdmin, launchChromium, openPage, screenshotPath, startBrowserStack, type BrowserStack } from '../helpers/browser';
+import { BROWSER_ADMIN, openPage, screenshotPath, type BrowserStack } from '../helpers/browser';
+import { useBrowserStack } from '../helpers/stack-hooks';
 import { planDocx } from '../plans/plan-docx';
 
 const run = requireTool('Chromium', hasChromium);
@@ -24,6 +25,7 @@ describe.skipIf(!run)('a board from a plan file, in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext | undefined;
   let dir = '';
+  const { contexts } = useBrowserStack({ admin: true }, (env) => ({ bs, browser } = env));
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'binh-an-upload-'));
@@ -32,23 +34,16 @@ describe.skipIf(!run)('a board from a plan file, in Chromium', () => {
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(doc);
     writeFileSync(join(dir, 'ke-hoach-cu.doc'), doc);
     writeFileSync(join(dir, 'trong.txt'), 'Xin chào.');
-    const webRoot = await buildWeb();
-    bs = await startBrowserStack(webRoot);
-    await createAdmin(bs.stack);
-    browser = await launchChromium();
   });
 
-  afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await bs?.close();
-    if (bs?.webRoot) rmSync(bs.webRoot, { recursive: true, force: true });
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('previews, maps and renames columns, creates the board; bad files are refused', async () => {
     const opened = await openPage(browser, `${bs.stack.gateway.httpUrl}/`, { label: 'admin', name: 'Quản trị viên' });
     context = opened.context;
+    contexts.push(context);
     const page = opened.page;
     await page.getByLabel('E-mail').fill(BROWSER_ADMIN.email);
     await page.getByLabel('Mật khẩu', { exact: true }).fill(BROWSER_ADMIN.password);

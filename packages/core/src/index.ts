@@ -3,7 +3,7 @@
  * as the board's content, a plan importer, award rules and dashboard metrics. Pure: no I/O.
  */
 export * from './board/schema';
-export * from './board/errors';
+export * from './validation/issues';
 export { type WriteContext, parseWith } from './board/validate';
 export { BOARD_VERSION, MIGRATIONS, boardVersion, migrateBoard, requireCurrentBoard } from './board/doc';
 export { keyBetween, keysBetween, byOrderThenId, isOrderKey } from './board/fractional';

@@ -1,10 +1,10 @@
 /** Cash that goes with an award: coefficient × base salary, rounded up to 10,000 đ. */
 import { isRealIsoDate, type IsoDate } from '../util/dates';
-import { issue, type Issue, BoardValidationError, say } from '../board/errors';
+import { issue, type Issue, BoardValidationError, say } from '../validation/issues';
 import { NOMINEE_KIND_LABELS } from '../i18n/messages';
 import { AWARD_FORM_IDS, AWARD_FORM_LABELS, type AwardFormId } from './forms';
 import { DEFAULT_AWARD_RULES, rulesInForce, type AwardRuleSet } from './rules';
-import type { NomineeKind } from '../board/schema';
+import type { NomineeKind } from './recipients';
 import { formatDate } from '../i18n/format';
 
 export interface AwardAmount {

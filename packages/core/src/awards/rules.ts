@@ -35,7 +35,7 @@
  *   as "mức lương cơ sở hiện nay là 2.340.000 đồng/tháng" on congdoanvietnam.vn …-9055.tld).
  */
 import type { IsoDate } from '../util/dates';
-import type { NomineeKind } from '../board/schema';
+import type { NomineeKind } from './recipients';
 import type { AwardFormId } from './forms';
 
 /** Which forms an authority may award, and to whom (dated). */

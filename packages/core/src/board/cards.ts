@@ -9,7 +9,7 @@ import {
   CARD_KINDS, CARD_FIELDS, CHECKLIST_FIELDS, FIELD_SCHEMAS,
   type Card, type CardKind, type CardPatch, type NewCardInput, type ChecklistItem,
 } from './schema';
-import { say, issue, type Issue } from './errors';
+import { say, issue, type Issue } from '../validation/issues';
 import { checkContext, contextIssues, fail, isPlainObject, newId, parseWith, type WriteContext } from './validate';
 import { readFacts } from './snapshot';
 import { awardFormIssues } from '../awards/amounts';

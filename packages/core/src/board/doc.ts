@@ -15,7 +15,7 @@
  *   Y.Array 'agenda' {id, text} in order
  */
 import * as Y from 'yjs';
-import { BoardValidationError, issue } from './errors';
+import { BoardValidationError, issue } from '../validation/issues';
 import { keysBetween, byOrderThenId } from './fractional';
 import type { AgendaItem, Card, ChecklistItem, Unit } from './schema';
 import { CARD_FIELDS, CHECKLIST_FIELDS } from './schema';

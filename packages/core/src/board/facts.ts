@@ -2,7 +2,7 @@
 import type * as Y from 'yjs';
 import { requireCurrentBoard } from './doc';
 import { factsPatchSchema, type AgendaItem, type BoardFacts, type FactsPatch } from './schema';
-import { say, issue, type Issue } from './errors';
+import { say, issue, type Issue } from '../validation/issues';
 import { contextIssues, fail, isPlainObject, newId, parseWith, type WriteContext } from './validate';
 import { readFacts, readAgenda } from './snapshot';
 import { toIsoInstant } from '../util/dates';

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { BOARD_VERSION, boardMaps, boardVersion } from './doc';
 import { keysBetween } from './fractional';
 import { unitInputSchema, type BoardSnapshot, type FactsPatch } from './schema';
-import { say, issue, type Issue } from './errors';
+import { say, issue, type Issue } from '../validation/issues';
 import { contextIssues, fail, isPlainObject, newId, parseWith, type WriteContext } from './validate';
 import { validateFactsPatch } from './facts';
 import { readBoard } from './snapshot';

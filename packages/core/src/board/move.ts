@@ -12,7 +12,7 @@ import type * as Y from 'yjs';
 import { requireCurrentBoard, liveCardsInUnit, readCardMap, readPos } from './doc';
 import { keyBetween } from './fractional';
 import type { Card } from './schema';
-import { say, issue, type Issue } from './errors';
+import { say, issue, type Issue } from '../validation/issues';
 import { contextIssues, fail, type WriteContext } from './validate';
 import { toIsoInstant } from '../util/dates';
 

@@ -5,14 +5,14 @@
 import * as z from 'zod/mini';
 import { isRealIsoDate, type IsoDate } from '../util/dates';
 import { AWARD_FORM_IDS, type AwardFormId } from '../awards/forms';
+import { NOMINEE_KINDS, type NomineeKind } from '../awards/recipients';
 
 export const CARD_KINDS = ['task', 'nominee', 'budget'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 export const TASK_STATUSES = ['todo', 'in-progress', 'done'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
-/** tập thể / hộ gia đình / cá nhân */
-export const NOMINEE_KINDS = ['collective', 'household', 'individual'] as const;
-export type NomineeKind = (typeof NOMINEE_KINDS)[number];
+/** tập thể / hộ gia đình / cá nhân (defined with the award rules, which name the same recipients) */
+export { NOMINEE_KINDS, type NomineeKind };
 /** proposed → reviewed by the council → approved by the chairman → awarded */
 export const REVIEW_STATUSES = ['proposed', 'council-reviewed', 'approved', 'awarded'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];

@@ -8,7 +8,7 @@ import {
 } from './schema';
 import { agendaItemProblems, factProblems, type EntryProblem } from './entry-checks';
 import { plainValue } from './entry-snapshot';
-import { say } from './errors';
+import { say } from '../validation/issues';
 import { fail } from './validate';
 
 /**

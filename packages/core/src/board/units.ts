@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { requireCurrentBoard, unitsInOrder, liveCardsInUnit, readUnitMap } from './doc';
 import { keyBetween } from './fractional';
 import { unitInputSchema, LIMITS, type Unit } from './schema';
-import { say, issue, type Issue } from './errors';
+import { say, issue, type Issue } from '../validation/issues';
 import { checkContext, fail, parseWith, isPlainObject, type WriteContext } from './validate';
 import { slugify } from '../util/text';
 

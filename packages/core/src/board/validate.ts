@@ -3,7 +3,7 @@
  * things zod cannot see alone (the context of a write, ids).
  */
 import type { z } from 'zod/mini';
-import { BoardValidationError, say, issue, labelOfPath, type Issue } from './errors';
+import { BoardValidationError, say, issue, labelOfPath, type Issue } from '../validation/issues';
 import { isValidInstant } from '../util/dates';
 import { UNIT_ID } from './schema';
 

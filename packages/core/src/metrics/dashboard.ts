@@ -12,7 +12,7 @@ import { awardAmount, type AwardAmount } from '../awards/amounts';
 import { AWARD_FORM_IDS, type AwardFormId } from '../awards/forms';
 import { conferenceDateInForce } from '../plan/due-dates';
 import { DEFAULT_AWARD_RULES, type AwardRuleSet } from '../awards/rules';
-import { BoardValidationError, type Issue } from '../board/errors';
+import { BoardValidationError, type Issue } from '../validation/issues';
 
 export interface TaskCounts {
   total: number;

@@ -17,7 +17,7 @@ import { dayNumber, fromDayNumber, isRealIsoDate, quarterEnd, type IsoDate } fro
 import { updateCard } from '../board/cards';
 import { setFacts } from '../board/facts';
 import { readBoard } from '../board/snapshot';
-import { say } from '../board/errors';
+import { say } from '../validation/issues';
 import { fail, type WriteContext } from '../board/validate';
 
 export interface ConferenceDateInForce {

@@ -230,7 +230,7 @@ function romanToInt(r: string): number {
   return n;
 }
 
-// ---------- the importer ----------
+// ---------- the importer: header, body walk, background notes, funding, task placing ----------
 
 interface PendingTask {
   unit: string | null;
@@ -242,24 +242,31 @@ interface PendingTask {
   fixedUnit: boolean;
 }
 
+const BACKGROUND_VI = 'Phần nội dung chung, không tạo thẻ công việc';
+const BACKGROUND_EN = 'Background text, no task cards made';
+
 export function importPlan(text: string, options: ImportOptions = {}): ImportResult {
   const dictionary: UnitAlias[] = [...(options.units ?? BINH_AN_UNITS)];
   const blocks = splitBlocks(text);
-  const unplaced: ImportReport[] = [];
-  const notes: ImportReport[] = [];
-  const units = new Map<string, ImportedUnit>();
-  const pending: PendingTask[] = [];
-  const agenda: string[] = [];
   const facts: ImportedFacts = {
     planNumber: null, planDate: null, delegateCap: null, chairs: null, session: null,
     conferenceDate: null, conferenceTime: null, conferencePlace: null, fundingText: null, funds: [], awardFundId: null,
   };
+  const firstSection = blocks.findIndex((b) => b.kind === 'roman');
+  const { title, issuer } = readHeader(firstSection < 0 ? blocks : blocks.slice(0, firstSection), facts);
+  const body = firstSection < 0 ? [] : blocks.slice(firstSection);
+  const walk = new BodyWalk(dictionary, facts);
+  walk.read(body);
+  noteBackgroundSections(body, walk.notes);
+  readFunding(walk.fundingParagraphs, facts);
+  const tasks = placeTasks(walk.pending, dictionary, walk.units, options.defaultUnit, walk.unplaced);
+  return { plan: { title, issuer, units: [...walk.units.values()], tasks, agenda: walk.agenda, facts }, unplaced: walk.unplaced, notes: walk.notes };
+}
+
+/** The header (before section I.): the plan's number and date into `facts`; its title and issuer. */
+function readHeader(header: readonly Block[], facts: ImportedFacts): { title: string | null; issuer: string | null } {
   let title: string | null = null;
   let issuer: string | null = null;
-
-  // --- header ---
-  const firstSection = blocks.findIndex((b) => b.kind === 'roman');
-  const header = firstSection < 0 ? blocks : blocks.slice(0, firstSection);
   for (let i = 0; i < header.length; i++) {
     const b = header[i]!;
     const num = /Số\s*:\s*([0-9]+\/[A-ZĐ0-9-]+(?:\/[A-ZĐ0-9-]+)*)/u.exec(b.text);
@@ -273,244 +280,296 @@ export function importPlan(text: string, options: ImportOptions = {}): ImportRes
     }
     if (/^KẾ HOẠCH$/u.test(b.text.trim()) && header[i + 1]) title = header[i + 1]!.text;
   }
+  return { title, issuer };
+}
 
-  // --- facts anywhere in the body ---
-  const body = firstSection < 0 ? [] : blocks.slice(firstSection);
-  const fundingParagraphs: string[] = [];
+/** Facts a body paragraph may state wherever it stands: delegate cap, session, conference date, chairs. */
+function readFactsIn(b: Block, folded: string, facts: ImportedFacts): void {
+  const cap = /không quá\s+(\d+)\s+(?:đại biểu|người)/iu.exec(b.text);
+  if (cap && facts.delegateCap === null) facts.delegateCap = Number(cap[1]);
+  if (/\bthoi gian\b/.test(folded)) {
+    const sessions = /(\d+)\s*buổi/u.exec(b.text);
+    const q = /quý\s+(IV|I{1,3}|[1-4])\s*(?:\/|năm)\s*(\d{4})/iu.exec(b.text);
+    if (sessions && !facts.session) {
+      facts.session = {
+        count: Number(sessions[1]),
+        quarter: q ? (/^\d$/.test(q[1]!) ? Number(q[1]) : romanToInt(q[1]!.toUpperCase())) : null,
+        year: q ? Number(q[2]) : null,
+        text: squash(b.text.replace(/^[^:]*thời gian[^:]*:\s*/iu, '')),
+      };
+    }
+    const d = VI_MONTH_DATE.exec(b.text) ?? SLASH_DATE.exec(b.text);
+    if (d && !facts.conferenceDate && /\b(hoi nghi|to chuc)\b/.test(folded)) facts.conferenceDate = isoFrom(d[1]!, d[2]!, d[3]!);
+  }
+  if (/\bchu tri\b/.test(folded)) {
+    const n = /\(?\s*(\d+)\s+người\s*\)?/u.exec(b.text);
+    if (n && facts.chairs === null) facts.chairs = Number(n[1]);
+  }
+}
 
-  // --- structure ---
-  let roman: { mark: string; heading: string; topic: Topic } | null = null;
-  let item: { mark: string; topic: Topic; unit: string | null; headingOnly: boolean } | null = null;
-  let letter: string | null = null;
-  let taskBullet: string | null = null; // the bullet sign of task level in the current item
-  let lastTask: PendingTask | null = null;
-  let containerTask: PendingTask | null = null; // task made by the current numbered/lettered item
-  let ended = false;
-  const noted = new Set<string>();
+/**
+ * The walk through the body, block by block: where it stands (section, item, letter, bullet
+ * level) decides what a block becomes — a unit, a task, a sub-point, an agenda item, funding
+ * text, a note or a report. One method per kind of block.
+ */
+class BodyWalk {
+  readonly units = new Map<string, ImportedUnit>();
+  readonly pending: PendingTask[] = [];
+  readonly agenda: string[] = [];
+  readonly fundingParagraphs: string[] = [];
+  readonly unplaced: ImportReport[] = [];
+  readonly notes: ImportReport[] = [];
 
-  const resolveUnit = (phrase: string): string => {
-    const hit = findUnitMention(phrase, dictionary);
+  private roman: { mark: string; heading: string; topic: Topic } | null = null;
+  private item: { mark: string; topic: Topic; unit: string | null; headingOnly: boolean } | null = null;
+  private letter: string | null = null;
+  /** The bullet sign of task level in the current item. */
+  private taskBullet: string | null = null;
+  private lastTask: PendingTask | null = null;
+  /** The task made by the current numbered/lettered item. */
+  private containerTask: PendingTask | null = null;
+  private ended = false;
+  private readonly noted = new Set<string>();
+  private currentLine = 0;
+
+  constructor(
+    private readonly dictionary: UnitAlias[],
+    private readonly facts: ImportedFacts,
+  ) {}
+
+  read(body: readonly Block[]): void {
+    for (const b of body) {
+      this.currentLine = b.line;
+      if (this.ended) continue;
+      const f = foldVietnamese(b.text);
+      if (b.kind === 'text' && /^(tren day la|noi nhan)\b/.test(f)) {
+        this.ended = true;
+        continue;
+      }
+      readFactsIn(b, f, this.facts);
+      if (b.kind === 'roman') {
+        this.onSection(b);
+        continue;
+      }
+      if (!this.roman) {
+        this.report('outside-section', b, 'Đoạn văn nằm ngoài các mục của kế hoạch', 'Text outside the sections of the plan');
+        continue;
+      }
+      if (b.kind === 'number' || b.kind === 'nested') this.onNumberedItem(b, this.roman);
+      else if (b.kind === 'letter') this.onLetteredItem(b, this.item?.topic ?? this.roman.topic);
+      else if (b.kind === 'bullet') this.onBullet(b, this.item?.topic ?? this.roman.topic);
+      else this.onParagraph(b, this.item?.topic ?? this.roman.topic);
+    }
+  }
+
+  /** "I.", "II.": a new section; what it is about comes from its heading. */
+  private onSection(b: Block): void {
+    this.roman = { mark: b.mark, heading: b.text, topic: topicOf(b.text) };
+    this.item = null;
+    this.letter = null;
+    this.taskBullet = null;
+    this.lastTask = null;
+    this.containerTask = null;
+    if (this.roman.topic === 'funding') this.fundingParagraphs.length = 0;
+  }
+
+  /** "1.", "1.2.": a unit (implementation section), a task, funding text or background. */
+  private onNumberedItem(b: Block, roman: { mark: string; topic: Topic }): void {
+    const sectionTopic = roman.topic;
+    this.letter = null;
+    this.taskBullet = null;
+    this.lastTask = null;
+    this.containerTask = null;
+    const headingOnly = isHeadingLine(b.text);
+    if (b.kind === 'nested' && sectionTopic === 'implementation' && this.item?.unit) {
+      // "1.1.", "1.2." under a unit: that unit's tasks (clause "IV.1.1").
+      this.addTask({ unit: this.item.unit, clause: `${roman.mark}.${b.mark}`, text: b.text, line: b.line, fixedUnit: true });
+      this.containerTask = this.lastTask;
+      return;
+    }
+    if (sectionTopic === 'implementation') {
+      const item: { mark: string; topic: Topic; unit: string | null; headingOnly: boolean } = { mark: b.mark, topic: 'implementation', unit: null, headingOnly };
+      this.item = item;
+      const up = unitPhrase(b.text, headingOnly, this.dictionary);
+      if (!up) {
+        this.report('no-unit', b, 'Không xác định được bộ phận thực hiện mục này', 'Could not tell which unit carries this item');
+        return;
+      }
+      item.unit = this.resolveUnit(up.name);
+      if (up.body) this.addTask({ unit: item.unit, clause: this.clauseNow()!, text: up.body, line: b.line, fixedUnit: true });
+      return;
+    }
+    const colon = b.text.indexOf(':');
+    const headText = colon > 0 ? b.text.slice(0, colon) : b.text;
+    const ownTopic = headingOnly || colon > 0 ? topicOf(headText) : 'background';
+    const topic: Topic = ownTopic !== 'background' ? ownTopic : headingOnly ? (sectionTopic === 'tasks' ? 'tasks' : 'background') : sectionTopic;
+    this.item = { mark: b.mark, topic, unit: null, headingOnly };
+    if (topic === 'tasks' && !headingOnly) {
+      this.addTask({ unit: null, clause: this.clauseNow()!, text: b.text, line: b.line, fixedUnit: false });
+      this.containerTask = this.lastTask;
+    } else if (topic === 'funding') {
+      this.fundingParagraphs.push(b.text);
+    } else if (topic === 'background' && !this.noted.has(this.clauseNow()!)) {
+      this.noted.add(this.clauseNow()!);
+      this.report('background-section', b, BACKGROUND_VI, BACKGROUND_EN, this.notes);
+    }
+  }
+
+  /** "a)", "b)": an agenda item, or a task (of the item's unit, or of the unit it names). */
+  private onLetteredItem(b: Block, topic: Topic): void {
+    this.letter = b.mark;
+    this.taskBullet = null;
+    this.containerTask = null;
+    if (topic === 'agenda') this.agenda.push(b.text.replace(/[\s;.,]+$/, ''));
+    else if (topic === 'implementation') {
+      const unit = this.item?.unit ?? (() => {
+        const up = unitPhrase(b.text, false, this.dictionary);
+        return up ? this.resolveUnit(up.name) : null;
+      })();
+      if (!unit) this.report('no-unit', b, 'Không xác định được bộ phận thực hiện việc này', 'Could not tell which unit carries this task');
+      else {
+        this.addTask({ unit, clause: this.clauseNow()!, text: b.text, line: b.line, fixedUnit: true });
+        this.containerTask = this.lastTask;
+      }
+    } else if (topic === 'tasks') {
+      this.addTask({ unit: null, clause: this.clauseNow()!, text: b.text, line: b.line, fixedUnit: false });
+      this.containerTask = this.lastTask;
+    }
+  }
+
+  /** "-", "+", "•": an agenda item, funding text, a task, or a sub-point of the task above. */
+  private onBullet(b: Block, topic: Topic): void {
+    if (topic === 'agenda') {
+      this.agenda.push(b.text.replace(/[\s;.,]+$/, ''));
+      return;
+    }
+    if (topic === 'funding') {
+      this.fundingParagraphs.push(b.text);
+      return;
+    }
+    if (topic === 'background') {
+      if (!this.noted.has(this.clauseNow() ?? '')) {
+        this.noted.add(this.clauseNow() ?? '');
+        this.report('background-section', b, BACKGROUND_VI, BACKGROUND_EN, this.notes);
+      }
+      return;
+    }
+    // A bullet under a numbered or lettered task, or a second bullet sign under a bulleted
+    // task, is a sub-point of that task (its checklist).
+    const sub = squash(b.text).replace(/[\s;.,]+$/, '');
+    if (this.taskBullet !== null && b.mark !== this.taskBullet && this.lastTask) {
+      this.lastTask.checklist.push(sub);
+      return;
+    }
+    if (this.taskBullet === null && this.containerTask) {
+      this.containerTask.checklist.push(sub);
+      return;
+    }
+    this.taskBullet = b.mark;
+    if (topic === 'implementation') {
+      let unit = this.item?.unit ?? null;
+      let body = b.text;
+      if (!this.item || this.item.unit === null) {
+        const up = unitPhrase(b.text, false, this.dictionary);
+        if (up) {
+          unit = this.resolveUnit(up.name);
+          body = up.body || b.text;
+        }
+      }
+      if (!unit) this.report('no-unit', b, 'Không xác định được bộ phận thực hiện việc này', 'Could not tell which unit carries this task');
+      else this.addTask({ unit, clause: this.clauseNow()!, text: body, line: b.line, fixedUnit: true });
+    } else {
+      this.addTask({ unit: null, clause: this.clauseNow()!, text: b.text, line: b.line, fixedUnit: false });
+    }
+  }
+
+  /** A paragraph without a number or bullet: funding text, agenda, a report or background. */
+  private onParagraph(b: Block, topic: Topic): void {
+    if (topic === 'funding') this.fundingParagraphs.push(b.text);
+    else if (topic === 'agenda') this.agenda.push(b.text.replace(/[\s;.,]+$/, ''));
+    else if (topic === 'tasks' || topic === 'implementation') {
+      if (!this.noted.has(`${this.clauseNow()}#${b.line}`))
+        this.report('unparsed', b, 'Đoạn văn không có số thứ tự hoặc gạch đầu dòng; chưa tạo thẻ', 'Paragraph without a number or bullet; no card made');
+    } else if (!this.noted.has(this.clauseNow() ?? '')) {
+      this.noted.add(this.clauseNow() ?? '');
+      this.report('background-section', b, BACKGROUND_VI, BACKGROUND_EN, this.notes);
+    }
+    if (this.roman && this.roman.topic === 'background' && !this.noted.has(this.roman.mark)) this.noted.add(this.roman.mark);
+  }
+
+  /** The unit a phrase names: a known one (remembering the phrase), else a new column. */
+  private resolveUnit(phrase: string): string {
+    const hit = findUnitMention(phrase, this.dictionary);
     const id = hit?.id ?? null;
     if (id) {
-      const known = dictionary.find((u) => u.id === id)!;
-      const u = units.get(id) ?? { id, nameVi: known.nameVi, nameEn: known.nameEn, known: !known.id.startsWith('new:'), foundAs: [] };
+      const known = this.dictionary.find((u) => u.id === id)!;
+      const u = this.units.get(id) ?? { id, nameVi: known.nameVi, nameEn: known.nameEn, known: !known.id.startsWith('new:'), foundAs: [] };
       if (!u.foundAs.includes(phrase)) u.foundAs.push(phrase);
-      units.set(id, u);
+      this.units.set(id, u);
       return id;
     }
     // A unit the dictionary does not know: a new column, named as the plan names it.
     const nameVi = phrase.replace(/[.;:,]+$/, '').trim();
     let nid = slugify(nameVi) || 'unit';
-    while (dictionary.some((u) => u.id === nid)) nid = `${nid}-2`;
-    dictionary.push({ id: nid, nameVi, nameEn: nameVi, aliases: [nameVi.replace(/^(công chức|cán bộ|bộ phận)\s+/iu, '')] });
-    units.set(nid, { id: nid, nameVi, nameEn: nameVi, known: false, foundAs: [phrase] });
-    notes.push({
-      code: 'new-unit', clause: clauseNow(), line: currentLine, text: phrase,
+    while (this.dictionary.some((u) => u.id === nid)) nid = `${nid}-2`;
+    this.dictionary.push({ id: nid, nameVi, nameEn: nameVi, aliases: [nameVi.replace(/^(công chức|cán bộ|bộ phận)\s+/iu, '')] });
+    this.units.set(nid, { id: nid, nameVi, nameEn: nameVi, known: false, foundAs: [phrase] });
+    this.notes.push({
+      code: 'new-unit', clause: this.clauseNow(), line: this.currentLine, text: phrase,
       vi: `Đã tạo cột mới "${nameVi}" (chưa có trong danh sách bộ phận)`,
       en: `Made a new column "${nameVi}" (not in the list of units)`,
     });
     return nid;
-  };
-  let currentLine = 0;
-  const clauseNow = (): string | null => {
-    if (!roman) return null;
-    return [roman.mark, item?.mark, letter].filter(Boolean).join('.');
-  };
-  const addTask = (t: Omit<PendingTask, 'checklist'>) => {
-    const p: PendingTask = { ...t, text: squash(t.text), checklist: [] };
-    pending.push(p);
-    lastTask = p;
-  };
-  const report = (code: ReportCode, b: Block, vi: string, en: string, list = unplaced) =>
-    list.push({ code, clause: clauseNow(), line: b.line, text: b.text, vi, en });
-
-  for (const b of body) {
-    currentLine = b.line;
-    if (ended) continue;
-    const f = foldVietnamese(b.text);
-    if (b.kind === 'text' && /^(tren day la|noi nhan)\b/.test(f)) {
-      ended = true;
-      continue;
-    }
-    // Facts, wherever they stand.
-    const cap = /không quá\s+(\d+)\s+(?:đại biểu|người)/iu.exec(b.text);
-    if (cap && facts.delegateCap === null) facts.delegateCap = Number(cap[1]);
-    if (/\bthoi gian\b/.test(f)) {
-      const sessions = /(\d+)\s*buổi/u.exec(b.text);
-      const q = /quý\s+(IV|I{1,3}|[1-4])\s*(?:\/|năm)\s*(\d{4})/iu.exec(b.text);
-      if (sessions && !facts.session) {
-        facts.session = {
-          count: Number(sessions[1]),
-          quarter: q ? (/^\d$/.test(q[1]!) ? Number(q[1]) : romanToInt(q[1]!.toUpperCase())) : null,
-          year: q ? Number(q[2]) : null,
-          text: squash(b.text.replace(/^[^:]*thời gian[^:]*:\s*/iu, '')),
-        };
-      }
-      const d = VI_MONTH_DATE.exec(b.text) ?? SLASH_DATE.exec(b.text);
-      if (d && !facts.conferenceDate && /\b(hoi nghi|to chuc)\b/.test(f)) facts.conferenceDate = isoFrom(d[1]!, d[2]!, d[3]!);
-    }
-    if (/\bchu tri\b/.test(f)) {
-      const n = /\(?\s*(\d+)\s+người\s*\)?/u.exec(b.text);
-      if (n && facts.chairs === null) facts.chairs = Number(n[1]);
-    }
-
-    if (b.kind === 'roman') {
-      roman = { mark: b.mark, heading: b.text, topic: topicOf(b.text) };
-      item = null;
-      letter = null;
-      taskBullet = null;
-      lastTask = null;
-      containerTask = null;
-      if (roman.topic === 'funding') fundingParagraphs.length = 0;
-      continue;
-    }
-    if (!roman) {
-      report('outside-section', b, 'Đoạn văn nằm ngoài các mục của kế hoạch', 'Text outside the sections of the plan');
-      continue;
-    }
-    const sectionTopic = roman.topic;
-
-    if (b.kind === 'number' || b.kind === 'nested') {
-      letter = null;
-      taskBullet = null;
-      lastTask = null;
-      containerTask = null;
-      const headingOnly = isHeadingLine(b.text);
-      if (b.kind === 'nested' && sectionTopic === 'implementation' && item?.unit) {
-        // "1.1.", "1.2." under a unit: that unit's tasks (clause "IV.1.1").
-        addTask({ unit: item.unit, clause: `${roman.mark}.${b.mark}`, text: b.text, line: b.line, fixedUnit: true });
-        containerTask = lastTask;
-        continue;
-      }
-      if (sectionTopic === 'implementation') {
-        item = { mark: b.mark, topic: 'implementation', unit: null, headingOnly };
-        const up = unitPhrase(b.text, headingOnly, dictionary);
-        if (!up) {
-          report('no-unit', b, 'Không xác định được bộ phận thực hiện mục này', 'Could not tell which unit carries this item');
-          continue;
-        }
-        item.unit = resolveUnit(up.name);
-        if (up.body) addTask({ unit: item.unit, clause: clauseNow()!, text: up.body, line: b.line, fixedUnit: true });
-        continue;
-      }
-      const colon = b.text.indexOf(':');
-      const headText = colon > 0 ? b.text.slice(0, colon) : b.text;
-      const ownTopic = headingOnly || colon > 0 ? topicOf(headText) : 'background';
-      const topic: Topic = ownTopic !== 'background' ? ownTopic : headingOnly ? (sectionTopic === 'tasks' ? 'tasks' : 'background') : sectionTopic;
-      item = { mark: b.mark, topic, unit: null, headingOnly };
-      if (topic === 'tasks' && !headingOnly) {
-        addTask({ unit: null, clause: clauseNow()!, text: b.text, line: b.line, fixedUnit: false });
-        containerTask = lastTask;
-      } else if (topic === 'funding') {
-        fundingParagraphs.push(b.text);
-      } else if (topic === 'background' && !noted.has(clauseNow()!)) {
-        noted.add(clauseNow()!);
-        report('background-section', b, 'Phần nội dung chung, không tạo thẻ công việc', 'Background text, no task cards made', notes);
-      }
-      continue;
-    }
-
-    const topic: Topic = item?.topic ?? sectionTopic;
-    if (b.kind === 'letter') {
-      letter = b.mark;
-      taskBullet = null;
-      containerTask = null;
-      if (topic === 'agenda') agenda.push(b.text.replace(/[\s;.,]+$/, ''));
-      else if (topic === 'implementation') {
-        const unit = item?.unit ?? (() => {
-          const up = unitPhrase(b.text, false, dictionary);
-          return up ? resolveUnit(up.name) : null;
-        })();
-        if (!unit) report('no-unit', b, 'Không xác định được bộ phận thực hiện việc này', 'Could not tell which unit carries this task');
-        else {
-          addTask({ unit, clause: clauseNow()!, text: b.text, line: b.line, fixedUnit: true });
-          containerTask = lastTask;
-        }
-      } else if (topic === 'tasks') {
-        addTask({ unit: null, clause: clauseNow()!, text: b.text, line: b.line, fixedUnit: false });
-        containerTask = lastTask;
-      }
-      continue;
-    }
-
-    if (b.kind === 'bullet') {
-      if (topic === 'agenda') {
-        agenda.push(b.text.replace(/[\s;.,]+$/, ''));
-        continue;
-      }
-      if (topic === 'funding') {
-        fundingParagraphs.push(b.text);
-        continue;
-      }
-      if (topic === 'background') {
-        if (!noted.has(clauseNow() ?? '')) {
-          noted.add(clauseNow() ?? '');
-          report('background-section', b, 'Phần nội dung chung, không tạo thẻ công việc', 'Background text, no task cards made', notes);
-        }
-        continue;
-      }
-      // A bullet under a numbered or lettered task, or a second bullet sign under a bulleted
-      // task, is a sub-point of that task (its checklist).
-      const sub = squash(b.text).replace(/[\s;.,]+$/, '');
-      if (taskBullet !== null && b.mark !== taskBullet && lastTask) {
-        (lastTask as PendingTask).checklist.push(sub);
-        continue;
-      }
-      if (taskBullet === null && containerTask) {
-        (containerTask as PendingTask).checklist.push(sub);
-        continue;
-      }
-      taskBullet = b.mark;
-      if (topic === 'implementation') {
-        let unit = item?.unit ?? null;
-        let body = b.text;
-        if (!item || item.unit === null) {
-          const up = unitPhrase(b.text, false, dictionary);
-          if (up) {
-            unit = resolveUnit(up.name);
-            body = up.body || b.text;
-          }
-        }
-        if (!unit) report('no-unit', b, 'Không xác định được bộ phận thực hiện việc này', 'Could not tell which unit carries this task');
-        else addTask({ unit, clause: clauseNow()!, text: body, line: b.line, fixedUnit: true });
-      } else {
-        addTask({ unit: null, clause: clauseNow()!, text: b.text, line: b.line, fixedUnit: false });
-      }
-      continue;
-    }
-
-    // Plain paragraph.
-    if (topic === 'funding') fundingParagraphs.push(b.text);
-    else if (topic === 'agenda') agenda.push(b.text.replace(/[\s;.,]+$/, ''));
-    else if (topic === 'tasks' || topic === 'implementation') {
-      if (!noted.has(`${clauseNow()}#${b.line}`))
-        report('unparsed', b, 'Đoạn văn không có số thứ tự hoặc gạch đầu dòng; chưa tạo thẻ', 'Paragraph without a number or bullet; no card made');
-    } else if (!noted.has(clauseNow() ?? '')) {
-      noted.add(clauseNow() ?? '');
-      report('background-section', b, 'Phần nội dung chung, không tạo thẻ công việc', 'Background text, no task cards made', notes);
-    }
-    if (roman && roman.topic === 'background' && !noted.has(roman.mark)) noted.add(roman.mark);
   }
 
-  // Background sections with only numbered text are noted once per section.
+  private clauseNow(): string | null {
+    if (!this.roman) return null;
+    return [this.roman.mark, this.item?.mark, this.letter].filter(Boolean).join('.');
+  }
+
+  private addTask(t: Omit<PendingTask, 'checklist'>): void {
+    const p: PendingTask = { ...t, text: squash(t.text), checklist: [] };
+    this.pending.push(p);
+    this.lastTask = p;
+  }
+
+  private report(code: ReportCode, b: Block, vi: string, en: string, list = this.unplaced): void {
+    list.push({ code, clause: this.clauseNow(), line: b.line, text: b.text, vi, en });
+  }
+}
+
+/** Background sections with only numbered text are noted once per section. */
+function noteBackgroundSections(body: readonly Block[], notes: ImportReport[]): void {
   for (const b of body) {
     if (b.kind !== 'roman' || topicOf(b.text) !== 'background') continue;
     if (!notes.some((n) => n.code === 'background-section' && (n.clause ?? '').split('.')[0] === b.mark))
-      notes.push({ code: 'background-section', clause: b.mark, line: b.line, text: b.text,
-        vi: 'Phần nội dung chung, không tạo thẻ công việc', en: 'Background text, no task cards made' });
+      notes.push({ code: 'background-section', clause: b.mark, line: b.line, text: b.text, vi: BACKGROUND_VI, en: BACKGROUND_EN });
   }
+}
 
-  // --- funding ---
-  if (fundingParagraphs.length) {
-    facts.fundingText = squash(fundingParagraphs.join(' '));
+/** The funding text, the funds it names and the fund that pays the awards, into `facts`. */
+function readFunding(paragraphs: readonly string[], facts: ImportedFacts): void {
+  if (paragraphs.length) {
+    facts.fundingText = squash(paragraphs.join(' '));
     const ff = foldVietnamese(facts.fundingText);
     if (/quy thi dua/.test(ff)) facts.funds.push({ ...COMMENDATION_FUND });
     else if (/ngan sach/.test(ff)) facts.funds.push({ ...COMMUNE_BUDGET_FUND });
     if (/xa hoi hoa/.test(ff)) facts.funds.push({ ...SOCIALISED_FUND });
   }
   facts.awardFundId = facts.funds.some((x) => x.id === COMMENDATION_FUND.id) ? COMMENDATION_FUND.id : (facts.funds[0]?.id ?? null);
+}
 
-  // --- content tasks: the unit the text names, else the default ---
+/**
+ * Each pending task into a column: an implementation task has its unit; a content task goes to
+ * the unit its text names, else `defaultUnit`, else it is reported unplaced.
+ */
+function placeTasks(
+  pending: readonly PendingTask[],
+  dictionary: readonly UnitAlias[],
+  units: Map<string, ImportedUnit>,
+  defaultUnit: string | undefined,
+  unplaced: ImportReport[],
+): ImportedTask[] {
   const tasks: ImportedTask[] = [];
   for (const p of pending) {
     let unit = p.unit;
@@ -522,7 +581,7 @@ export function importPlan(text: string, options: ImportOptions = {}): ImportRes
           const u = dictionary.find((d) => d.id === unit)!;
           units.set(unit, { id: unit, nameVi: u.nameVi, nameEn: u.nameEn, known: true, foundAs: [] });
         }
-      } else if (options.defaultUnit) unit = options.defaultUnit;
+      } else if (defaultUnit) unit = defaultUnit;
     }
     if (!unit) {
       unplaced.push({
@@ -538,6 +597,5 @@ export function importPlan(text: string, options: ImportOptions = {}): ImportRes
     }
     tasks.push({ unit, clause: p.clause, title: makeTitle(p.text), description: p.text, checklist: p.checklist, line: p.line });
   }
-
-  return { plan: { title, issuer, units: [...units.values()], tasks, agenda, facts }, unplaced, notes };
+  return tasks;
 }

@@ -11,33 +11,33 @@
  *    cookie is also SameSite=Lax;
  *  - the session cookie → `c.var.user`.
  */
-import * as Y from 'yjs';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { BoardValidationError } from '@binhan/core';
-import { BOARD_ID } from '../storage/table-schema';
 import { createHttpServices, type AppEnv, type HttpDeps, type HttpServices } from './services';
 import { ApiError, errors, fromBoardValidation } from './errors';
 import { loadSession } from './middleware/session';
-import { auditRoutes } from './routes/audit';
-import { authRoutes } from './routes/auth';
-import { boardRoutes } from './routes/boards';
-import { exportRoutes } from './routes/exports';
-import { linkRoutes } from './routes/links';
-import { memberRoutes } from './routes/members';
-import { syncTokenRoutes } from './routes/sync-tokens';
-import { MULTIPART, UPLOAD_HEADER, planUploadRoutes } from './routes/plan-upload';
+import { AUDIT_BASE, auditRoutes } from './routes/audit';
+import { AUTH_BASE, authRoutes } from './routes/auth';
+import { BOARD_IMPORT_BASE, boardImportRoutes } from './routes/board-import';
+import { BOARD_STATE_BASE, boardStateRoutes } from './routes/board-state';
+import { BOARDS_BASE, boardRoutes } from './routes/boards';
+import { EXPORTS_BASE, exportRoutes } from './routes/exports';
+import { LINKS_BASE, linkRoutes } from './routes/links';
+import { ACCOUNT_INVITES_BASE, MEMBERS_BASE, memberRoutes } from './routes/members';
+import { SYNC_TOKEN_BASE, syncTokenRoutes } from './routes/sync-tokens';
+import { MULTIPART, PLAN_PREVIEW_BASE, UPLOAD_HEADER, planUploadRoutes } from './routes/plan-upload';
 
 export type { HttpDeps } from './services';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 export const LARGE_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 /** Routes that take a whole plan text or board export. */
-const LARGE_BODY_ROUTES = new Set(['/api/boards', '/api/boards/import']);
+const LARGE_BODY_ROUTES = new Set([BOARDS_BASE, BOARD_IMPORT_BASE]);
 /** Routes that take a plan file (multipart/form-data); the extractor refuses files over 10 MB in words. */
-const UPLOAD_ROUTES = new Set(['/api/boards', '/api/boards/preview']);
+const UPLOAD_ROUTES = new Set([BOARDS_BASE, PLAN_PREVIEW_BASE]);
 export const UPLOAD_BODY_LIMIT_BYTES = 11 * 1024 * 1024;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -87,7 +87,7 @@ export function createHttpApp(deps: HttpDeps): Hono<AppEnv> {
       uploadGuard(c, s);
       return next();
     }
-    if (c.req.path === '/api/boards/preview' && c.req.method === 'POST')
+    if (c.req.path === PLAN_PREVIEW_BASE && c.req.method === 'POST')
       throw new ApiError(415, 'unsupported-media-type', 'Send the plan as multipart/form-data with a "file" or a "text" field.',
         'Hãy gửi kế hoạch dạng multipart/form-data, có trường "file" hoặc "text".');
     if (!SAFE_METHODS.has(c.req.method) && !JSON_TYPE.test(type)) throw errors.unsupportedMedia();
@@ -97,36 +97,21 @@ export function createHttpApp(deps: HttpDeps): Hono<AppEnv> {
 
   app.get('/api/health', (c) => c.json({ ok: true }));
 
-  app.route('/', authRoutes(s));
-  app.route('/', exportRoutes(s)); // before boardRoutes: POST /api/boards/import
-  app.route('/', planUploadRoutes(s)); // before boardRoutes: multipart POST /api/boards
-  app.route('/', boardRoutes(s));
-  app.route('/', memberRoutes(s));
-  app.route('/', linkRoutes(s));
-  app.route('/', syncTokenRoutes(s));
-  app.route('/', auditRoutes(s));
-
-  /** The board's Yjs state sizes (for checks); needs a view or edit token. */
-  app.get('/api/boards/:boardId/state', async (c) => {
-    const boardId = c.req.param('boardId');
-    if (!BOARD_ID.test(boardId)) throw errors.invalidId('board id', 'bảng');
-    const bearer = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
-    const check = deps.tokens.verify(bearer ?? c.req.query('token'), boardId);
-    if (!check.ok) throw errors.token(check.status, check.reason);
-    if (await s.revocations.check(check.claims)) throw errors.revoked();
-    const { update, stored } = await deps.updates.loadMerged(boardId);
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, update);
-    const state = Y.encodeStateAsUpdate(doc);
-    doc.destroy();
-    return c.json({
-      boardId,
-      stateBytes: state.byteLength,
-      storedBytes: stored.storedBytes,
-      snapshotVersion: stored.snapshotVersion,
-      pendingUpdates: stored.updates.length,
-    });
-  });
+  // Each route file owns its base path and writes its routes relative to it. No two routes
+  // answer the same method and path (tests/access/route-table.test.ts), so the order of these
+  // lines decides nothing.
+  const members = memberRoutes(s);
+  app.route(AUTH_BASE, authRoutes(s));
+  app.route(BOARDS_BASE, boardRoutes(s));
+  app.route(PLAN_PREVIEW_BASE, planUploadRoutes(s));
+  app.route(BOARD_IMPORT_BASE, boardImportRoutes(s));
+  app.route(BOARD_STATE_BASE, boardStateRoutes(s));
+  app.route(EXPORTS_BASE, exportRoutes(s));
+  app.route(MEMBERS_BASE, members.members);
+  app.route(ACCOUNT_INVITES_BASE, members.accountInvites);
+  app.route(LINKS_BASE, linkRoutes(s));
+  app.route(SYNC_TOKEN_BASE, syncTokenRoutes(s));
+  app.route(AUDIT_BASE, auditRoutes(s));
 
   app.notFound((c) =>
     c.json({ error: { code: 'not-found', message: `No route ${c.req.method} ${c.req.path}.`, messageVi: `Không có đường dẫn ${c.req.method} ${c.req.path}.` } }, 404),

@@ -16,7 +16,8 @@
  * dynalite nor DynamoDB Local deletes TTL items, and DynamoDB does it late.
  */
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailed, queryAll, type Table } from './dynamo';
+import { isConditionalCheckFailed, type Table } from './dynamo';
+import { queryPrefix } from './prefix-query';
 import { keys, TTL_ATTRIBUTE } from './table-schema';
 
 /** One client's awareness state, as y-protocols' awareness update carries it. */
@@ -248,11 +249,7 @@ export class AwarenessStates {
   }
 
   private async readBoard(boardId: string): Promise<StoredItem[]> {
-    const items = await queryAll(this.table, {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
-      ExpressionAttributeValues: { ':pk': keys.board(boardId), ':a': keys.awarenessPrefix },
-      ConsistentRead: true,
-    });
+    const items = await queryPrefix(this.table, keys.board(boardId), keys.awarenessPrefix);
     return items.map(toStored);
   }
 

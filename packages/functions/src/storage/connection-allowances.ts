@@ -15,8 +15,9 @@
  *
  * The item goes with the connection (Connections.remove, or its TTL).
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailed, type Table } from './dynamo';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Table } from './dynamo';
+import { updateIf } from './conditional-update';
 import { keys } from './table-schema';
 import { KeyedLock } from '../util/keyed-lock';
 
@@ -94,24 +95,19 @@ export class ConnectionAllowances {
         return false;
       }
       const next = base + n * interval;
-      try {
-        await this.table.doc.send(
-          new UpdateCommand({
-            TableName: this.table.name,
-            Key: this.key(connectionId),
-            UpdateExpression: 'SET #a = :next',
-            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#a) OR #a = :old)',
-            ExpressionAttributeNames: { '#a': attribute },
-            ExpressionAttributeValues: { ':next': next, ':old': known },
-          }),
-        );
+      const written = await updateIf(this.table, {
+        Key: this.key(connectionId),
+        UpdateExpression: 'SET #a = :next',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#a) OR #a = :old)',
+        ExpressionAttributeNames: { '#a': attribute },
+        ExpressionAttributeValues: { ':next': next, ':old': known },
+      });
+      if (written) {
         local.tat[kind] = next;
         local.tokens[kind] += n - 1;
         return true;
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        known = undefined; // another instance moved it (or the connection is gone): read again
       }
+      known = undefined; // another instance moved it (or the connection is gone): read again
     }
     return false;
   }
@@ -143,25 +139,20 @@ export class ConnectionAllowances {
     const local = this.state(connectionId);
     if (local.claims.has(clientID)) return true;
     if (local.claimsFull) return false;
-    try {
-      const out = await this.table.doc.send(
-        new UpdateCommand({
-          TableName: this.table.name,
-          Key: this.key(connectionId),
-          UpdateExpression: 'ADD awarenessIds :ids',
-          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(awarenessIds) OR contains(awarenessIds, :id) OR size(awarenessIds) < :max)',
-          ExpressionAttributeValues: { ':ids': new Set([clientID]), ':id': clientID, ':max': max },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      const ids = out.Attributes?.awarenessIds;
-      local.claims = new Set(ids instanceof Set ? [...ids].map(Number) : [clientID]);
-      return true;
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
+    const written = await updateIf(this.table, {
+      Key: this.key(connectionId),
+      UpdateExpression: 'ADD awarenessIds :ids',
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(awarenessIds) OR contains(awarenessIds, :id) OR size(awarenessIds) < :max)',
+      ExpressionAttributeValues: { ':ids': new Set([clientID]), ':id': clientID, ':max': max },
+      ReturnValues: 'UPDATED_NEW',
+    });
+    if (!written) {
       local.claimsFull = true; // the set only grows while the connection lives
       return false;
     }
+    const ids = written.awarenessIds;
+    local.claims = new Set(ids instanceof Set ? [...ids].map(Number) : [clientID]);
+    return true;
   }
 
   /** The client ids of a connection known (in this process) to have reached its limit; else null. */
@@ -173,43 +164,30 @@ export class ConnectionAllowances {
   /** Counts one fragment of `msgId` (`chars` base64 characters) before it is stored. */
   async reserveFragment(connectionId: string, msgId: string, chars: number, maxChars: number, maxMessages: number): Promise<FragmentReservation> {
     if (chars > maxChars) return 'too-many-bytes';
-    try {
-      await this.table.doc.send(
-        new UpdateCommand({
-          TableName: this.table.name,
-          Key: this.key(connectionId),
-          UpdateExpression: 'ADD fragChars :n, fragIds :ids',
-          ConditionExpression:
-            'attribute_exists(pk) AND (attribute_not_exists(fragChars) OR fragChars <= :room) AND (attribute_not_exists(fragIds) OR contains(fragIds, :id) OR size(fragIds) < :max)',
-          ExpressionAttributeValues: { ':n': chars, ':ids': new Set([msgId]), ':id': msgId, ':room': maxChars - chars, ':max': maxMessages },
-        }),
-      );
-      return 'ok';
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-      const out = await this.table.doc.send(new GetCommand({ TableName: this.table.name, Key: this.key(connectionId), ConsistentRead: true }));
-      if (!out.Item) return 'gone';
-      const ids = out.Item.fragIds;
-      const held = ids instanceof Set ? ids : new Set<string>();
-      return !held.has(msgId) && held.size >= maxMessages ? 'too-many-messages' : 'too-many-bytes';
-    }
+    const written = await updateIf(this.table, {
+      Key: this.key(connectionId),
+      UpdateExpression: 'ADD fragChars :n, fragIds :ids',
+      ConditionExpression:
+        'attribute_exists(pk) AND (attribute_not_exists(fragChars) OR fragChars <= :room) AND (attribute_not_exists(fragIds) OR contains(fragIds, :id) OR size(fragIds) < :max)',
+      ExpressionAttributeValues: { ':n': chars, ':ids': new Set([msgId]), ':id': msgId, ':room': maxChars - chars, ':max': maxMessages },
+    });
+    if (written) return 'ok';
+    const out = await this.table.doc.send(new GetCommand({ TableName: this.table.name, Key: this.key(connectionId), ConsistentRead: true }));
+    if (!out.Item) return 'gone';
+    const ids = out.Item.fragIds;
+    const held = ids instanceof Set ? ids : new Set<string>();
+    return !held.has(msgId) && held.size >= maxMessages ? 'too-many-messages' : 'too-many-bytes';
   }
 
   /** Gives back what fragments of `msgId` held; `finished` also frees its message id. */
   async releaseFragment(connectionId: string, msgId: string, chars: number, finished: boolean): Promise<void> {
-    try {
-      await this.table.doc.send(
-        new UpdateCommand({
-          TableName: this.table.name,
-          Key: this.key(connectionId),
-          UpdateExpression: finished ? 'ADD fragChars :n DELETE fragIds :ids' : 'ADD fragChars :n',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':n': -chars, ...(finished ? { ':ids': new Set([msgId]) } : {}) },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error; // the connection left meanwhile
-    }
+    // null when the connection left meanwhile: nothing to give back then.
+    await updateIf(this.table, {
+      Key: this.key(connectionId),
+      UpdateExpression: finished ? 'ADD fragChars :n DELETE fragIds :ids' : 'ADD fragChars :n',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':n': -chars, ...(finished ? { ':ids': new Set([msgId]) } : {}) },
+    });
   }
 
   /** True at most once per NOTIFY_EVERY_MS per connection and code: whether to send the error frame. */

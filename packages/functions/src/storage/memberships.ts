@@ -6,7 +6,8 @@
  */
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isRole, type Role } from '@binhan/core';
-import { queryAll, type Table } from './dynamo';
+import type { Table } from './dynamo';
+import { queryPrefix } from './prefix-query';
 import { accessKeys, keys } from './table-schema';
 
 export interface Membership {
@@ -47,20 +48,12 @@ export class Memberships {
   }
 
   async listBoard(boardId: string): Promise<Membership[]> {
-    const items = await queryAll(this.table, {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
-      ExpressionAttributeValues: { ':pk': keys.board(boardId), ':m': accessKeys.memberPrefix },
-      ConsistentRead: true,
-    });
+    const items = await queryPrefix(this.table, keys.board(boardId), accessKeys.memberPrefix);
     return items.map(toMembership);
   }
 
   async listUser(userId: string): Promise<Membership[]> {
-    const items = await queryAll(this.table, {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
-      ExpressionAttributeValues: { ':pk': accessKeys.user(userId), ':b': accessKeys.userBoardPrefix },
-      ConsistentRead: true,
-    });
+    const items = await queryPrefix(this.table, accessKeys.user(userId), accessKeys.userBoardPrefix);
     return items.map(toMembership);
   }
 }

@@ -6,7 +6,8 @@
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomId } from '../util/crypto';
-import { queryAll, updateExisting, type Table } from './dynamo';
+import { updateExisting, type Table } from './dynamo';
+import { queryPrefix } from './prefix-query';
 import { accessKeys, keys } from './table-schema';
 
 export interface ShareLink {
@@ -73,11 +74,7 @@ export class ShareLinks {
   }
 
   async list(boardId: string): Promise<ShareLink[]> {
-    const items = await queryAll(this.table, {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :l)',
-      ExpressionAttributeValues: { ':pk': keys.board(boardId), ':l': accessKeys.linkPrefix },
-      ConsistentRead: true,
-    });
+    const items = await queryPrefix(this.table, keys.board(boardId), accessKeys.linkPrefix);
     return items.map(toLink).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   }
 

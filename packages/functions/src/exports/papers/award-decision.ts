@@ -9,7 +9,7 @@ import {
   type AwardFormId, type BoardSnapshot, type NomineeCard, type NomineeKind,
 } from '@binhan/core';
 import {
-  communeIssuer, numberLine, paperContext, placeDateLine, renderPaper,
+  amountInWords, paperContext, paperSpec, paperTable, paperDocx, stt, totalRow,
   type Block, type PaperContext, type PaperOptions, type PaperSpec, type PaperTable,
 } from './layout';
 import { fundName } from '../labels';
@@ -103,12 +103,9 @@ export function awardDecisionSpec(board: BoardSnapshot, o: PaperOptions = {}): P
     cells: [String(i + 1), r.card.name, NOMINEE_KIND_LABELS[r.card.nomineeKind]!.vi, AWARD_FORM_LABELS[r.card.awardForm!].vi,
       r.amount === null ? 'Chưa tính được' : formatNumber(r.amount, 'vi')],
   }));
-  rows.push({ cells: ['Tổng cộng', '', '', formatNumber(total, 'vi')], bold: true, span: 2 });
-  const number = numberLine(ctx, AWARD_DECISION_SYMBOL);
-  return {
-    issuer: communeIssuer(ctx),
-    number,
-    placeDate: placeDateLine(ctx),
+  rows.push(totalRow('', '', formatNumber(total, 'vi')));
+  return paperSpec(ctx, {
+    symbol: AWARD_DECISION_SYMBOL,
     body,
     recipients: ['- Như Điều 3;', '- TT Đảng ủy, HĐND xã (b/c);', '- Chủ tịch, các PCT UBND xã;', '- Lưu: VT.'],
     signature: { authority: null, title: 'CHỦ TỊCH', name: ctx.signer },
@@ -118,27 +115,13 @@ export function awardDecisionSpec(board: BoardSnapshot, o: PaperOptions = {}): P
         `(Kèm theo Quyết định số ${ctx.number}/${AWARD_DECISION_SYMBOL} ${documentDate(ctx.date)} của Chủ tịch UBND xã ${commune})`,
       ],
       body: [
-        {
-          kind: 'table',
-          table: {
-            columns: [
-              { header: 'STT', width: 9, align: 'center' },
-              { header: 'Tên tập thể, hộ gia đình, cá nhân', width: 39 },
-              { header: 'Đối tượng', width: 15, align: 'center' },
-              { header: 'Hình thức khen thưởng', width: 30 },
-              { header: 'Tiền thưởng (đồng)', width: 18, align: 'right' },
-            ],
-            rows,
-          },
-        },
-        { kind: 'para', indent: false, runs: [{ text: 'Bằng chữ: ', bold: true }, { text: vndInWords(total), italic: true }] },
+        paperTable([stt(9), ['Tên tập thể, hộ gia đình, cá nhân', 39], ['Đối tượng', 15, 'center'], ['Hình thức khen thưởng', 30], ['Tiền thưởng (đồng)', 18, 'right']], rows),
+        amountInWords(vndInWords(total)),
         ...(recipients.some((r) => r.amount === null) ? [{ kind: 'para', runs: [{ text: 'Ghi chú: "Chưa tính được" là hình thức khen thưởng không có mức tiền thưởng theo quy định đang áp dụng.', italic: true }] } as Block] : []),
       ],
       signature: null,
     },
-  };
+  });
 }
 
-export async function awardDecisionDocx(board: BoardSnapshot, o: PaperOptions = {}): Promise<Uint8Array> {
-  return renderPaper(awardDecisionSpec(board, o), { title: 'Quyết định khen thưởng' });
-}
+export const awardDecisionDocx = paperDocx(awardDecisionSpec, 'Quyết định khen thưởng');

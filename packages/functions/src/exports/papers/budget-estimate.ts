@@ -6,7 +6,7 @@
 import { documentDate, formatNumber, budgetSummary, vndInWords, type BoardSnapshot } from '@binhan/core';
 import { budgetTable, formatQuantity } from '../columns';
 import {
-  communeIssuer, numberLine, paperContext, placeDateLine, renderPaper,
+  COMMITTEE_SIGNATURE, amountInWords, paperContext, paperSpec, paperTable, paperDocx, stt, totalRow,
   type Block, type PaperOptions, type PaperSpec, type PaperTable,
 } from './layout';
 
@@ -25,40 +25,23 @@ export function budgetEstimateSpec(board: BoardSnapshot, o: PaperOptions = {}): 
       money(r.cells[3] ?? null), money(r.cells[4] ?? null), String(r.cells[5] ?? ''),
     ],
   }));
-  rows.push({ cells: ['Tổng cộng', '', '', formatNumber(total, 'vi'), ''], bold: true, span: 2 });
+  rows.push(totalRow('', '', formatNumber(total, 'vi'), ''));
   const planRef = ctx.planNumber ? `Căn cứ Kế hoạch số ${ctx.planNumber}${ctx.planDate ? ` ${documentDate(ctx.planDate)}` : ''} của Ủy ban nhân dân xã ${ctx.commune}, ` : '';
   const body: Block[] = [
     { kind: 'title', text: 'DỰ TOÁN' },
     { kind: 'subject', lines: ['Kinh phí tổ chức Hội nghị tuyên dương điển hình tiên tiến'] },
     { kind: 'para', runs: [{ text: `${planRef}Ủy ban nhân dân xã ${ctx.commune} lập dự toán kinh phí tổ chức Hội nghị như sau:` }] },
-    {
-      kind: 'table',
-      table: {
-        columns: [
-          { header: 'STT', width: 13, align: 'center' },
-          { header: 'Nội dung chi', width: 42 },
-          { header: 'Số lượng', width: 19, align: 'right' },
-          { header: 'Đơn giá (đồng)', width: 27, align: 'right' },
-          { header: 'Thành tiền (đồng)', width: 30, align: 'right' },
-          { header: 'Nguồn kinh phí', width: 34 },
-        ],
-        rows,
-      },
-    },
-    { kind: 'para', indent: false, runs: [{ text: 'Bằng chữ: ', bold: true }, { text: vndInWords(total), italic: true }] },
+    paperTable([stt(13), ['Nội dung chi', 42], ['Số lượng', 19, 'right'], ['Đơn giá (đồng)', 27, 'right'], ['Thành tiền (đồng)', 30, 'right'], ['Nguồn kinh phí', 34]], rows),
+    amountInWords(vndInWords(total)),
     ...(board.facts.fundingText ? [{ kind: 'para', runs: [{ text: 'Nguồn kinh phí: ', bold: true }, { text: board.facts.fundingText }] } as Block] : []),
     ...table.notes.map((n): Block => ({ kind: 'para', runs: [{ text: n, italic: true }] })),
   ];
-  return {
-    issuer: communeIssuer(ctx),
-    number: numberLine(ctx, BUDGET_ESTIMATE_SYMBOL),
-    placeDate: placeDateLine(ctx),
+  return paperSpec(ctx, {
+    symbol: BUDGET_ESTIMATE_SYMBOL,
     body,
     recipients: ['- TT Đảng ủy, HĐND xã (b/c);', '- Công chức Tài chính - Kế toán;', '- Lưu: VT.'],
-    signature: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: ctx.signer },
-  };
+    signature: COMMITTEE_SIGNATURE(ctx),
+  });
 }
 
-export async function budgetEstimateDocx(board: BoardSnapshot, o: PaperOptions = {}): Promise<Uint8Array> {
-  return renderPaper(budgetEstimateSpec(board, o), { title: 'Dự toán kinh phí' });
-}
+export const budgetEstimateDocx = paperDocx(budgetEstimateSpec, 'Dự toán kinh phí');

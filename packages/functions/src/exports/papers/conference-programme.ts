@@ -5,7 +5,7 @@
  */
 import { documentDate, type BoardSnapshot } from '@binhan/core';
 import {
-  communeIssuer, numberLine, paperContext, placeDateLine, renderPaper,
+  COMMITTEE_SIGNATURE, paperContext, paperSpec, paperTable, paperDocx, stt,
   type Block, type PaperOptions, type PaperSpec, type PaperTable,
 } from './layout';
 
@@ -41,29 +41,15 @@ export function programmeSpec(board: BoardSnapshot, o: PaperOptions = {}): Paper
     },
     { kind: 'heading', text: 'NỘI DUNG CHƯƠNG TRÌNH' },
     rows.length
-      ? {
-        kind: 'table',
-        table: {
-          columns: [
-            { header: 'STT', width: 8, align: 'center' },
-            { header: 'Nội dung', width: 62 },
-            { header: 'Người thực hiện', width: 30 },
-          ],
-          rows,
-        },
-      }
+      ? paperTable([stt(8), ['Nội dung', 62], ['Người thực hiện', 30]], rows)
       : { kind: 'para', runs: [{ text: 'Chương trình chưa có mục nào.', italic: true }] },
   ];
-  return {
-    issuer: communeIssuer(ctx),
-    number: numberLine(ctx, PROGRAMME_SYMBOL),
-    placeDate: placeDateLine(ctx),
+  return paperSpec(ctx, {
+    symbol: PROGRAMME_SYMBOL,
     body,
     recipients: ['- Các đại biểu dự Hội nghị;', '- Các bộ phận được phân công;', '- Lưu: VT.'],
-    signature: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: ctx.signer },
-  };
+    signature: COMMITTEE_SIGNATURE(ctx),
+  });
 }
 
-export async function programmeDocx(board: BoardSnapshot, o: PaperOptions = {}): Promise<Uint8Array> {
-  return renderPaper(programmeSpec(board, o), { title: 'Chương trình Hội nghị' });
-}
+export const programmeDocx = paperDocx(programmeSpec, 'Chương trình Hội nghị');

@@ -137,6 +137,51 @@ export function placeDateLine(ctx: PaperContext): string {
 export const NATIONAL_HEADING = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
+// ---------- building a paper's parts (the one table builder, the total, the usual spec) ----------
+
+/** A column as [header, relative width, alignment (default left)]. */
+export type ColumnSpec = readonly [header: string, width: number, align?: PaperColumn['align']];
+
+/** The "STT" (số thứ tự) column every table of a paper starts with. */
+export const stt = (width: number): ColumnSpec => ['STT', width, 'center'];
+
+/** A table block from its columns and rows. */
+export function paperTable(columns: readonly ColumnSpec[], rows: PaperTable['rows']): Block {
+  return { kind: 'table', table: { columns: columns.map(([header, width, align]) => (align ? { header, width, align } : { header, width })), rows } };
+}
+
+/** The bold last row: "Tổng cộng" across the STT and the first column, then `cells`. */
+export function totalRow(...cells: string[]): PaperTable['rows'][number] {
+  return { cells: ['Tổng cộng', ...cells], bold: true, span: 2 };
+}
+
+/** "Bằng chữ: …" under a table of amounts. */
+export function amountInWords(words: string): Block {
+  return { kind: 'para', indent: false, runs: [{ text: 'Bằng chữ: ', bold: true }, { text: words, italic: true }] };
+}
+
+/** Signed for the People's Committee by its chairman: the usual signature of a commune paper. */
+export const COMMITTEE_SIGNATURE = (ctx: PaperContext): PaperSignature => ({ authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: ctx.signer });
+
+/**
+ * A paper's spec from its own parts; the issuer (default: the commune's People's Committee),
+ * the number line with `symbol`, and the place and date come from `ctx`.
+ */
+export function paperSpec(
+  ctx: PaperContext,
+  parts: { symbol: string; body: Block[]; recipients: string[]; signature: PaperSignature; issuer?: string[]; annex?: PaperSpec['annex'] },
+): PaperSpec {
+  return {
+    issuer: parts.issuer ?? communeIssuer(ctx),
+    number: numberLine(ctx, parts.symbol),
+    placeDate: placeDateLine(ctx),
+    body: parts.body,
+    recipients: parts.recipients,
+    signature: parts.signature,
+    ...(parts.annex ? { annex: parts.annex } : {}),
+  };
+}
+
 /** Text of a run list (for tests and plain-text previews). */
 export function runsText(runs: Run[]): string {
   return runs.map((r) => r.text).join('');
@@ -317,6 +362,11 @@ function foot(recipients: string[] | null, s: PaperSignature | null): Table | nu
   return layoutTable([
     new TableRow({ cantSplit: true, children: [cell(leftParas, left), cell(s ? signatureParas(s) : [new Paragraph({ children: [] })], right)] }),
   ], [left, right], false);
+}
+
+/** A paper's .docx maker from its spec builder: `(board, options) → bytes`, titled `title`. */
+export function paperDocx(spec: (board: BoardSnapshot, o?: PaperOptions) => PaperSpec, title: string): (board: BoardSnapshot, o?: PaperOptions) => Promise<Uint8Array> {
+  return (board, o = {}) => renderPaper(spec(board, o), { title });
 }
 
 /** Lay a paper out as a .docx file. */

@@ -9,7 +9,7 @@ import {
   type BoardSnapshot, type TaskCard,
 } from '@binhan/core';
 import {
-  communeIssuer, numberLine, paperContext, placeDateLine, renderPaper,
+  COMMITTEE_SIGNATURE, paperContext, paperSpec, paperTable, paperDocx, stt, totalRow,
   type Block, type PaperOptions, type PaperSpec, type PaperTable,
 } from './layout';
 import { unitName } from '../labels';
@@ -30,7 +30,7 @@ export function progressReportSpec(board: BoardSnapshot, o: PaperOptions = {}): 
   const rows: PaperTable['rows'] = d.tasks.byUnit.filter((u) => u.total > 0).map((u, i) => ({
     cells: [String(i + 1), u.nameVi, String(u.total), String(u.done), String(u.inProgress), String(u.todo), String(u.overdue)],
   }));
-  rows.push({ cells: ['Tổng cộng', String(t.total), String(t.done), String(t.inProgress), String(t.todo), String(t.overdue)], bold: true, span: 2 });
+  rows.push(totalRow(String(t.total), String(t.done), String(t.inProgress), String(t.todo), String(t.overdue)));
   const overdue = board.cards.filter((c): c is TaskCard => c.kind === 'task' && t.overdueIds.includes(c.id));
   const n = d.nominees;
   const statusLine = REVIEW_STATUSES.map((s) => `${REVIEW_STATUS_LABELS[s]!.vi}: ${n.byReviewStatus[s]}`).join('; ');
@@ -51,21 +51,10 @@ export function progressReportSpec(board: BoardSnapshot, o: PaperOptions = {}): 
       kind: 'para',
       runs: [{ text: `Tổng số nhiệm vụ: ${t.total}; đã hoàn thành: ${t.done} (${pct(t.done, t.total)}); đang thực hiện: ${t.inProgress}; chưa thực hiện: ${t.todo}; quá hạn: ${t.overdue}.` }],
     },
-    {
-      kind: 'table',
-      table: {
-        columns: [
-          { header: 'STT', width: 8, align: 'center' },
-          { header: 'Bộ phận', width: 32 },
-          { header: 'Tổng số', width: 10, align: 'center' },
-          { header: 'Đã hoàn thành', width: 13, align: 'center' },
-          { header: 'Đang thực hiện', width: 13, align: 'center' },
-          { header: 'Chưa thực hiện', width: 13, align: 'center' },
-          { header: 'Quá hạn', width: 11, align: 'center' },
-        ],
-        rows,
-      },
-    },
+    paperTable([
+      stt(8), ['Bộ phận', 32], ['Tổng số', 10, 'center'], ['Đã hoàn thành', 13, 'center'],
+      ['Đang thực hiện', 13, 'center'], ['Chưa thực hiện', 13, 'center'], ['Quá hạn', 11, 'center'],
+    ], rows),
     ...(overdue.length
       ? [
         { kind: 'para', runs: [{ text: 'Các nhiệm vụ quá hạn:', bold: true }] } as Block,
@@ -98,16 +87,12 @@ export function progressReportSpec(board: BoardSnapshot, o: PaperOptions = {}): 
     { kind: 'para', runs: [{ text: confLine }] },
     { kind: 'para', runs: [{ text: `Trên đây là báo cáo tiến độ thực hiện ${plan} của Ủy ban nhân dân xã ${ctx.commune}./.` }] },
   ];
-  return {
-    issuer: communeIssuer(ctx),
-    number: numberLine(ctx, PROGRESS_REPORT_SYMBOL),
-    placeDate: placeDateLine(ctx),
+  return paperSpec(ctx, {
+    symbol: PROGRESS_REPORT_SYMBOL,
     body,
     recipients: ['- Như trên;', '- TT Đảng ủy, HĐND xã (b/c);', '- Lưu: VT.'],
-    signature: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: ctx.signer },
-  };
+    signature: COMMITTEE_SIGNATURE(ctx),
+  });
 }
 
-export async function progressReportDocx(board: BoardSnapshot, o: PaperOptions = {}): Promise<Uint8Array> {
-  return renderPaper(progressReportSpec(board, o), { title: 'Báo cáo tiến độ' });
-}
+export const progressReportDocx = paperDocx(progressReportSpec, 'Báo cáo tiến độ');

@@ -10,7 +10,7 @@ import {
 } from '@binhan/core';
 import { countPhrase } from './award-decision';
 import {
-  numberLine, paperContext, placeDateLine, renderPaper,
+  amountInWords, paperContext, paperSpec, paperTable, paperDocx, stt, totalRow,
   type Block, type PaperOptions, type PaperSpec, type PaperTable,
 } from './layout';
 
@@ -31,7 +31,7 @@ export function proposedListSpec(board: BoardSnapshot, o: PaperOptions = {}): Pa
       amountOf.has(n.id) ? formatNumber(amountOf.get(n.id)!, 'vi') : '',
     ],
   }));
-  rows.push({ cells: ['Tổng cộng', '', '', '', formatNumber(total, 'vi')], bold: true, span: 2 });
+  rows.push(totalRow('', '', '', formatNumber(total, 'vi')));
   const planRef = ctx.planNumber ? ` theo Kế hoạch số ${ctx.planNumber}${ctx.planDate ? ` ${documentDate(ctx.planDate)}` : ''} của UBND xã ${ctx.commune}` : '';
   const body: Block[] = [
     { kind: 'title', text: 'DANH SÁCH' },
@@ -44,32 +44,16 @@ export function proposedListSpec(board: BoardSnapshot, o: PaperOptions = {}): Pa
           : `Hội đồng Thi đua - Khen thưởng xã ${ctx.commune} chưa xét hồ sơ đề nghị khen thưởng nào${planRef}.`,
       }],
     },
-    {
-      kind: 'table',
-      table: {
-        columns: [
-          { header: 'STT', width: 8, align: 'center' },
-          { header: 'Tên tập thể, hộ gia đình, cá nhân', width: 24 },
-          { header: 'Đối tượng', width: 12, align: 'center' },
-          { header: 'Thành tích', width: 25 },
-          { header: 'Hình thức đề nghị', width: 15 },
-          { header: 'Tiền thưởng (đồng)', width: 17, align: 'right' },
-        ],
-        rows,
-      },
-    },
-    { kind: 'para', indent: false, runs: [{ text: 'Bằng chữ: ', bold: true }, { text: vndInWords(total), italic: true }] },
+    paperTable([stt(8), ['Tên tập thể, hộ gia đình, cá nhân', 24], ['Đối tượng', 12, 'center'], ['Thành tích', 25], ['Hình thức đề nghị', 15], ['Tiền thưởng (đồng)', 17, 'right']], rows),
+    amountInWords(vndInWords(total)),
   ];
-  return {
+  return paperSpec(ctx, {
+    symbol: PROPOSED_LIST_SYMBOL,
     issuer: [`UBND XÃ ${ctx.commune.toUpperCase()}`, 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG'],
-    number: numberLine(ctx, PROPOSED_LIST_SYMBOL),
-    placeDate: placeDateLine(ctx),
     body,
     recipients: ['- Chủ tịch UBND xã (xem xét, quyết định);', '- Thành viên Hội đồng;', '- Lưu: VT, HĐTĐKT.'],
     signature: { authority: 'TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', title: 'CHỦ TỊCH HỘI ĐỒNG', name: ctx.signer },
-  };
+  });
 }
 
-export async function proposedListDocx(board: BoardSnapshot, o: PaperOptions = {}): Promise<Uint8Array> {
-  return renderPaper(proposedListSpec(board, o), { title: 'Danh sách đề nghị khen thưởng' });
-}
+export const proposedListDocx = paperDocx(proposedListSpec, 'Danh sách đề nghị khen thưởng');

@@ -22,6 +22,9 @@ const pageQuery = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(1000), z.regex(/^[A-Za-z0-9_-]+$/))),
 });
 
+/** Where auditRoutes is mounted (the board's own path); its paths are relative to it. */
+export const AUDIT_BASE = '/api/boards/:boardId';
+
 export function auditRoutes(s: HttpServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const log = new AuditLog(s.table, s.clock);
@@ -35,14 +38,14 @@ export function auditRoutes(s: HttpServices): Hono<AppEnv> {
     }
   };
 
-  app.get('/api/boards/:boardId/audit', boardRole(s, NEEDS.readAudit), validateQuery(pageQuery), async (c) => {
+  app.get('/audit', boardRole(s, NEEDS.readAudit), validateQuery(pageQuery), async (c) => {
     const { boardId } = c.get('access');
     const q = c.req.valid('query');
     const result = await page(() => log.listBoard(boardId, { ...(q.limit ? { limit: q.limit } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) }));
     return c.json({ boardId, ...result });
   });
 
-  app.get('/api/boards/:boardId/cards/:cardId/audit', boardRole(s, NEEDS.readAudit), validateQuery(pageQuery), async (c) => {
+  app.get('/cards/:cardId/audit', boardRole(s, NEEDS.readAudit), validateQuery(pageQuery), async (c) => {
     const { boardId } = c.get('access');
     const cardId = c.req.param('cardId');
     if (!CARD_ID.test(cardId)) throw errors.invalidId('card id', 'thẻ');

@@ -50,10 +50,13 @@ export async function myBoards(s: HttpServices, user: Account, includeArchived =
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
 }
 
+/** Where authRoutes is mounted; its own paths are relative to it. */
+export const AUTH_BASE = '/api/auth';
+
 export function authRoutes(s: HttpServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.post('/api/auth/login', validateJson(loginSchema), async (c) => {
+  app.post('/login', validateJson(loginSchema), async (c) => {
     const body = c.req.valid('json');
     const ip = clientIp(c, s);
     // The attempt is counted before the password is checked: concurrent guesses count each.
@@ -71,19 +74,19 @@ export function authRoutes(s: HttpServices): Hono<AppEnv> {
     return c.json({ user: publicAccount(account), boards: await myBoards(s, account) });
   });
 
-  app.post('/api/auth/logout', async (c) => {
+  app.post('/logout', async (c) => {
     const sessionId = c.get('sessionId');
     if (sessionId) await s.sessions.delete(sessionId);
     clearSessionCookie(c);
     return c.json({ ok: true });
   });
 
-  app.get('/api/auth/me', signedIn(), async (c) => {
+  app.get('/me', signedIn(), async (c) => {
     const user = c.get('user')!;
     return c.json({ user: publicAccount(user), boards: await myBoards(s, user) });
   });
 
-  app.post('/api/auth/accept-invite', validateJson(acceptSchema), async (c) => {
+  app.post('/accept-invite', validateJson(acceptSchema), async (c) => {
     const body = c.req.valid('json');
     const account = await s.accounts.acceptInvite(body.token, body.name, await hashPassword(body.password));
     if (!account) {
@@ -96,7 +99,7 @@ export function authRoutes(s: HttpServices): Hono<AppEnv> {
     return c.json({ user: publicAccount(account), boards: await myBoards(s, account) });
   });
 
-  app.post('/api/auth/password', signedIn(), validateJson(changeSchema), async (c) => {
+  app.post('/password', signedIn(), validateJson(changeSchema), async (c) => {
     const user = c.get('user')!;
     const body = c.req.valid('json');
     const ip = clientIp(c, s);

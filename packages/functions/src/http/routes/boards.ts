@@ -7,14 +7,11 @@
  *   GET   /api/boards/:boardId/dashboard    viewer+ or a link: the leaders' metrics
  *   GET   /api/boards/:boardId/cards        viewer+ or a link: cards filtered by kind, status, unit, q
  */
-import * as Y from 'yjs';
 import {
-  BoardValidationError,
   BUDGET_STATUSES,
   CARD_KINDS,
   dashboard,
   REVIEW_STATUSES,
-  slugify,
   TASK_STATUSES,
   UNIT_ID,
   type BoardSnapshot,
@@ -22,15 +19,16 @@ import {
 } from '@binhan/core';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { randomId } from '../../auth/sessions';
 import { NEEDS } from '../../auth/roles';
 import { cutConnections } from '../../sockets/cut-off';
 import { changeDoc, loadSnapshot } from '../board-doc';
 import type { AppEnv, HttpServices } from '../services';
-import { errors, fromBoardValidation } from '../errors';
+import { errors } from '../errors';
+import { buildBoardDoc, createBoardFromDoc, newBoardId } from '../board-creation';
 import { boardRole, globalAdmin, signedIn } from '../middleware/require-role';
 import { validateJson, validateQuery } from '../validate';
 import { myBoards } from './auth';
+import { createFromPlanFile } from './plan-upload';
 
 export const MAX_PLAN_TEXT_CHARS = 1_000_000;
 const title = z.string().check(z.trim(), z.minLength(1), z.maxLength(300));
@@ -59,12 +57,6 @@ const cardsQuery = z.strictObject({
 });
 const listQuery = z.strictObject({ archived: z.optional(z.enum(['0', '1'])) });
 
-/** A fresh board id: the title's slug and a random suffix, `[a-z0-9-]{1,64}`. */
-export function newBoardId(boardTitle: string): string {
-  const base = slugify(boardTitle).slice(0, 48).replace(/-+$/, '') || 'board';
-  return `${base}-${randomId(8)}`;
-}
-
 export function statusOf(card: Card): string {
   return card.kind === 'nominee' ? card.reviewStatus : card.status;
 }
@@ -91,59 +83,44 @@ export function matchesText(card: Card, q: string): boolean {
   return hay.includes(needle) || stripMarks(hay).includes(stripMarks(needle));
 }
 
-export async function createBoardFromDoc(
-  s: HttpServices,
-  input: { boardId: string; title: string; actor: string; update: Uint8Array },
-): Promise<void> {
-  const createdAt = new Date(s.clock()).toISOString();
-  const created = await s.registry.create({ boardId: input.boardId, title: input.title, createdAt, createdBy: input.actor }, input.update);
-  if (!created) throw errors.conflict('board-exists', 'A board with this id exists already; try again.', 'Đã có bảng với mã này; vui lòng thử lại.');
-  await s.memberships.put(input.boardId, input.actor, 'admin', input.actor);
-}
+/** Where boardRoutes is mounted; its own paths are relative to it. */
+export const BOARDS_BASE = '/api/boards';
 
 export function boardRoutes(s: HttpServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/api/boards', signedIn(), validateQuery(listQuery), async (c) => {
+  app.get('/', signedIn(), validateQuery(listQuery), async (c) => {
     const { archived } = c.req.valid('query');
     return c.json({ boards: await myBoards(s, c.get('user')!, archived === '1') });
   });
 
-  app.post('/api/boards', globalAdmin(), validateJson(createSchema), async (c) => {
+  // A multipart body (a plan file) is answered by plan-upload.ts's createFromPlanFile; a JSON
+  // body goes on to this route's own validation. One route, so no mount order decides.
+  app.post('/', globalAdmin(), createFromPlanFile(s), validateJson(createSchema), async (c) => {
     const body = c.req.valid('json');
     const user = c.get('user')!;
     const boardId = newBoardId(body.title);
     const ctx = { actor: user.userId, now: new Date(s.clock()) };
-    const doc = new Y.Doc();
     const { fillNewBoard } = await import('../new-board-content');
-    let outcome;
-    try {
-      outcome = fillNewBoard(doc, body.planText === undefined ? { template: body.template ?? 'blank' } : { planText: body.planText }, { boardId, title: body.title }, ctx);
-    } catch (error) {
-      doc.destroy();
-      if (error instanceof BoardValidationError) throw fromBoardValidation(error);
-      throw error;
-    }
+    const { result: outcome, update } = buildBoardDoc((doc) =>
+      fillNewBoard(doc, body.planText === undefined ? { template: body.template ?? 'blank' } : { planText: body.planText }, { boardId, title: body.title }, ctx));
     if (!outcome.ok) {
-      doc.destroy();
       throw errors.badRequest('empty-plan', 'No task or agenda item could be read from this plan text.',
         'Không đọc được nhiệm vụ hay mục chương trình nào từ văn bản kế hoạch này.');
     }
     const report = outcome.report;
-    const update = Y.encodeStateAsUpdate(doc);
-    doc.destroy();
     await createBoardFromDoc(s, { boardId, title: body.title, actor: user.userId, update });
     const entry = await s.registry.get(boardId);
     return c.json({ board: { ...entry, role: 'admin' }, ...(report ? { import: report } : {}) }, 201);
   });
 
-  app.get('/api/boards/:boardId', boardRole(s, NEEDS.readBoard, { allowToken: true }), async (c) => {
+  app.get('/:boardId', boardRole(s, NEEDS.readBoard, { allowToken: true }), async (c) => {
     const access = c.get('access');
     const board = await loadSnapshot(s, access.boardId);
     return c.json({ boardId: access.boardId, title: access.entry.title, archived: access.entry.archived, role: access.role, board });
   });
 
-  app.patch('/api/boards/:boardId', boardRole(s, NEEDS.manageBoard), validateJson(patchSchema), async (c) => {
+  app.patch('/:boardId', boardRole(s, NEEDS.manageBoard), validateJson(patchSchema), async (c) => {
     const access = c.get('access');
     const patch = c.req.valid('json');
     if (patch.title !== undefined && patch.title !== access.entry.title) {
@@ -158,13 +135,13 @@ export function boardRoutes(s: HttpServices): Hono<AppEnv> {
     return c.json({ board: { ...entry, role: access.role } });
   });
 
-  app.get('/api/boards/:boardId/dashboard', boardRole(s, NEEDS.readBoard, { allowToken: true }), async (c) => {
+  app.get('/:boardId/dashboard', boardRole(s, NEEDS.readBoard, { allowToken: true }), async (c) => {
     const access = c.get('access');
     const board: BoardSnapshot = await loadSnapshot(s, access.boardId);
     return c.json({ boardId: access.boardId, at: new Date(s.clock()).toISOString(), dashboard: dashboard(board, new Date(s.clock())) });
   });
 
-  app.get('/api/boards/:boardId/cards', boardRole(s, NEEDS.readBoard, { allowToken: true }), validateQuery(cardsQuery), async (c) => {
+  app.get('/:boardId/cards', boardRole(s, NEEDS.readBoard, { allowToken: true }), validateQuery(cardsQuery), async (c) => {
     const access = c.get('access');
     const f = c.req.valid('query');
     const board = await loadSnapshot(s, access.boardId);

@@ -1,5 +1,6 @@
 /**
- * Exports offices use, and importing a board back (generators: ../../exports, part B).
+ * Exports offices use (generators: ../../exports, part B). Importing a board.json back is
+ * board-import.ts.
  *   GET  /api/boards/:boardId/exports/<file>?lang=vi|en   viewer+ or a link
  *        nominees.csv|xlsx|html  danh sách đề nghị khen thưởng; &status=proposed,council-reviewed,…
  *                                lists only nominees in those review statuses
@@ -10,7 +11,6 @@
  *        award-decision.docx, proposed-list.docx,        form of Nghị định 30/2020 (../../exports/papers);
  *        budget-estimate.docx, programme.docx,            query: number, signer, commune, parentBody,
  *        progress-report.docx                             date (dd/mm/yyyy), recipient, venue
- *   POST /api/boards/import                               administrator: a board.json → a new board
  * Downloads carry Content-Disposition with an ASCII filename and the Vietnamese one as
  * RFC 5987 `filename*`; printable pages are `inline` under a CSP that allows no script at all,
  * or, for the print view, the one print script by its hash.
@@ -21,8 +21,7 @@
  * signer's name is printed only when `signer` is given (the room to sign is there either way).
  * The plan number and date come from the board's facts.
  */
-import * as Y from 'yjs';
-import { BoardValidationError, REVIEW_STATUSES, foldVietnamese, parseDateInput, readBoard, type ReviewStatus } from '@binhan/core';
+import { BoardValidationError, REVIEW_STATUSES, foldVietnamese, parseDateInput, type ReviewStatus } from '@binhan/core';
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import type * as Generators from '../../exports';
@@ -30,16 +29,15 @@ import { NEEDS } from '../../auth/roles';
 import { loadDoc, loadSnapshot } from '../board-doc';
 import type { AppEnv, HttpServices } from '../services';
 import { errors, fromBoardValidation } from '../errors';
-import { boardRole, globalAdmin } from '../middleware/require-role';
-import { validateJson, validateQuery } from '../validate';
-import { createBoardFromDoc, newBoardId } from './boards';
+import { boardRole } from '../middleware/require-role';
+import { validateQuery } from '../validate';
 
 /**
  * The generators (XLSX writer, CSV, HTML, board JSON) are loaded on the first export or import,
  * not at cold start: most invocations of the HTTP function never need them, and they are a
  * third of its code (the bundle puts them in a chunk of their own).
  */
-const loadGenerators = (): Promise<typeof Generators> => import('../../exports');
+export const loadGenerators = (): Promise<typeof Generators> => import('../../exports');
 
 export const EXPORT_FILES = ['nominees.csv', 'nominees.xlsx', 'nominees.html', 'budget.csv', 'budget.xlsx', 'budget.html', 'board.json'] as const;
 type ExportFile = (typeof EXPORT_FILES)[number];
@@ -103,10 +101,13 @@ function send(c: Context<AppEnv>, body: string | Uint8Array, type: string, dispo
   return c.body(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
 }
 
+/** Where exportRoutes is mounted; its own paths are relative to it. */
+export const EXPORTS_BASE = '/api/boards/:boardId/exports';
+
 export function exportRoutes(s: HttpServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/api/boards/:boardId/exports/papers/:file', boardRole(s, NEEDS.exportBoard, { allowToken: true }), validateQuery(paperQuery), async (c) => {
+  app.get('/papers/:file', boardRole(s, NEEDS.exportBoard, { allowToken: true }), validateQuery(paperQuery), async (c) => {
     const file = c.req.param('file');
     const { PAPERS, DOCX_MIME } = await loadGenerators();
     if (!Object.hasOwn(PAPERS, file)) {
@@ -129,7 +130,7 @@ export function exportRoutes(s: HttpServices): Hono<AppEnv> {
     return send(c, docx, DOCX_MIME, contentDisposition('attachment', `${paper.nameVi} - ${c.get('access').boardId}.docx`));
   });
 
-  app.get('/api/boards/:boardId/exports/:file', boardRole(s, NEEDS.exportBoard, { allowToken: true }), validateQuery(exportQuery), async (c) => {
+  app.get('/:file', boardRole(s, NEEDS.exportBoard, { allowToken: true }), validateQuery(exportQuery), async (c) => {
     const file = c.req.param('file') as ExportFile;
     if (!(EXPORT_FILES as readonly string[]).includes(file)) {
       throw errors.badRequest('unknown-export', `No export "${file}": choose one of ${EXPORT_FILES.join(', ')}.`,
@@ -171,29 +172,6 @@ export function exportRoutes(s: HttpServices): Hono<AppEnv> {
         return send(c, page, EXPORT_CONTENT_TYPES.html, contentDisposition('inline', name), print ? 'print' : 'page', PRINT_SCRIPT_SOURCE);
       }
     }
-  });
-
-  app.post('/api/boards/import', globalAdmin(), validateJson(z.unknown()), async (c) => {
-    const user = c.get('user')!;
-    const json = c.req.valid('json');
-    const title = (json as { board?: { title?: unknown } } | null)?.board?.title;
-    const boardId = newBoardId(typeof title === 'string' ? title : 'board');
-    const { importBoardJson } = await loadGenerators();
-    const doc = new Y.Doc();
-    let snapshot;
-    try {
-      snapshot = importBoardJson(json, doc, { actor: user.userId, now: new Date(s.clock()), boardId });
-    } catch (error) {
-      doc.destroy();
-      if (error instanceof BoardValidationError) throw fromBoardValidation(error);
-      throw error;
-    }
-    const update = Y.encodeStateAsUpdate(doc);
-    readBoard(doc); // the imported doc is readable as a board
-    doc.destroy();
-    await createBoardFromDoc(s, { boardId, title: snapshot.title, actor: user.userId, update });
-    const entry = await s.registry.get(boardId);
-    return c.json({ board: { ...entry, role: 'admin' }, cards: snapshot.cards.length }, 201);
   });
 
   return app;

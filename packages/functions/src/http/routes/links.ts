@@ -30,6 +30,9 @@ function state(link: ShareLink, now: number): 'active' | 'expired' | 'revoked' {
   return 'active';
 }
 
+/** Where linkRoutes is mounted; its own paths are relative to it. */
+export const LINKS_BASE = '/api/boards/:boardId/links';
+
 export function linkRoutes(s: HttpServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -37,7 +40,7 @@ export function linkRoutes(s: HttpServices): Hono<AppEnv> {
     s.tokens.issue({ boardId: link.boardId, role: link.role, ttlSeconds: 0, expiresAt: link.tokenExpiresAt, tokenId: link.linkId, subject: `link:${link.linkId}` });
   const urlOf = (base: string, link: ShareLink, token: string) => `${base}/?board=${encodeURIComponent(link.boardId)}&token=${token}`;
 
-  app.get('/api/boards/:boardId/links', boardRole(s, NEEDS.manageLinks), async (c) => {
+  app.get('/', boardRole(s, NEEDS.manageLinks), async (c) => {
     const { boardId } = c.get('access');
     const base = publicBase(c, s);
     const now = s.clock();
@@ -48,7 +51,7 @@ export function linkRoutes(s: HttpServices): Hono<AppEnv> {
     return c.json({ boardId, links });
   });
 
-  app.post('/api/boards/:boardId/links', boardRole(s, NEEDS.manageLinks), validateJson(createSchema), async (c) => {
+  app.post('/', boardRole(s, NEEDS.manageLinks), validateJson(createSchema), async (c) => {
     const { boardId, actor } = c.get('access');
     const body = c.req.valid('json');
     let expiresAt: Date | null = null;
@@ -68,7 +71,7 @@ export function linkRoutes(s: HttpServices): Hono<AppEnv> {
     return c.json({ boardId, link: { ...link, state: 'active' }, token, url: urlOf(publicBase(c, s), link, token) }, 201);
   });
 
-  app.delete('/api/boards/:boardId/links/:linkId', boardRole(s, NEEDS.manageLinks), async (c) => {
+  app.delete('/:linkId', boardRole(s, NEEDS.manageLinks), async (c) => {
     const { boardId, actor } = c.get('access');
     const linkId = c.req.param('linkId');
     if (!LINK_ID.test(linkId)) throw errors.invalidId('link id', 'liên kết');

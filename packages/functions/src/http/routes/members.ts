@@ -33,8 +33,13 @@ const roleSchema = z.strictObject({ role: z.enum(ROLES) });
 
 const ACCESS_CHANGED = 'Quyền của bạn trên bảng đã thay đổi / Your access to this board changed';
 
-export function memberRoutes(s: HttpServices): Hono<AppEnv> {
+/** Where memberRoutes' two sub-apps are mounted; their own paths are relative to these. */
+export const MEMBERS_BASE = '/api/boards/:boardId/members';
+export const ACCOUNT_INVITES_BASE = '/api/accounts';
+
+export function memberRoutes(s: HttpServices): { members: Hono<AppEnv>; accountInvites: Hono<AppEnv> } {
   const app = new Hono<AppEnv>();
+  const accountInvites = new Hono<AppEnv>();
 
   const memberId = (raw: string | undefined): string => {
     if (!raw || !USER_ID.test(raw)) throw errors.invalidId('user id', 'người dùng');
@@ -47,7 +52,7 @@ export function memberRoutes(s: HttpServices): Hono<AppEnv> {
     if (s.poster) await cutConnections(s.connections, s.poster, boardId, (r) => r.subject === userId, ACCESS_CHANGED);
   };
 
-  app.get('/api/boards/:boardId/members', boardRole(s, NEEDS.listMembers), async (c) => {
+  app.get('/', boardRole(s, NEEDS.listMembers), async (c) => {
     const { boardId } = c.get('access');
     const members = await Promise.all(
       (await s.memberships.listBoard(boardId)).map(async (m) => {
@@ -58,7 +63,7 @@ export function memberRoutes(s: HttpServices): Hono<AppEnv> {
     return c.json({ boardId, members: members.filter((m) => m !== null) });
   });
 
-  app.post('/api/boards/:boardId/members', boardRole(s, NEEDS.manageMembers), validateJson(inviteSchema), async (c) => {
+  app.post('/', boardRole(s, NEEDS.manageMembers), validateJson(inviteSchema), async (c) => {
     const { boardId, actor } = c.get('access');
     const body = c.req.valid('json');
     const { account, created } = await s.accounts.create({
@@ -95,7 +100,7 @@ export function memberRoutes(s: HttpServices): Hono<AppEnv> {
 
   // A fresh invitation for an account that has not accepted yet (the link was lost or expired):
   // the global administrator only. Earlier links of the account keep working until used or expired.
-  app.post('/api/accounts/:userId/invite', globalAdmin(), async (c) => {
+  accountInvites.post('/:userId/invite', globalAdmin(), async (c) => {
     const userId = memberId(c.req.param('userId'));
     const account = await s.accounts.get(userId);
     if (!account) throw errors.notFound('account', 'tài khoản');
@@ -107,7 +112,7 @@ export function memberRoutes(s: HttpServices): Hono<AppEnv> {
     return c.json({ member: publicAccount(account), invite: { ...issued, url: `${publicBase(c, s)}/?invite=${issued.token}` } }, 201);
   });
 
-  app.patch('/api/boards/:boardId/members/:userId', boardRole(s, NEEDS.manageMembers), validateJson(roleSchema), async (c) => {
+  app.patch('/:userId', boardRole(s, NEEDS.manageMembers), validateJson(roleSchema), async (c) => {
     const { boardId, actor } = c.get('access');
     const userId = memberId(c.req.param('userId'));
     if (userId === actor) throw errors.conflict('own-membership', 'You cannot change your own role.', 'Bạn không thể tự thay đổi vai trò của mình.');
@@ -121,7 +126,7 @@ export function memberRoutes(s: HttpServices): Hono<AppEnv> {
     return c.json({ boardId, member: { userId, role } });
   });
 
-  app.delete('/api/boards/:boardId/members/:userId', boardRole(s, NEEDS.manageMembers), async (c) => {
+  app.delete('/:userId', boardRole(s, NEEDS.manageMembers), async (c) => {
     const { boardId, actor } = c.get('access');
     const userId = memberId(c.req.param('userId'));
     if (userId === actor) throw errors.conflict('own-membership', 'You cannot remove yourself from the board.', 'Bạn không thể tự xóa mình khỏi bảng.');
@@ -132,5 +137,5 @@ export function memberRoutes(s: HttpServices): Hono<AppEnv> {
     return c.json({ boardId, removed: userId });
   });
 
-  return app;
+  return { members: app, accountInvites };
 }

@@ -4,20 +4,19 @@
  *                              `text` (pasted) → what was read; nothing is created
  *   POST /api/boards           administrator: multipart/form-data `title`, `file` or `text`,
  *                              optional `units` (JSON {foundUnitId: {mapTo?, nameVi?}}) → a new
- *                              board with the columns the plan names; JSON bodies go on to
- *                              the boards route as before
+ *                              board with the columns the plan names (createFromPlanFile, run
+ *                              by the boards route's POST; JSON bodies go on to its handler)
  * A cross-site form can post multipart, so these two are defended (app.ts, uploadGuard): the
  * Origin must be the app's own, and the request must carry X-Binhan-Upload: 1, a header no
  * form can set and a cross-site script cannot send without a CORS preflight this API never
  * answers.
  */
-import * as Y from 'yjs';
-import { Hono, type Context } from 'hono';
-import { BoardValidationError, LIMITS, applyPlanReading, readPlanSource, readBoard, type PlanReading, type UnitChoice } from '@binhan/core';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { LIMITS, applyPlanReading, readPlanSource, readBoard, type PlanReading, type UnitChoice } from '@binhan/core';
 import type { AppEnv, HttpServices } from '../services';
-import { ApiError, errors, fromBoardValidation } from '../errors';
+import { ApiError, errors } from '../errors';
+import { buildBoardDoc, createBoardFromDoc, newBoardId } from '../board-creation';
 import { globalAdmin } from '../middleware/require-role';
-import { createBoardFromDoc, newBoardId } from './boards';
 
 export const UPLOAD_HEADER = 'x-binhan-upload';
 export const MULTIPART = /^multipart\/form-data\s*;/i;
@@ -86,41 +85,41 @@ function unitChoices(raw: unknown): Record<string, UnitChoice> {
   return parsed as Record<string, UnitChoice>;
 }
 
+/** Where planUploadRoutes (the preview) is mounted; its own path is relative to it. */
+export const PLAN_PREVIEW_BASE = '/api/boards/preview';
+
 export function planUploadRoutes(s: HttpServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.post('/api/boards/preview', globalAdmin(), async (c) => {
+  app.post('/', globalAdmin(), async (c) => {
     const { reading, format } = await readUpload(c);
     return c.json({ preview: previewOf(reading, format) });
   });
 
-  app.post('/api/boards', async (c, next) => {
-    if (!MULTIPART.test(c.req.header('content-type') ?? '')) return next();
-    await globalAdmin()(c, async () => {
-      const user = c.get('user')!;
-      const { reading, format, form } = await readUpload(c);
-      const title = typeof form['title'] === 'string' ? form['title'].trim() : '';
-      if (!title || title.length > LIMITS.title)
-        throw errors.badRequest('invalid-input', `Give the board a title (1–${LIMITS.title} characters).`, `Hãy đặt tên bảng (1–${LIMITS.title} ký tự).`);
-      const units = unitChoices(form['units']);
-      const boardId = newBoardId(title);
-      const doc = new Y.Doc();
-      try {
-        applyPlanReading(doc, reading, { boardId, title, units }, { actor: user.userId, now: new Date(s.clock()) });
-      } catch (error) {
-        doc.destroy();
-        if (error instanceof BoardValidationError) throw fromBoardValidation(error);
-        throw error;
-      }
-      const snapshot = readBoard(doc);
-      const update = Y.encodeStateAsUpdate(doc);
-      doc.destroy();
-      await createBoardFromDoc(s, { boardId, title, actor: user.userId, update });
-      const entry = await s.registry.get(boardId);
-      c.res = c.json({ board: { ...entry, role: 'admin' }, cards: snapshot.cards.length, units: snapshot.units.map((u) => u.nameVi), import: previewOf(reading, format) }, 201);
-    });
-    return c.res;
-  });
-
   return app;
+}
+
+/**
+ * The multipart `POST /api/boards`: a board from a plan file. Mounted by boards.ts in its one
+ * POST route, after the administrator check: a multipart body is answered here, any other body
+ * goes on (`next()`) to the JSON route.
+ */
+export function createFromPlanFile(s: HttpServices): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!MULTIPART.test(c.req.header('content-type') ?? '')) return next();
+    const user = c.get('user')!;
+    const { reading, format, form } = await readUpload(c);
+    const title = typeof form['title'] === 'string' ? form['title'].trim() : '';
+    if (!title || title.length > LIMITS.title)
+      throw errors.badRequest('invalid-input', `Give the board a title (1–${LIMITS.title} characters).`, `Hãy đặt tên bảng (1–${LIMITS.title} ký tự).`);
+    const units = unitChoices(form['units']);
+    const boardId = newBoardId(title);
+    const { result: snapshot, update } = buildBoardDoc((doc) => {
+      applyPlanReading(doc, reading, { boardId, title, units }, { actor: user.userId, now: new Date(s.clock()) });
+      return readBoard(doc);
+    });
+    await createBoardFromDoc(s, { boardId, title, actor: user.userId, update });
+    const entry = await s.registry.get(boardId);
+    return c.json({ board: { ...entry, role: 'admin' }, cards: snapshot.cards.length, units: snapshot.units.map((u) => u.nameVi), import: previewOf(reading, format) }, 201);
+  };
 }

@@ -12,9 +12,12 @@ import type { AppEnv, HttpServices } from '../services';
 import { errors } from '../errors';
 import { boardRole } from '../middleware/require-role';
 
+/** Where syncTokenRoutes is mounted; its own path is relative to it. */
+export const SYNC_TOKEN_BASE = '/api/boards/:boardId/sync-token';
+
 export function syncTokenRoutes(s: HttpServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.post('/api/boards/:boardId/sync-token', boardRole(s, NEEDS.syncToken), async (c) => {
+  app.post('/', boardRole(s, NEEDS.syncToken), async (c) => {
     const { boardId, role, actor, entry } = c.get('access');
     if (entry.archived) throw errors.archived();
     const ttlSeconds = USER_TOKEN_MAX_SECONDS;

@@ -1,0 +1,44 @@
+/**
+ * Making a new board, whatever it is made from (a template, a plan's text or file, a board.json):
+ * its id, its first document, its registry entry and its creator as admin. Used by the boards,
+ * plan-upload and board-import routes.
+ */
+import * as Y from 'yjs';
+import { BoardValidationError, slugify } from '@binhan/core';
+import { randomId } from '../util/crypto';
+import type { HttpServices } from './services';
+import { errors, fromBoardValidation } from './errors';
+
+/** A fresh board id: the title's slug and a random suffix, `[a-z0-9-]{1,64}`. */
+export function newBoardId(boardTitle: string): string {
+  const base = slugify(boardTitle).slice(0, 48).replace(/-+$/, '') || 'board';
+  return `${base}-${randomId(8)}`;
+}
+
+/**
+ * Runs `fill` on a new, empty Y.Doc and returns what it returned with the doc's state as one
+ * update; the doc is destroyed either way. Invalid content (BoardValidationError) → 400.
+ */
+export function buildBoardDoc<T>(fill: (doc: Y.Doc) => T): { result: T; update: Uint8Array } {
+  const doc = new Y.Doc();
+  try {
+    const result = fill(doc);
+    return { result, update: Y.encodeStateAsUpdate(doc) };
+  } catch (error) {
+    if (error instanceof BoardValidationError) throw fromBoardValidation(error);
+    throw error;
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Stores the new board's first update and registry entry, and makes `actor` its admin. 409 if the id is taken. */
+export async function createBoardFromDoc(
+  s: HttpServices,
+  input: { boardId: string; title: string; actor: string; update: Uint8Array },
+): Promise<void> {
+  const createdAt = new Date(s.clock()).toISOString();
+  const created = await s.registry.create({ boardId: input.boardId, title: input.title, createdAt, createdBy: input.actor }, input.update);
+  if (!created) throw errors.conflict('board-exists', 'A board with this id exists already; try again.', 'Đã có bảng với mã này; vui lòng thử lại.');
+  await s.memberships.put(input.boardId, input.actor, 'admin', input.actor);
+}
