@@ -12,6 +12,7 @@ export { readBoard, readFacts, readAgenda, listUnits, getCard, requireCard, card
 export { addUnit, renameUnit, moveUnit, removeUnit, type UnitInput } from './board/units';
 export { addCard, updateCard, deleteCard, restoreCard, setChecklistItemDone } from './board/cards';
 export { moveCard, type MoveTarget } from './board/move';
+export * from './board/comments';
 export { setFacts, setAgenda, validateFactsPatch } from './board/facts';
 
 export * from './plan/units-dictionary';

@@ -56,10 +56,11 @@ export class BoardWriteChecker {
   }
 
   /**
-   * Checks `update` for a connection of `role` and, when it may be stored, applies it to the
+   * Checks `update` for a connection of `role` (its identity `actor`: comments are its author's
+   * only) and, when it may be stored, applies it to the
    * cached doc and returns what it changes. Refused updates never stay in the cache.
    */
-  async checkWrite(boardId: string, update: Uint8Array, role: Role): Promise<WriteCheck> {
+  async checkWrite(boardId: string, update: Uint8Array, role: Role, actor: string | null = null): Promise<WriteCheck> {
     const stats = this.docs.stats;
     const startSeq = this.docs.nextSeq();
     const needs = dependenciesOf(update);
@@ -69,7 +70,7 @@ export class BoardWriteChecker {
     let waited = 0; // time spent waiting for dependencies (not in the lock queue)
     for (;;) {
       const result = await this.lock.run(boardId, async () => {
-        const attempt = await this.attempt(boardId, update, needs, role, guarded, startSeq, refreshSeq);
+        const attempt = await this.attempt(boardId, update, needs, role, actor, guarded, startSeq, refreshSeq);
         this.docs.touch(boardId);
         return attempt;
       });
@@ -117,6 +118,7 @@ export class BoardWriteChecker {
     update: Uint8Array,
     needs: Dependencies,
     role: Role,
+    actor: string | null,
     guarded: boolean,
     startSeq: number,
     refreshSeq: number,
@@ -152,7 +154,7 @@ export class BoardWriteChecker {
         return { stale: true };
       }
     }
-    const outcome = entry.guard.judge(applied, role);
+    const outcome = entry.guard.judge(applied, role, actor);
     return { ok: true, changes: outcome.changes, refusals: outcome.refusals, compensation: outcome.compensation };
   }
 
