@@ -27,6 +27,7 @@ import { boardRoutes } from './routes/boards';
 import { exportRoutes } from './routes/exports';
 import { linkRoutes } from './routes/links';
 import { memberRoutes } from './routes/members';
+import { peopleRoutes } from './routes/people';
 import { syncTokenRoutes } from './routes/sync-tokens';
 import { MULTIPART, UPLOAD_HEADER, planUploadRoutes } from './routes/plan-upload';
 
@@ -102,6 +103,7 @@ export function createHttpApp(deps: HttpDeps): Hono<AppEnv> {
   app.route('/', planUploadRoutes(s)); // before boardRoutes: multipart POST /api/boards
   app.route('/', boardRoutes(s));
   app.route('/', memberRoutes(s));
+  app.route('/', peopleRoutes(s));
   app.route('/', linkRoutes(s));
   app.route('/', syncTokenRoutes(s));
   app.route('/', auditRoutes(s));
