@@ -113,6 +113,7 @@ describe.skipIf(!run)('comments, people and columns in Chromium (two people)', (
     // Not his comment: no edit or delete offered.
     await see(theirs.getByRole('button', { name: 'Sửa' })).toHaveCount(0);
     await see(theirs.getByRole('button', { name: 'Xóa' })).toHaveCount(0);
+    await minh.getByTestId('comments').scrollIntoViewIfNeeded();
     await shot(minh, 'comments-desktop');
 
     // Chị Lan edits her own comment: Anh Minh sees the new text and "đã sửa".
@@ -202,6 +203,28 @@ describe.skipIf(!run)('comments, people and columns in Chromium (two people)', (
     await phone.getByTestId('filter-mine').check();
     await see(phone.locator('[data-card-id]')).toHaveCount(1);
     await shot(phone, 'my-tasks-phone');
+  });
+
+  it('two people change the same title: the later save is told it overwrote the other, and can take it back', async () => {
+    const boardId = await newBoard();
+    const lan = await open(boardId, 'lan');
+    const minh = await open(boardId, 'minh');
+    await card(lan, 'task-hall').click();
+    await lan.locator('#f-title').fill('Trang trí hội trường UBND xã');
+    // Meanwhile Anh Minh saves another title.
+    await card(minh, 'task-hall').click();
+    await minh.locator('#f-title').fill('Trang trí và âm thanh hội trường');
+    await minh.getByRole('button', { name: 'Lưu', exact: true }).click();
+    // Chị Lan's form says so under the field before she saves.
+    await see(lan.getByTestId('title-meanwhile')).toContainText('đã được người khác đổi thành “Trang trí và âm thanh hội trường”');
+    await lan.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await see(card(minh, 'task-hall')).toContainText('Trang trí hội trường UBND xã');
+    const toast = lan.locator('.toast').filter({ hasText: 'Bạn vừa ghi đè thay đổi của người khác' });
+    await see(toast).toContainText('Tiêu đề: phiên bản kia là “Trang trí và âm thanh hội trường”');
+    await shot(lan, 'overwritten-desktop');
+    await toast.getByRole('button', { name: 'Lấy lại phiên bản kia' }).click();
+    await see(card(minh, 'task-hall')).toContainText('Trang trí và âm thanh hội trường');
+    await see(card(lan, 'task-hall')).toContainText('Trang trí và âm thanh hội trường');
   });
 
   it('columns: add, rename, reorder and remove one holding cards — moved, nothing lost, the other board and dashboard live', async () => {
