@@ -30,11 +30,18 @@ describe('the board\'s people (assignees, mentions)', () => {
     expect(byToken.json.people.length).toBe(byCookie.json.people.length);
   });
 
-  it('refuses a viewer (403), a view token (403), nobody (401) and a bad board id (400)', async () => {
+  it('refuses a viewer (403), a view token (403), nobody (401), another board\'s token, and a bad board id (400)', async () => {
+    const token = stack.tokens.issue({ boardId, role: 'editor', ttlSeconds: 600, subject: 'link:x' });
     expect((await call('GET', `/api/boards/${boardId}/people`, { cookie: viewer.cookie })).status).toBe(403);
     const view = stack.tokens.issue({ boardId, role: 'viewer', ttlSeconds: 600, subject: 'district' });
     expect((await call('GET', `/api/boards/${boardId}/people`, { token: view })).status).toBe(403);
     expect((await call('GET', `/api/boards/${boardId}/people`)).status).toBe(401);
     expect((await call('GET', `/api/boards/bad%20id/people`, { cookie: editor.cookie })).status).toBe(400);
+    // A board no registry lists: an edit token for it gets no one; a signed-in person gets 404.
+    const unlisted = stack.tokens.issue({ boardId: 'not-listed', role: 'editor', ttlSeconds: 600, subject: 'x' });
+    const none = await call('GET', '/api/boards/not-listed/people', { token: unlisted });
+    expect([none.status, none.json.people]).toEqual([200, []]);
+    expect((await call('GET', '/api/boards/not-listed/people', { token })).status).toBe(403); // another board's token
+    expect((await call('GET', '/api/boards/not-listed/people', { cookie: editor.cookie })).status).toBe(404);
   });
 });

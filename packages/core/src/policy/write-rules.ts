@@ -113,3 +113,12 @@ export function commentWriteIssue(
   for (const [id, old] of was) if (!now.has(id) && !mine(old)) return id;
   return null;
 }
+
+/**
+ * True when the changes wrote a card's comments: who wrote a comment decides whether a write
+ * stands, so such writes (by any role) are decided again on the state in storage, like guarded
+ * writes (a comment another process stored meanwhile must not be taken over by id).
+ */
+export function touchesComments(changes: BoardChanges): boolean {
+  return changes.cards.some((c) => c.keys.includes('comments'));
+}

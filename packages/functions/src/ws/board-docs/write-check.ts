@@ -24,7 +24,7 @@
  * Checks of one board are serialised within the process (util/keyed-lock.ts: a doc is mutated by
  * each check).
  */
-import { mayApprove, REFUSALS, touchesGuardedState, type BoardChanges, type Refusal, type Role } from '@binhan/core';
+import { mayApprove, REFUSALS, touchesComments, touchesGuardedState, type BoardChanges, type Refusal, type Role } from '@binhan/core';
 import { BoardDocCache, type BoardDocCacheOptions, type BoardDocCacheStats, type BoardSource } from './doc-cache';
 import { KeyedLock } from '../../util/keyed-lock';
 import { dependenciesOf, satisfied, type Dependencies } from './update-dependencies';
@@ -143,7 +143,7 @@ export class BoardWriteChecker {
       this.docs.evict(boardId);
       return { missing: true };
     }
-    if (guarded && entry.loadSeq < startSeq && touchesGuardedState(applied.changes)) {
+    if (entry.loadSeq < startSeq && ((guarded && touchesGuardedState(applied.changes)) || touchesComments(applied.changes))) {
       // Decide guarded writes on state read after the check began. Cheap when nothing stored
       // since the doc was read touches the same cards or facts: then the decision stands.
       const touched = new Set(applied.changes.cards.map((c) => c.cardId));
