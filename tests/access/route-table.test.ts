@@ -38,6 +38,7 @@ const EXPECTED = [
   'PATCH /api/boards/:boardId/members/:userId',
   'DELETE /api/boards/:boardId/members/:userId',
   'POST /api/accounts/:userId/invite',
+  'GET /api/boards/:boardId/people',
   'GET /api/boards/:boardId/links',
   'POST /api/boards/:boardId/links',
   'DELETE /api/boards/:boardId/links/:linkId',

@@ -1,5 +1,6 @@
 /** What every view of the page shares: the connection, the board, presence, writes, UI state. */
-import { createContext, createSignal, useContext, type Accessor } from 'solid-js';
+import { createContext, createSignal, getOwner, onCleanup, useContext, type Accessor } from 'solid-js';
+import { readFiltersFromUrl, writeFiltersToUrl } from './board/filters-url';
 import type { CardKind } from '@binhan/core';
 import type { Connection } from './sync/connection';
 import type { BoardStore } from './sync/board-store';
@@ -25,9 +26,11 @@ export interface Filters {
   /** '' | 'overdue' | 'this-week' (tasks only). */
   due: string;
   text: string;
+  /** "Việc của tôi": tasks assigned to me (by my name). */
+  mine: boolean;
 }
 
-export const EMPTY_FILTERS: Filters = { unit: '', kind: '', status: '', assignee: '', due: '', text: '' };
+export const EMPTY_FILTERS: Filters = { unit: '', kind: '', status: '', assignee: '', due: '', text: '', mine: false };
 
 export interface Ui {
   editor: Accessor<EditorTarget | null>;
@@ -40,7 +43,8 @@ export interface Ui {
   announcement: Accessor<string>;
   announce(text: string): void;
   filters: Accessor<Filters>;
-  setFilters(f: Filters): void;
+  /** Also kept in the page's query string (filters-url.ts): `replace` for typing, a new history entry otherwise. */
+  setFilters(f: Filters, how?: { replace?: boolean }): void;
   /** Where keyboard focus should go after the board re-renders (a card id). */
   focusCard(cardId: string): void;
 }
@@ -77,7 +81,14 @@ export function createUi(): Ui {
   const [moving, setMoving] = createSignal<string | null>(null);
   const [toasts, setToasts] = createSignal<Toast[]>([]);
   const [announcement, setAnnouncement] = createSignal('');
-  const [filters, setFilters] = createSignal<Filters>(EMPTY_FILTERS);
+  const [filters, setFilterSignal] = createSignal<Filters>(readFiltersFromUrl());
+  const onPop = () => setFilterSignal(readFiltersFromUrl());
+  window.addEventListener('popstate', onPop);
+  if (getOwner()) onCleanup(() => window.removeEventListener('popstate', onPop));
+  const setFilters = (f: Filters, how: { replace?: boolean } = {}) => {
+    setFilterSignal(f);
+    writeFiltersToUrl(f, how.replace === true);
+  };
   let nextId = 1;
   const dismiss = (id: number) => setToasts((l) => l.filter((x) => x.id !== id));
   return {

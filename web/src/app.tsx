@@ -16,6 +16,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { conferenceWhen } from './dashboard/FactsPanel';
 import { NameDialog, PresenceList } from './presence/Presence';
 import { UndoneNotices } from './board/UndoneNotice';
+import { ColumnManager, mayManageColumns } from './columns/ColumnManager';
 
 const SharingPanel = lazy(() => import('./sharing/SharingPanel'));
 
@@ -100,6 +101,7 @@ export function App(): JSX.Element {
             <Dashboard />
           </Match>
           <Match when={route() === 'board'}>
+            <Show when={mayManageColumns(useApp())}><ColumnManager /></Show>
             <Board />
           </Match>
         </Switch>

@@ -19,6 +19,8 @@ export interface TokenInfo {
   /** Expiry, epoch seconds; null when unreadable. */
   expiresAt: number | null;
   subject: string;
+  /** The token's id (jti): the identity of a token without a subject is `token:<id>`. */
+  tokenId: string;
   /** The holder's role on the board (viewer < editor < leader < admin), when the token says it. */
   role: Role;
 }
@@ -53,6 +55,7 @@ export function decodeToken(token: string): TokenInfo | null {
       right: p['r'] === 'edit' ? 'edit' : 'view',
       expiresAt: typeof p['exp'] === 'number' ? p['exp'] : null,
       subject: typeof p['sub'] === 'string' ? p['sub'] : '',
+      tokenId: typeof p['jti'] === 'string' ? p['jti'] : '',
       // A role that does not match the right (a viewer with edit, an editor with view) is not believed.
       role: isRole(p['ro']) && rightOf(p['ro']) === (p['r'] === 'edit' ? 'edit' : 'view')
         ? p['ro']

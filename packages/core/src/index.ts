@@ -9,9 +9,10 @@ export { BOARD_VERSION, MIGRATIONS, boardVersion, migrateBoard, requireCurrentBo
 export { keyBetween, keysBetween, byOrderThenId, isOrderKey } from './board/fractional';
 export { initBoard, type InitBoardInput } from './board/init';
 export { readBoard, readFacts, readAgenda, listUnits, getCard, requireCard, cardsInUnit } from './board/snapshot';
-export { addUnit, renameUnit, moveUnit, removeUnit, type UnitInput } from './board/units';
+export { addUnit, renameUnit, moveUnit, removeUnit, UNASSIGNED_UNIT, type UnitInput, type RemoveUnitOptions } from './board/units';
 export { addCard, updateCard, deleteCard, restoreCard, setChecklistItemDone } from './board/cards';
 export { moveCard, type MoveTarget } from './board/move';
+export * from './board/comments';
 export { setFacts, setAgenda, validateFactsPatch } from './board/facts';
 
 export * from './plan/units-dictionary';

@@ -10,6 +10,8 @@ import { CardView } from './CardView';
 import { Filters } from './Filters';
 import { cardLabel, filterActive, makeMatcher } from './card-helpers';
 import { clearDropTarget, dragOver, draggedCardId, dropTarget, endDrag } from './dnd';
+import { createCommentCounts } from './comment-counts';
+import { me } from './people';
 
 const INITIAL_CARDS = 25;
 const SLICE_CARDS = 40;
@@ -24,9 +26,12 @@ function cancelLater(h: Later): void {
 }
 
 export function Board(): JSX.Element {
-  const { store, ui, actions, conn } = useApp();
+  const app = useApp();
+  const { store, ui, actions, conn } = app;
   const board = () => store.state.board;
-  const matcher = createMemo(() => makeMatcher(ui.filters()));
+  const who = me(app);
+  const matcher = createMemo(() => makeMatcher(ui.filters(), undefined, who.name()));
+  const comments = createCommentCounts(app);
   const units = () => board()?.units ?? [];
   /** The visible cards of each column, in order. */
   const columns = createMemo(() => {
@@ -157,6 +162,7 @@ export function Board(): JSX.Element {
               onKey={onCardKey}
               onDrop={onDrop}
               onDelete={deleteWithUndo}
+              comments={comments}
             />
           )}
         </For>
@@ -172,6 +178,7 @@ function Column(props: {
   onKey: (e: KeyboardEvent, c: Card) => void;
   onDrop: (e: DragEvent, unit: string) => void;
   onDelete: (c: Card) => void;
+  comments: Record<string, number>;
 }): JSX.Element {
   const { conn, ui } = useApp();
   let list!: HTMLOListElement;
@@ -223,6 +230,7 @@ function Column(props: {
                 card={card}
                 onKey={props.onKey}
                 onDelete={props.onDelete}
+                commentCount={props.comments[card.id] ?? 0}
                 dropBefore={dropHere() && dropTarget()?.beforeId === card.id}
               />
             </li>

@@ -17,6 +17,10 @@ import { useApp, type EditorTarget } from '../app-context';
 import { awardForm, date, field, lang, pick, qty, t, value, vnd } from '../i18n';
 import { cardLabel, dateInputToIso, isoToDateInput, parseNumberInput } from './card-helpers';
 import { CashDetails } from './NomineeCash';
+import { CardComments } from './Comments';
+import { peopleOf } from './people';
+import { overwrittenFields, otherVersionText } from './overwrites';
+import { tp } from '../i18n/strings-people';
 import { fundName, isRealIsoDate, type AwardFormId, type NomineeKind } from '@binhan/core';
 
 interface Item {
@@ -131,6 +135,7 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
     const k = kind();
     const values = fieldsOf(k, form);
     let result;
+    let overwritten: Array<{ key: string; other: unknown }> = [];
     if (target.mode === 'new') {
       result = actions.add({ kind: k, unit: target.unit, ...values } as unknown as NewCardInput);
     } else {
@@ -141,6 +146,8 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
         setIssues([{ path: '', code: 'not-found', vi: 'Thẻ này vừa bị xóa', en: 'This card was just deleted' }]);
         return;
       }
+      // What someone else wrote meanwhile in the fields this save replaces: offered back after saving.
+      overwritten = overwrittenFields(before, fieldsOf(k, formOf(card(), k, defaultFund)), patch);
       result = Object.keys(patch).length ? actions.update(cardId!, patch) : ({ ok: true, value: card()! } as const);
     }
     if (!result.ok) {
@@ -153,12 +160,30 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
     ui.announce(t(target.mode === 'new' ? 'created' : 'saved', { card: cardLabel(saved) }));
     close();
     ui.focusCard(saved.id);
+    for (const o of overwritten) {
+      // "Overwritten — here is the other version", with a way to take it back.
+      ui.toast(`${tp('overwrittenTitle')}. ${tp('overwrittenField', { field: field(o.key), other: otherVersionText(o.other) })}`, {
+        label: tp('takeOtherBack'),
+        run: () => {
+          const back = actions.update(saved.id, { [o.key]: o.other } as never);
+          if (back.ok) ui.announce(tp('otherRestored', { field: field(o.key) }));
+          else ui.toast(back.issues.map((i) => pick(i)).join('; '));
+        },
+      });
+    }
   }
 
-  const text = (name: string, opts: { multiline?: boolean; required?: boolean; hint?: string; inputmode?: 'numeric' | 'decimal'; placeholder?: string; autofocus?: boolean } = {}) => {
+  const text = (name: string, opts: { multiline?: boolean; required?: boolean; hint?: string; inputmode?: 'numeric' | 'decimal'; placeholder?: string; autofocus?: boolean; list?: string } = {}) => {
     const id = `f-${name}`;
     const errs = () => errorsFor(name);
-    const describedBy = () => [opts.hint ? `${id}-hint` : '', errs().length ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+    /** Someone else changed this field since the form opened (saving would replace it). */
+    const meanwhile = () => {
+      const c = card();
+      if (!c || target.mode !== 'edit') return null;
+      const now = formOf(c, c.kind, defaultFund).values[name] ?? '';
+      return now !== (initialForm.values[name] ?? '') && now !== (form.values[name] ?? '') ? now : null;
+    };
+    const describedBy = () => [opts.hint ? `${id}-hint` : '', errs().length ? `${id}-err` : '', meanwhile() !== null ? `${id}-meanwhile` : ''].filter(Boolean).join(' ') || undefined;
     return (
       <div class="field" classList={{ 'field--error': errs().length > 0 }}>
         <label for={id}>
@@ -175,6 +200,8 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
             value={form.values[name] ?? ''}
             inputmode={opts.inputmode}
             placeholder={opts.placeholder}
+            list={opts.list}
+            autocomplete={opts.list ? 'off' : undefined}
             autofocus={opts.autofocus}
             aria-required={opts.required}
             aria-invalid={errs().length > 0}
@@ -183,6 +210,9 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
           />
         )}
         <Show when={opts.hint}><small id={`${id}-hint`} class="hint">{opts.hint}</small></Show>
+        <Show when={meanwhile() !== null}>
+          <small id={`${id}-meanwhile`} class="hint hint--conflict" data-testid={`${name}-meanwhile`}>{tp('changedMeanwhile', { field: field(name), other: otherVersionText(meanwhile()!) })}</small>
+        </Show>
         <Show when={errs().length}>
           <p id={`${id}-err`} class="field__error">{errs().map(messageOf).join('; ')}</p>
         </Show>
@@ -301,8 +331,11 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
             {text('title', { required: true, autofocus: true })}
             <div class="field-row">
               {text('clause', { placeholder: 'IV.1' })}
-              {text('assignee')}
+              {text('assignee', { list: 'assignee-people', hint: tp('assigneeHint') })}
             </div>
+            <datalist id="assignee-people" data-testid="assignee-people">
+              <For each={peopleOf(conn)()}>{(p) => <option value={p.name} />}</For>
+            </datalist>
             {text('description', { multiline: true })}
             {text('cooperating')}
             <div class="field-row">
@@ -348,6 +381,9 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
           <button type="submit" class="button button--primary">{t('save')}</button>
         </footer>
       </form>
+      <Show when={cardId && initialCard}>
+        <div class="dialog__section"><CardComments cardId={cardId!} /></div>
+      </Show>
     </dialog>
   );
 }
@@ -427,6 +463,9 @@ function CardDetails(props: { target: EditorTarget }): JSX.Element {
             </Switch>
           </dl>
         )}
+      </Show>
+      <Show when={card()}>
+        <div class="dialog__section"><CardComments cardId={cardId} /></div>
       </Show>
     </dialog>
   );

@@ -9,6 +9,7 @@ import { awardForm, date, t, value, vnd, field, qty, pick } from '../i18n';
 import { cardLabel, isOverdue, today } from './card-helpers';
 import { dragState, startDrag, endDrag } from './dnd';
 import { CashOnCard } from './NomineeCash';
+import { tp } from '../i18n/strings-people';
 
 export interface CardViewProps {
   card: Card;
@@ -16,6 +17,8 @@ export interface CardViewProps {
   onKey: (e: KeyboardEvent, card: Card) => void;
   dropBefore: boolean;
   onDelete: (card: Card) => void;
+  /** Comments on the card (0: none shown). */
+  commentCount?: number;
 }
 
 function checklistCount(items: Array<{ done: boolean }>): { done: number; total: number } {
@@ -124,6 +127,9 @@ export function CardView(props: CardViewProps): JSX.Element {
       </Show>
       <h3 class="card__title">{label()}</h3>
       <CardFields card={props.card} overdue={overdue()} />
+      <Show when={(props.commentCount ?? 0) > 0}>
+        <p class="card__comments" data-testid="card-comment-count" title={tp('comments')}>💬 {tp('commentsCount', { n: props.commentCount ?? 0 })}</p>
+      </Show>
       <Show when={editors().length > 0}>
         <p class="card__editors">
           <For each={editors()}>

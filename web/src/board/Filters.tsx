@@ -4,13 +4,20 @@ import { BUDGET_STATUSES, CARD_KINDS, REVIEW_STATUSES, TASK_STATUSES } from '@bi
 import { EMPTY_FILTERS, useApp, type Filters as F } from '../app-context';
 import { field, pick, t, value } from '../i18n';
 import { filterActive } from './card-helpers';
+import { me, peopleOf } from './people';
+import { tp } from '../i18n/strings-people';
 
 export function Filters(): JSX.Element {
-  const { store, ui } = useApp();
-  const set = (patch: Partial<F>) => ui.setFilters({ ...ui.filters(), ...patch });
+  const app = useApp();
+  const { store, ui } = app;
+  const who = me(app);
+  const people = peopleOf(app.conn);
+  const set = (patch: Partial<F>, replace = false) => ui.setFilters({ ...ui.filters(), ...patch }, { replace });
   const assignees = createMemo(() => {
     const s = new Set<string>();
+    for (const p of people()) s.add(p.name);
     for (const c of store.state.board?.cards ?? []) if (c.kind === 'task' && c.assignee) s.add(c.assignee);
+    if (ui.filters().assignee) s.add(ui.filters().assignee);
     return [...s].sort((a, b) => a.localeCompare(b, 'vi'));
   });
   const statusGroups = () => [
@@ -27,7 +34,7 @@ export function Filters(): JSX.Element {
           type="search"
           placeholder={t('searchPlaceholder')}
           value={ui.filters().text}
-          onInput={(e) => set({ text: e.currentTarget.value })}
+          onInput={(e) => set({ text: e.currentTarget.value }, true)}
         />
       </label>
       <label>
@@ -71,6 +78,13 @@ export function Filters(): JSX.Element {
           <option value="overdue">{t('filterOverdue')}</option>
           <option value="this-week">{t('filterThisWeek')}</option>
         </select>
+      </label>
+      <label class="filters__mine">
+        <span>{tp('myTasks')}</span>
+        <span class="filters__toggle">
+          <input type="checkbox" data-testid="filter-mine" checked={ui.filters().mine} onChange={(e) => set({ mine: e.currentTarget.checked })} />
+          <span>{who.name() ? tp('myTasksAs', { name: who.name() }) : tp('myTasksNeedsName')}</span>
+        </span>
       </label>
       <Show when={filterActive(ui.filters())}>
         <button type="button" class="button button--ghost" onClick={() => ui.setFilters(EMPTY_FILTERS)}>

@@ -27,13 +27,20 @@ function searchText(c: Card): string {
 }
 
 export function filterActive(f: Filters): boolean {
-  return Boolean(f.unit || f.kind || f.status || f.assignee || f.due || f.text.trim());
+  return Boolean(f.unit || f.kind || f.status || f.assignee || f.due || f.text.trim() || f.mine);
 }
 
-/** `day` is today in Vietnam (for the due filters). */
-export function makeMatcher(f: Filters, day: string = today()): (c: Card) => boolean {
+/** Whether a task is assigned to the person named `myName` (accents, case and spaces aside). */
+export function isMine(c: Card, myName: string): boolean {
+  const me = foldVietnamese(myName).replace(/\s+/g, ' ').trim();
+  return c.kind === 'task' && me !== '' && foldVietnamese(c.assignee ?? '').replace(/\s+/g, ' ').trim() === me;
+}
+
+/** `day` is today in Vietnam (for the due filters); `myName` is who "việc của tôi" means. */
+export function makeMatcher(f: Filters, day: string = today(), myName = ''): (c: Card) => boolean {
   const q = foldVietnamese(f.text);
   return (c) => {
+    if (f.mine && !isMine(c, myName)) return false;
     if (f.due === 'overdue' && !(c.kind === 'task' && isOverdueTask(c, day))) return false;
     if (f.due === 'this-week' && !(c.kind === 'task' && isDueThisWeek(c, day))) return false;
     if (f.unit && c.unit !== f.unit) return false;

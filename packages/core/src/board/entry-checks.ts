@@ -17,6 +17,7 @@ import {
   type CardKind, type NomineeKind,
 } from './schema';
 import { YValue, type EntryCopy } from './entry-snapshot';
+import { COMMENT_ID, COMMENT_LIMITS, COMMENT_VALUE_KEYS, COMMENTS_KEY } from './comments';
 
 export interface EntryProblem {
   /** Where: "cards.n1.reviewStatus", "facts.funds", "units.finance", "meta.version", "agenda.3". */
@@ -32,6 +33,8 @@ export const META_KEYS = ['version', 'boardId', 'title', 'createdAt', 'createdBy
 /** Facts keys that are bookkeeping, not plan facts. */
 const FACT_BOOKKEEPING = new Set(['updatedAt', 'updatedBy']);
 export const CHECKLIST_KEYS: ReadonlySet<string> = new Set(CHECKLIST_FIELDS);
+/** Card keys holding a nested Y.Map (checklists and the comments): copied one level down. */
+export const NESTED_CARD_KEYS: ReadonlySet<string> = new Set([...CHECKLIST_FIELDS, COMMENTS_KEY]);
 /** Keys a stored card must have (the rest read as empty when absent). */
 const REQUIRED_KEYS: Record<CardKind, readonly string[]> = {
   task: ['id', 'kind', 'pos', 'title', 'status'],
@@ -102,6 +105,40 @@ function checklistProblems(path: string, values: Map<string, unknown>): { items:
   return { items, problems };
 }
 
+/**
+ * A card's comments as stored: commentId → {authorId, authorName, text, mentions, createdAt,
+ * editedAt}, each one plain value. A Y.Text where the text belongs, a Y.Map or Y.Array where
+ * the comment belongs, an unknown key: invalid. Who may write which comment is the write
+ * policy's (policy/write-rules.ts:commentWriteIssue).
+ */
+export function commentProblems(path: string, values: Map<string, unknown>): EntryProblem[] {
+  const problems: EntryProblem[] = [];
+  if (values.size > COMMENT_LIMITS.perCard) problems.push(problem(path, `${path} có quá ${COMMENT_LIMITS.perCard} bình luận`, `${path} has more than ${COMMENT_LIMITS.perCard} comments`));
+  const shortText = (v: unknown, max: number) => typeof v === 'string' && v.trim() !== '' && v.length <= max;
+  for (const [id, v] of values) {
+    const at = `${path}.${id}`;
+    if (!COMMENT_ID.test(id)) problems.push(problem(at, `Mã bình luận "${id}" không hợp lệ`, `Comment id "${id}" is not valid`));
+    if (!isPlainObject(v)) {
+      problems.push(wrongRepresentation(at, v, { vi: 'một bình luận {authorId, authorName, text, mentions, createdAt, editedAt}', en: 'a comment {authorId, authorName, text, mentions, createdAt, editedAt}' }));
+      continue;
+    }
+    const extra = Object.keys(v).filter((k) => !(COMMENT_VALUE_KEYS as readonly string[]).includes(k));
+    if (extra.length) problems.push(problem(at, `${at} có trường lạ: ${extra.join(', ')}`, `${at} has unknown keys: ${extra.join(', ')}`));
+    if (!shortText(v['authorId'], COMMENT_LIMITS.id)) problems.push(wrongRepresentation(`${at}.authorId`, v['authorId'], { vi: 'mã người viết', en: "the author's id" }));
+    if (!shortText(v['authorName'], COMMENT_LIMITS.name)) problems.push(wrongRepresentation(`${at}.authorName`, v['authorName'], { vi: 'tên người viết', en: "the author's name" }));
+    if (!shortText(v['text'], COMMENT_LIMITS.text))
+      problems.push(problem(`${at}.text`, `Nội dung bình luận phải là chữ, không trống, tối đa ${COMMENT_LIMITS.text} ký tự (không phải ${describe(v['text'])})`, `A comment's text must be a non-empty string of at most ${COMMENT_LIMITS.text} characters (not ${describe(v['text'])})`));
+    const mentions = v['mentions'];
+    if (!Array.isArray(mentions) || mentions.length > COMMENT_LIMITS.mentions
+      || !mentions.every((m) => isPlainObject(m) && Object.keys(m).every((k) => k === 'id' || k === 'name') && shortText(m['id'], COMMENT_LIMITS.id) && shortText(m['name'], COMMENT_LIMITS.name)))
+      problems.push(wrongRepresentation(`${at}.mentions`, mentions, { vi: `danh sách người được nhắc [{id, name}] (tối đa ${COMMENT_LIMITS.mentions})`, en: `a list of mentions [{id, name}] (at most ${COMMENT_LIMITS.mentions})` }));
+    if (typeof v['createdAt'] !== 'string' || !isValidInstant(v['createdAt'])) problems.push(wrongRepresentation(`${at}.createdAt`, v['createdAt'], { vi: 'một thời điểm', en: 'a time' }));
+    const edited = v['editedAt'];
+    if (edited !== null && (typeof edited !== 'string' || !isValidInstant(edited))) problems.push(wrongRepresentation(`${at}.editedAt`, edited, { vi: 'một thời điểm hoặc để trống', en: 'a time or null' }));
+  }
+  return problems;
+}
+
 /** The kind of a stored card when it is a valid one, else null. */
 export function cardKindOf(copy: EntryCopy): CardKind | null {
   if (copy.kind !== 'map') return null;
@@ -117,7 +154,7 @@ export function cardProblems(cardId: string, copy: EntryCopy): EntryProblem[] {
   if (!kind) return [problem(`${at}.kind`, `Loại thẻ "${describe(copy.values.get('kind'))}" không hợp lệ`, `Card kind "${String(copy.values.get('kind'))}" is not valid`)];
   const out: EntryProblem[] = [];
   const fields = CARD_FIELDS[kind];
-  const allowed = new Set<string>([...CARD_BOOKKEEPING_KEYS, ...fields]);
+  const allowed = new Set<string>([...CARD_BOOKKEEPING_KEYS, ...fields, COMMENTS_KEY]);
   for (const k of [...copy.values.keys(), ...copy.nested.keys()]) {
     if (!allowed.has(k)) out.push(problem(`${at}.${k}`, `Trường "${k}" không thuộc thẻ loại ${kind}`, `Key "${k}" does not belong to a ${kind} card`));
   }
@@ -136,6 +173,11 @@ export function cardProblems(cardId: string, copy: EntryCopy): EntryProblem[] {
     out.push(wrongRepresentation(`${at}.deletedAt`, deletedAt, { vi: 'một thời điểm hoặc để trống', en: 'a time or null' }));
   const deletedBy = v('deletedBy');
   if (deletedBy !== undefined && deletedBy !== null && !isText(deletedBy, LIMITS.shortText)) out.push(wrongRepresentation(`${at}.deletedBy`, deletedBy, TEXT_OR_NULL));
+
+  // The comments: a nested Y.Map of plain comment values, or absent.
+  const comments = copy.nested.get(COMMENTS_KEY);
+  if (comments) out.push(...commentProblems(`${at}.${COMMENTS_KEY}`, comments.values));
+  else if (copy.values.has(COMMENTS_KEY)) out.push(wrongRepresentation(`${at}.${COMMENTS_KEY}`, copy.values.get(COMMENTS_KEY), { vi: 'danh sách bình luận (Y.Map)', en: 'the comments (Y.Map)' }));
 
   for (const k of REQUIRED_KEYS[kind]) {
     if (!copy.values.has(k) && !copy.nested.has(k)) out.push(problem(`${at}.${k}`, `Thẻ thiếu trường "${k}"`, `The card has no "${k}"`));

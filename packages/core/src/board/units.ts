@@ -1,12 +1,13 @@
 /** Columns: one per responsible unit. The list is data: rename, add, remove, reorder. */
 import * as Y from 'yjs';
 import * as z from 'zod/mini';
-import { requireCurrentBoard, unitsInOrder, liveCardsInUnit, readUnitMap } from './doc';
-import { keyBetween } from './fractional';
+import { requireCurrentBoard, unitsInOrder, liveCardsInUnit, readPos, readUnitMap } from './doc';
+import { byOrderThenId, keyBetween } from './fractional';
 import { unitInputSchema, LIMITS, type Unit } from './schema';
 import { say, issue, type Issue } from '../validation/issues';
 import { checkContext, fail, parseWith, isPlainObject, type WriteContext } from './validate';
 import { slugify } from '../util/text';
+import { toIsoInstant } from '../util/dates';
 
 export interface UnitInput {
   /** Stable id (lower-case, digits, hyphens); made from the name when absent. */
@@ -87,18 +88,74 @@ export function moveUnit(doc: Y.Doc, unitId: string, index: number, ctx: WriteCo
   return readUnitMap(m);
 }
 
-/** Remove an empty column. A column that still holds cards is refused. */
-export function removeUnit(doc: Y.Doc, unitId: string, ctx: WriteContext): void {
+/** The column cards go to when their unit is removed and no other unit is chosen. */
+export const UNASSIGNED_UNIT = { id: 'unassigned', nameVi: 'Chưa phân công', nameEn: 'Unassigned' } as const;
+
+export interface RemoveUnitOptions {
+  /**
+   * Where the column's cards go: another live unit's id, or `'unassigned'` (the "Chưa phân
+   * công" column, created at the end when the board has none). Without it a column that still
+   * holds cards is refused.
+   */
+  moveCardsTo?: string;
+}
+
+/**
+ * Remove a column. Its cards (live ones and those in the bin, so a restore never lands in a
+ * removed column) move to `moveCardsTo` at the end of that column, in their order, in the same
+ * transaction: no card is ever lost. A column that holds cards with no destination is refused.
+ */
+export function removeUnit(doc: Y.Doc, unitId: string, ctx: WriteContext, options: RemoveUnitOptions = {}): void {
   checkContext(ctx);
   const maps = requireCurrentBoard(doc);
   const m = maps.units.get(unitId);
   if (!m || m.get('removed')) fail([unitNotFound(unitId)]);
-  const n = liveCardsInUnit(maps, unitId).length;
-  if (n > 0)
-    fail([issue('id', 'unit-not-empty',
-      `Cột "${String(m.get('nameVi'))}" còn ${n} thẻ; hãy chuyển hoặc xóa các thẻ trước khi xóa cột`,
-      `Column "${String(m.get('nameEn'))}" still holds ${n} card(s); move or delete them before removing the column`)]);
-  doc.transact(() => m.set('removed', true), ctx.origin);
+  const live = liveCardsInUnit(maps, unitId);
+  const binned: Array<{ id: string; order: string }> = [];
+  maps.cards.forEach((c, id) => {
+    if (c instanceof Y.Map && c.get('deletedAt') && readPos(c).unit === unitId) binned.push({ id, order: readPos(c).order });
+  });
+  const to = options.moveCardsTo;
+  if (to === undefined) {
+    if (live.length > 0)
+      fail([issue('id', 'unit-not-empty',
+        `Cột "${String(m.get('nameVi'))}" còn ${live.length} thẻ; hãy chuyển hoặc xóa các thẻ trước khi xóa cột`,
+        `Column "${String(m.get('nameEn'))}" still holds ${live.length} card(s); move or delete them before removing the column`)]);
+  } else {
+    if (to === unitId) fail([issue('moveCardsTo', 'invalid', 'Không thể chuyển thẻ sang chính cột đang xóa', 'Cards cannot move to the column being removed')]);
+    const target = maps.units.get(to);
+    if (to !== UNASSIGNED_UNIT.id && (!target || target.get('removed'))) fail([say.unknownUnit(to, 'moveCardsTo')]);
+  }
+  const moving = [...live, ...binned.sort(byOrderThenId)];
+  const at = toIsoInstant(ctx.now);
+  doc.transact(() => {
+    if (to !== undefined && moving.length > 0) {
+      let target = maps.units.get(to);
+      if (!target || target.get('removed')) {
+        // The "unassigned" column, (re)created at the end.
+        const order = orderAt(unitsInOrder(maps).filter((u) => u.id !== unitId), undefined);
+        if (!target) {
+          target = new Y.Map<unknown>();
+          maps.units.set(to, target);
+        }
+        target.set('id', to);
+        target.set('nameVi', UNASSIGNED_UNIT.nameVi);
+        target.set('nameEn', UNASSIGNED_UNIT.nameEn);
+        target.set('order', order);
+        target.set('removed', false);
+      }
+      const there = liveCardsInUnit(maps, to);
+      let last = there[there.length - 1]?.order ?? null;
+      for (const c of moving) {
+        const card = maps.cards.get(c.id)!;
+        last = keyBetween(last, null);
+        card.set('pos', { unit: to, order: last });
+        card.set('updatedBy', ctx.actor);
+        card.set('updatedAt', at);
+      }
+    }
+    m.set('removed', true);
+  }, ctx.origin);
 }
 
 export { LIMITS as UNIT_LIMITS };

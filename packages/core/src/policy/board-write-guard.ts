@@ -18,11 +18,12 @@ import { boardMaps, boardVersion, type BoardMaps } from '../board/doc';
 import { BoardChangeTracker, guardedCardState, NO_CARD, type BoardChanges, type GuardedCardState } from '../board/change-tracker';
 import { copyEntry, plainValue, restoreEntry, restoreValue, type EntryCopy } from '../board/entry-snapshot';
 import {
-  agendaItemProblems, cardKindOf, cardProblems, CHECKLIST_KEYS, factProblems, metaProblems, unitProblems,
+  agendaItemProblems, cardKindOf, cardProblems, NESTED_CARD_KEYS, factProblems, metaProblems, unitProblems,
   type EntryProblem,
 } from '../board/entry-checks';
 import { REFUSALS, type Refusal } from './refusals';
-import { isGuardedStatusChange, mayApprove, mayWriteArea, PURGE_WRITER } from './write-rules';
+import { commentWriteIssue, isGuardedStatusChange, mayApprove, mayWriteArea, PURGE_WRITER } from './write-rules';
+import { COMMENTS_KEY } from '../board/comments';
 import { atLeast, type Role } from './roles';
 
 /** The origin of the server's compensating transactions. */
@@ -91,7 +92,7 @@ export class BoardWriteGuard {
     this.doc = doc;
     this.tracker = new BoardChangeTracker(doc);
     this.maps = boardMaps(doc);
-    this.maps.cards.forEach((m, id) => this.cards.set(id, copyEntry(m, CHECKLIST_KEYS)));
+    this.maps.cards.forEach((m, id) => this.cards.set(id, copyEntry(m, NESTED_CARD_KEYS)));
     this.maps.units.forEach((m, id) => this.units.set(id, copyEntry(m, new Set())));
     this.maps.facts.forEach((v, k) => this.facts.set(k, plainValue(v)));
     this.maps.meta.forEach((v, k) => this.meta.set(k, plainValue(v)));
@@ -112,15 +113,17 @@ export class BoardWriteGuard {
   }
 
   /** Applies and judges a client's update in one step. */
-  check(update: Uint8Array, role: Role, origin?: unknown): GuardOutcome {
-    return this.judge(this.applyClient(update, origin), role);
+  check(update: Uint8Array, role: Role, origin?: unknown, actor: string | null = null): GuardOutcome {
+    return this.judge(this.applyClient(update, origin), role, actor);
   }
 
   /**
    * Decides on an applied update for `role`: every touched entry the role may not write, or
    * that is not a valid board value, is put back in one server-authored transaction.
+   * `actor` is the connection's identity (user id, or `link:<id>`): comments are written by
+   * their author only; without an actor no comment write stands.
    */
-  judge(applied: AppliedUpdate, role: Role): GuardOutcome {
+  judge(applied: AppliedUpdate, role: Role, actor: string | null = null): GuardOutcome {
     const { touched, before, wasEmpty } = applied;
     const refusals: Refusal[] = [];
     const undo: Array<(tr: Y.Transaction) => void> = [];
@@ -129,7 +132,7 @@ export class BoardWriteGuard {
     for (const cardId of touched.cards) {
       const was = before.cards.get(cardId) ?? null;
       const value = this.maps.cards.get(cardId);
-      const refusal = this.judgeCard(role, cardId, was, value);
+      const refusal = this.judgeCard(role, actor, cardId, was, value);
       if (refusal) {
         refusals.push(refusal);
         undo.push(() => restoreEntry(this.maps.cards as Y.Map<unknown>, cardId, was));
@@ -241,17 +244,20 @@ export class BoardWriteGuard {
     return this.tracker.cardState(cardId);
   }
 
-  private judgeCard(role: Role, cardId: string, was: EntryCopy | null, value: unknown): Refusal | null {
+  private judgeCard(role: Role, actor: string | null, cardId: string, was: EntryCopy | null, value: unknown): Refusal | null {
     if (value === undefined) {
       if (was === null) return null;
       // Removing a card for good: admins; anyone may clear away a card that was damaged.
       if (atLeast(role, PURGE_WRITER) || cardProblems(cardId, was).length > 0) return null;
       return REFUSALS.purgeCard(cardId);
     }
-    const now = copyEntry(value, CHECKLIST_KEYS);
+    const now = copyEntry(value, NESTED_CARD_KEYS);
     const problems = cardProblems(cardId, now);
     if (problems.length) return REFUSALS.invalidValue(`cards.${cardId}`, problems);
     if (!mayApprove(role) && isGuardedStatusChange(guardedOf(was), guardedOf(now))) return REFUSALS.approveNominee(cardId);
+    const wasComments = was?.kind === 'map' ? was.nested.get(COMMENTS_KEY)?.values : undefined;
+    const notYours = commentWriteIssue(wasComments, now.kind === 'map' ? now.nested.get(COMMENTS_KEY)?.values : undefined, actor);
+    if (notYours !== null) return REFUSALS.commentAuthor(cardId, notYours);
     return null;
   }
 
@@ -344,7 +350,7 @@ export class BoardWriteGuard {
     for (const id of t.cards) {
       const v = this.maps.cards.get(id);
       if (v === undefined) this.cards.delete(id);
-      else this.cards.set(id, copyEntry(v, CHECKLIST_KEYS));
+      else this.cards.set(id, copyEntry(v, NESTED_CARD_KEYS));
     }
     for (const id of t.units) {
       const v = this.maps.units.get(id);

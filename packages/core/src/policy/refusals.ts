@@ -10,6 +10,7 @@ export type RefusalCode =
   | 'write-meta'
   | 'write-units'
   | 'purge-card'
+  | 'comment-author'
   | 'invalid-value'
   | 'out-of-step'
   | 'read-only';
@@ -60,6 +61,11 @@ export const REFUSALS = {
     refusal('purge-card',
       `Chỉ quản trị viên mới được xóa hẳn thẻ; hãy đưa thẻ vào thùng rác; ${UNDONE_VI}`,
       `Only admins may remove a card for good; put it in the bin instead; ${UNDONE_EN}`,
+      { entry: `cards.${cardId}`, cardId }),
+  commentAuthor: (cardId: string, commentId: string) =>
+    refusal('comment-author',
+      `Chỉ người viết mới được thêm, sửa hoặc xóa bình luận của mình (${commentId}); ${UNDONE_VI}`,
+      `Only its author may add, change or delete a comment (${commentId}); ${UNDONE_EN}`,
       { entry: `cards.${cardId}`, cardId }),
   invalidValue: (entry: string, problems: EntryProblem[]) => {
     const first = problems[0];

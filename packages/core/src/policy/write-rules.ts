@@ -77,3 +77,48 @@ export function touchesGuardedState(changes: BoardChanges): boolean {
     changes.facts.length > 0
   );
 }
+
+/** A comment as the write policy reads it: only who wrote it matters. */
+export interface CommentAuthorship {
+  authorId: unknown;
+  createdAt: unknown;
+}
+
+/**
+ * Comments are written by their author only, whatever the role (an admin neither edits nor
+ * deletes someone else's comment): a new comment must carry the writer's own id, a changed one
+ * must have been the writer's and stay so (same author, same creation time), a removed one
+ * must have been the writer's. `actor` is the connection's identity (null: unknown, so no
+ * comment may be written). Returns the id of the first comment written against the rule, or
+ * null when every comment write stands. Values are compared as plain JSON.
+ */
+export function commentWriteIssue(
+  before: ReadonlyMap<string, unknown> | undefined,
+  after: ReadonlyMap<string, unknown> | undefined,
+  actor: string | null,
+): string | null {
+  const was = before ?? new Map<string, unknown>();
+  const now = after ?? new Map<string, unknown>();
+  const author = (v: unknown) => (v !== null && typeof v === 'object' ? (v as CommentAuthorship).authorId : undefined);
+  const created = (v: unknown) => (v !== null && typeof v === 'object' ? (v as CommentAuthorship).createdAt : undefined);
+  const mine = (v: unknown) => actor !== null && actor !== '' && author(v) === actor;
+  for (const [id, v] of now) {
+    const old = was.get(id);
+    if (old === undefined) {
+      if (!mine(v)) return id;
+    } else if (JSON.stringify(old) !== JSON.stringify(v)) {
+      if (!mine(old) || !mine(v) || created(old) !== created(v)) return id;
+    }
+  }
+  for (const [id, old] of was) if (!now.has(id) && !mine(old)) return id;
+  return null;
+}
+
+/**
+ * True when the changes wrote a card's comments: who wrote a comment decides whether a write
+ * stands, so such writes (by any role) are decided again on the state in storage, like guarded
+ * writes (a comment another process stored meanwhile must not be taken over by id).
+ */
+export function touchesComments(changes: BoardChanges): boolean {
+  return changes.cards.some((c) => c.keys.includes('comments'));
+}

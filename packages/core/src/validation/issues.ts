@@ -25,6 +25,8 @@ export type IssueCode =
   | 'duplicate-id'
   | 'not-found'
   | 'unit-not-empty'
+  | 'too-many'
+  | 'not-author'
   | 'amount-mismatch'
   | 'not-a-board'
   | 'needs-migration'

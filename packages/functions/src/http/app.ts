@@ -27,6 +27,7 @@ import { BOARDS_BASE, boardRoutes } from './routes/boards';
 import { EXPORTS_BASE, exportRoutes } from './routes/exports';
 import { LINKS_BASE, linkRoutes } from './routes/links';
 import { ACCOUNT_INVITES_BASE, MEMBERS_BASE, memberRoutes } from './routes/members';
+import { PEOPLE_BASE, peopleRoutes } from './routes/people';
 import { SYNC_TOKEN_BASE, syncTokenRoutes } from './routes/sync-tokens';
 import { MULTIPART, PLAN_PREVIEW_BASE, UPLOAD_HEADER, planUploadRoutes } from './routes/plan-upload';
 
@@ -109,6 +110,7 @@ export function createHttpApp(deps: HttpDeps): Hono<AppEnv> {
   app.route(EXPORTS_BASE, exportRoutes(s));
   app.route(MEMBERS_BASE, members.members);
   app.route(ACCOUNT_INVITES_BASE, members.accountInvites);
+  app.route(PEOPLE_BASE, peopleRoutes(s));
   app.route(LINKS_BASE, linkRoutes(s));
   app.route(SYNC_TOKEN_BASE, syncTokenRoutes(s));
   app.route(AUDIT_BASE, auditRoutes(s));

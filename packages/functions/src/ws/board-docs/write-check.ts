@@ -24,7 +24,7 @@
  * Checks of one board are serialised within the process (util/keyed-lock.ts: a doc is mutated by
  * each check).
  */
-import { mayApprove, REFUSALS, touchesGuardedState, type BoardChanges, type Refusal, type Role } from '@binhan/core';
+import { mayApprove, REFUSALS, touchesComments, touchesGuardedState, type BoardChanges, type Refusal, type Role } from '@binhan/core';
 import { BoardDocCache, type BoardDocCacheOptions, type BoardDocCacheStats, type BoardSource } from './doc-cache';
 import { KeyedLock } from '../../util/keyed-lock';
 import { dependenciesOf, satisfied, type Dependencies } from './update-dependencies';
@@ -56,10 +56,11 @@ export class BoardWriteChecker {
   }
 
   /**
-   * Checks `update` for a connection of `role` and, when it may be stored, applies it to the
+   * Checks `update` for a connection of `role` (its identity `actor`: comments are its author's
+   * only) and, when it may be stored, applies it to the
    * cached doc and returns what it changes. Refused updates never stay in the cache.
    */
-  async checkWrite(boardId: string, update: Uint8Array, role: Role): Promise<WriteCheck> {
+  async checkWrite(boardId: string, update: Uint8Array, role: Role, actor: string | null = null): Promise<WriteCheck> {
     const stats = this.docs.stats;
     const startSeq = this.docs.nextSeq();
     const needs = dependenciesOf(update);
@@ -69,7 +70,7 @@ export class BoardWriteChecker {
     let waited = 0; // time spent waiting for dependencies (not in the lock queue)
     for (;;) {
       const result = await this.lock.run(boardId, async () => {
-        const attempt = await this.attempt(boardId, update, needs, role, guarded, startSeq, refreshSeq);
+        const attempt = await this.attempt(boardId, update, needs, role, actor, guarded, startSeq, refreshSeq);
         this.docs.touch(boardId);
         return attempt;
       });
@@ -117,6 +118,7 @@ export class BoardWriteChecker {
     update: Uint8Array,
     needs: Dependencies,
     role: Role,
+    actor: string | null,
     guarded: boolean,
     startSeq: number,
     refreshSeq: number,
@@ -141,7 +143,7 @@ export class BoardWriteChecker {
       this.docs.evict(boardId);
       return { missing: true };
     }
-    if (guarded && entry.loadSeq < startSeq && touchesGuardedState(applied.changes)) {
+    if (entry.loadSeq < startSeq && ((guarded && touchesGuardedState(applied.changes)) || touchesComments(applied.changes))) {
       // Decide guarded writes on state read after the check began. Cheap when nothing stored
       // since the doc was read touches the same cards or facts: then the decision stands.
       const touched = new Set(applied.changes.cards.map((c) => c.cardId));
@@ -152,7 +154,7 @@ export class BoardWriteChecker {
         return { stale: true };
       }
     }
-    const outcome = entry.guard.judge(applied, role);
+    const outcome = entry.guard.judge(applied, role, actor);
     return { ok: true, changes: outcome.changes, refusals: outcome.refusals, compensation: outcome.compensation };
   }
 

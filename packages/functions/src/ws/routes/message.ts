@@ -232,7 +232,8 @@ async function acceptUpdate(
   // Look up the audience while the update is checked; nothing is posted before it is durable.
   const audience = awaitedLater(deps.connections.listBoard(connection.boardId));
   // The role decides what may be written: what it may not write is undone by a server update.
-  const check = await deps.boardDocs.checkWrite(connection.boardId, update, connection.role);
+  const actor = connection.subject || `token:${connection.tokenId}`;
+  const check = await deps.boardDocs.checkWrite(connection.boardId, update, connection.role, actor);
   if (!check.ok) {
     const { refusal } = check;
     if (step === 'update') {
@@ -267,7 +268,6 @@ async function acceptUpdate(
   }
   await fanOut;
   // Durable and fanned out: now who did what.
-  const actor = connection.subject || `token:${connection.tokenId}`;
   const entries = auditEntriesFrom(check.changes, { boardId: connection.boardId, actor, at: new Date(acceptedAt).toISOString() });
   await deps.audit.record(entries).catch((error: unknown) => reportError(deps, error, `audit of ${connection.boardId}`));
   // Compaction on average every `compactEvery` updates, decided by chance: no counter to write
