@@ -26,6 +26,12 @@ export interface ConnectionRecord {
   connectedAt: number;
 }
 
+/** A connection as written: its record and when it expires (epoch s). */
+export interface StoredConnection {
+  record: ConnectionRecord;
+  expiresAt: number;
+}
+
 /** API Gateway closes connections after 2 hours; keep records a little longer than that. */
 export const CONNECTION_TTL_SECONDS = 3 * 60 * 60;
 
@@ -41,8 +47,8 @@ export class Connections {
   private readonly identities = new Map<string, { record: ConnectionRecord; until: number; expiresAt: number }>();
 
   constructor(
-    private readonly table: Table,
-    private readonly clock: () => number = Date.now,
+    protected readonly table: Table,
+    protected readonly clock: () => number = Date.now,
   ) {}
 
   /**
@@ -50,7 +56,7 @@ export class Connections {
    * a socket open on a link that expires stops receiving updates at once (readers treat the
    * record as gone) and is closed on its next message.
    */
-  async put(record: Omit<ConnectionRecord, 'connectedAt'> & { tokenExpiresAt?: number }): Promise<void> {
+  async put(record: Omit<ConnectionRecord, 'connectedAt'> & { tokenExpiresAt?: number }): Promise<StoredConnection> {
     const lifetimeEnd = Math.floor(this.clock() / 1000) + CONNECTION_TTL_SECONDS;
     const expiresAt = record.tokenExpiresAt !== undefined ? Math.min(lifetimeEnd, record.tokenExpiresAt) : lifetimeEnd;
     const common = {
@@ -71,6 +77,7 @@ export class Connections {
         Item: { pk: keys.board(record.boardId), sk: keys.boardConnection(record.connectionId), connectionId: record.connectionId, ...common },
       }),
     );
+    return { record: toRecord(record.connectionId, common), expiresAt };
   }
 
   async get(connectionId: string, options: { includeExpired?: boolean } = {}): Promise<ConnectionRecord | null> {
@@ -144,7 +151,7 @@ export class Connections {
     );
   }
 
-  private expired(item: Record<string, unknown>): boolean {
+  protected expired(item: Record<string, unknown>): boolean {
     const at = Number(item[TTL_ATTRIBUTE] ?? Infinity);
     return at * 1000 <= this.clock();
   }

@@ -229,8 +229,6 @@ async function acceptUpdate(
     await sendMessage(poster, connection.connectionId, permissionDeniedMessage(REFUSALS.readOnly().reason));
     return { statusCode: 403, body: 'read-only connection' };
   }
-  // Look up the audience while the update is checked; nothing is posted before it is durable.
-  const audience = awaitedLater(deps.connections.listBoard(connection.boardId));
   // The role decides what may be written: what it may not write is undone by a server update.
   const check = await deps.boardDocs.checkWrite(connection.boardId, update, connection.role);
   if (!check.ok) {
@@ -256,7 +254,12 @@ async function acceptUpdate(
     deps.boardDocs.evict(connection.boardId);
     throw error;
   }
-  const fanOut = broadcast(deps, poster, connection.boardId, updateMessage(stored), connection.connectionId, await audience);
+  // The audience is read only now, AFTER the update is durable (never in parallel with the
+  // write): a client whose connection record is missing from this read registered after the
+  // update was stored, so its own load (which follows its registration) holds the update. Read
+  // in parallel, a record written between the read and a slow PutItem, by a client that loaded
+  // before the PutItem landed, was reached by neither path (tests/sync/join-during-write.test.ts).
+  const fanOut = broadcast(deps, poster, connection.boardId, updateMessage(stored), connection.connectionId);
   if (check.compensation) {
     // The author's doc converges to the restored values too, and is told why.
     const reason = check.refusals.map((r) => r.reason).join(' | ');
