@@ -55,6 +55,8 @@ export interface LocalStackOptions {
    * connection records, as on AWS. Both write the records to the table.
    */
   audience?: 'gateway' | 'query';
+  /** Reach the embedded engine over its loopback HTTP port like any client, instead of in process. */
+  engineOverHttp?: boolean;
 }
 
 /** The stores the HTTP app uses (`registry`: the board list, create + list/rename/archive), for tests and seeding. */
@@ -72,7 +74,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     endpoint = engine.endpoint;
   }
   const region = readEnv(ENV.awsRegion);
-  const table = openTable({ tableName: options.tableName ?? 'binh-an-board', endpoint, ...(region ? { region } : {}) });
+  const table = openTable({
+    tableName: options.tableName ?? 'binh-an-board',
+    endpoint,
+    ...(region ? { region } : {}),
+    // The embedded engine is called in process (no loopback socket) unless told otherwise.
+    ...(engine && options.engineOverHttp !== true ? { requestHandler: engine.requestHandler } : {}),
+  });
   await ensureTable(table);
   const secret = options.syncTokenSecret ?? localTokenSecret(options.dataDir);
   const tokens = new SyncTokens(secret);
