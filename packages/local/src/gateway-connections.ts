@@ -94,6 +94,19 @@ export class GatewayConnections extends Connections {
     return seeding;
   }
 
+  /**
+   * The update first, then the audience from memory: the read costs nothing here, so it simply
+   * follows the write and no newcomer ever needs to re-read (joinRereadMs 0).
+   */
+  override async writeThenAudience(boardId: string, write: () => Promise<void>): Promise<ConnectionRecord[]> {
+    await write();
+    return this.listBoard(boardId);
+  }
+
+  override get joinRereadMs(): number {
+    return 0;
+  }
+
   override async remove(connectionId: string, boardId: string): Promise<void> {
     this.byBoard.get(boardId)?.delete(connectionId);
     if (this.byBoard.get(boardId)?.size === 0) this.byBoard.delete(boardId);
