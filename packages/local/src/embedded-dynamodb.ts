@@ -50,11 +50,13 @@ export async function startEmbeddedDynamo(options: { path?: string } = {}): Prom
   const { port } = server.address() as AddressInfo;
   const listener = server.listeners('request')[0] as RequestListener | undefined;
   if (!listener) throw new Error('dynalite has no request listener: the embedded engine cannot be called in process.');
+  const requestHandler = inProcessRequestHandler(listener);
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    requestHandler: inProcessRequestHandler(listener),
+    requestHandler,
     close: () =>
       new Promise<void>((resolve) => {
+        requestHandler.close();
         server.closeAllConnections?.();
         server.close(() => resolve());
       }),

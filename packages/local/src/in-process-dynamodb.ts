@@ -23,6 +23,19 @@ export interface InProcessRequestHandler {
   updateHttpClientConfig(): void;
   httpHandlerConfigs(): Record<string, never>;
   destroy(): void;
+  /**
+   * Refuses every later request (the engine is closing): dynalite throws, uncaught, when a
+   * request reaches a closed database, where over HTTP the closed port would refuse it.
+   */
+  close(): void;
+}
+
+/** A request sent to the embedded engine after it was closed. */
+export class EngineClosedError extends Error {
+  constructor() {
+    super('The embedded DynamoDB engine is closed: the local stack is shutting down.');
+    this.name = 'EngineClosedError';
+  }
 }
 
 function bodyBytes(body: unknown): Buffer {
@@ -33,9 +46,14 @@ function bodyBytes(body: unknown): Buffer {
 }
 
 export function inProcessRequestHandler(listener: RequestListener): InProcessRequestHandler {
+  let closed = false;
   return {
     handle(request) {
       return new Promise((resolve, reject) => {
+        if (closed) {
+          reject(new EngineClosedError());
+          return;
+        }
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
         const query = Object.entries(request.query ?? {})
@@ -69,6 +87,10 @@ export function inProcessRequestHandler(listener: RequestListener): InProcessReq
         }
         // The listener has attached its 'data'/'end' handlers: deliver the body as a socket would.
         queueMicrotask(() => {
+          if (closed) {
+            reject(new EngineClosedError());
+            return;
+          }
           try {
             if (payload.length > 0) req.emit('data', payload);
             req.emit('end');
@@ -83,5 +105,8 @@ export function inProcessRequestHandler(listener: RequestListener): InProcessReq
       return {};
     },
     destroy() {},
+    close() {
+      closed = true;
+    },
   };
 }

@@ -4,3 +4,4 @@ export * from './embedded-dynamodb';
 export * from './static-files';
 export * from './start-links';
 export * from './gateway-connections';
+export * from './in-process-dynamodb';
