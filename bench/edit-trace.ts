@@ -8,6 +8,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LocalStack } from '@binhan/local';
+import { describeCommand } from './profiler';
 import { now, percentile, round } from './util';
 
 interface Mark {
@@ -39,6 +40,31 @@ export class EditPathTracer {
     this.wrap(deps.updates, 'notePending', 'update pending counter');
     this.wrap(deps.updates, 'compact', 'compaction');
     this.wrap(stack.gateway.management as unknown as Record<string, unknown>, 'post', 'post');
+    // Every storage call of the invocation, named by what it touches (to count the hot path's).
+    this.wrapNamed(stack.table.doc as unknown as Record<string, unknown>, 'send', (args) => `storage: ${describeCommand(args)}`);
+  }
+
+  /**
+   * Per update invocation (mean over edits): the storage calls made before its first post (the
+   * hot path: they delay the peers) and after it (audit, compaction), by name.
+   */
+  storageCalls(): { edits: number; beforeFirstPost: Record<string, number>; afterFirstPost: Record<string, number> } {
+    const traces = this.updateTraces();
+    const before: Record<string, number> = {};
+    const after: Record<string, number> = {};
+    for (const t of traces) {
+      const posts = t.marks.filter((m) => m.step === 'post');
+      const firstPost = posts.length ? Math.min(...posts.map((p) => p.t0)) : Infinity;
+      for (const m of t.marks) {
+        if (!m.step.startsWith('storage: ')) continue;
+        const name = m.step.slice('storage: '.length);
+        const into = m.t0 < firstPost ? before : after;
+        into[name] = (into[name] ?? 0) + 1;
+      }
+    }
+    const perEdit = (counts: Record<string, number>) =>
+      Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, round(v / Math.max(1, traces.length), 2)]));
+    return { edits: traces.length, beforeFirstPost: perEdit(before), afterFirstPost: perEdit(after) };
   }
 
   start(): void {
@@ -97,6 +123,10 @@ export class EditPathTracer {
   }
 
   private wrap(target: Record<string, unknown> | undefined, method: string, step: string, opens = false): void {
+    this.wrapNamed(target, method, () => step, opens);
+  }
+
+  private wrapNamed(target: Record<string, unknown> | undefined, method: string, stepOf: (args: unknown[]) => string, opens = false): void {
     const original = target?.[method];
     if (!target || typeof original !== 'function') return; // the handler's shape changed: trace less
     const fn = (original as (...args: unknown[]) => Promise<unknown>).bind(target);
@@ -110,7 +140,7 @@ export class EditPathTracer {
         this.als.enterWith(trace);
       }
       if (!trace) return fn(...args);
-      const mark: Mark = { step, t0: now(), t1: Number.NaN };
+      const mark: Mark = { step: stepOf(args), t0: now(), t1: Number.NaN };
       trace.marks.push(mark);
       return fn(...args).finally(() => {
         mark.t1 = now();

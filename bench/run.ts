@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the three servers side by side, one at a time, in this one process.
- *   BENCH_SERVERS=ours,reference,hocuspocus   which servers (default all)
+ *   BENCH_SERVERS=ours,npm-start,reference,hocuspocus,aws-query,aws-gateway   which servers (default all)
  *   BENCH_SCENARIOS=latency,convergence,open  which scenarios (default all)
+ *   BENCH_QUICK=1                             a smoke run: fewer edits, smaller runs, no extra sections
  * Prints the report and writes bench/results/latest.json. Exits 0 (a MISS is not a failure);
  * exits 1 only when a zero-loss / durability check failed or a scenario crashed.
  */
@@ -9,13 +10,14 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { computeTargets, ok, renderReport, type BenchResults, type Outcome, type ServerResults } from './report';
+import { computeTargets, latencyKey, ok, renderReport, type BenchResults, type Outcome, type ServerResults } from './report';
 import { measureConvergence } from './scenarios/convergence';
 import { measureLatency } from './scenarios/latency';
 import { measureOpenTime } from './scenarios/open-time';
 import { measureStorageRatio } from './scenarios/storage-ratio';
 import { hocuspocus } from './servers/hocuspocus';
-import { ours } from './servers/ours';
+import { AWS_LATENCY, ours, oursWithAwsLatency } from './servers/ours';
+import { oursOwnProcess } from './servers/own-process';
 import { reference } from './servers/reference';
 import type { BenchServer } from './servers/types';
 import { now, round, withTimeout } from './util';
@@ -33,7 +35,35 @@ const EXTRA_SECTIONS: { title: string; file: string; exportName: string }[] = [
   { title: 'Browser (2,000-card board)', file: 'browser.ts', exportName: 'benchBrowser' },
 ];
 
-const SERVERS: Record<string, BenchServer> = { ours, reference, hocuspocus };
+/** BENCH_QUICK=1: fewer edits and clients, smaller histories, no extra sections (a smoke run). */
+const QUICK = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
+const EDITS = QUICK ? 40 : 100;
+/** The latency runs: clients × milliseconds between edits (issue 12: 20 and 100 clients, 20 and 5 ms). */
+export const LATENCY_RUNS: { clients: number; spacingMs: number }[] = [
+  { clients: 20, spacingMs: 20 },
+  { clients: 20, spacingMs: 5 },
+  { clients: 100, spacingMs: 20 },
+  { clients: 100, spacingMs: 5 },
+];
+const AWS_RUNS = LATENCY_RUNS.filter((r) => r.spacingMs === 20);
+const CONVERGENCE = QUICK ? { clients: 20, edits: 50 } : { clients: 50, edits: 200 };
+const HISTORY = QUICK ? [2_000, 200] : [10_000, 1_000];
+
+interface Plan {
+  server: BenchServer;
+  latency: { clients: number; spacingMs: number }[];
+  convergence: boolean;
+  open: boolean;
+}
+
+const SERVERS: Record<string, Plan> = {
+  ours: { server: ours, latency: LATENCY_RUNS, convergence: true, open: true },
+  'npm-start': { server: oursOwnProcess, latency: LATENCY_RUNS, convergence: !QUICK, open: false },
+  reference: { server: reference, latency: LATENCY_RUNS, convergence: true, open: true },
+  hocuspocus: { server: hocuspocus, latency: LATENCY_RUNS.filter((r) => r.spacingMs === 20), convergence: true, open: true },
+  'aws-query': { server: oursWithAwsLatency('query'), latency: AWS_RUNS, convergence: false, open: false },
+  'aws-gateway': { server: oursWithAwsLatency('gateway'), latency: AWS_RUNS, convergence: false, open: false },
+};
 
 function selected(envName: string, all: string[]): string[] {
   const raw = process.env[envName];
@@ -50,8 +80,9 @@ async function attempt<T>(what: string, fn: () => Promise<T>, timeoutMs: number)
   }
 }
 
-async function benchServer(key: string, server: BenchServer, scenarios: string[]): Promise<ServerResults> {
+async function benchServer(key: string, plan: Plan, scenarios: string[]): Promise<ServerResults> {
   const t0 = now();
+  const server = plan.server;
   const results: ServerResults = { key, name: server.name, latency: {}, serverErrors: [], durationMs: 0 };
   console.error(`[bench] ${key}: starting`);
   const running = await server.start();
@@ -59,22 +90,22 @@ async function benchServer(key: string, server: BenchServer, scenarios: string[]
     // Warm-up (not reported): JIT, sockets and the engine's first writes, the same for every server.
     await attempt(`${key} warm-up`, () => measureLatency(running, 10, 30, 5), 60_000);
     if (scenarios.includes('latency')) {
-      for (const n of [20, 100]) {
-        console.error(`[bench] ${key}: latency, ${n} clients`);
-        results.latency[n] = await attempt(`${key} latency ${n}`, () => measureLatency(running, n, 100, 20), 90_000);
+      for (const run of plan.latency) {
+        console.error(`[bench] ${key}: latency, ${run.clients} clients, edits ${run.spacingMs} ms apart`);
+        results.latency[latencyKey(run.clients, run.spacingMs)] = await attempt(`${key} latency ${run.clients}@${run.spacingMs}ms`, () => measureLatency(running, run.clients, EDITS, run.spacingMs), 90_000);
       }
     }
-    if (scenarios.includes('convergence')) {
-      console.error(`[bench] ${key}: convergence 50×200`);
-      results.convergence = await attempt(`${key} convergence`, () => measureConvergence(running, 50, 200), 180_000);
+    if (scenarios.includes('convergence') && plan.convergence) {
+      console.error(`[bench] ${key}: convergence ${CONVERGENCE.clients}×${CONVERGENCE.edits}`);
+      results.convergence = await attempt(`${key} convergence`, () => measureConvergence(running, CONVERGENCE.clients, CONVERGENCE.edits), 180_000);
       const conv = ok(results.convergence);
       if (running.stack && conv) {
-        results.convergenceRatio = await attempt(`${key} storage ratio`, () => measureStorageRatio(running.stack!, conv.boardId, 'after the 50×200 run'), 30_000);
+        results.convergenceRatio = await attempt(`${key} storage ratio`, () => measureStorageRatio(running.stack!, conv.boardId, `after the ${CONVERGENCE.clients}×${CONVERGENCE.edits} run`), 30_000);
       }
     }
-    if (scenarios.includes('open')) {
+    if (scenarios.includes('open') && plan.open) {
       console.error(`[bench] ${key}: open time`);
-      results.openTime = await attempt(`${key} open time`, () => measureOpenTime(running), 150_000);
+      results.openTime = await attempt(`${key} open time`, () => measureOpenTime(running, HISTORY), 150_000);
     }
   } finally {
     results.serverErrors = [...running.serverErrors()];
@@ -137,10 +168,15 @@ async function main(): Promise<number> {
       os: `${os.platform()} ${os.release()} ${os.arch()}`,
       date: new Date().toISOString(),
     },
+    awsLatency: AWS_LATENCY,
     notes: [
       'all servers and all clients run in this one Node process (one event loop), one server at a time, on 127.0.0.1',
       'open-time boards: 10,000 card edits (3 fields each) vs the same final state reached in 1,000 updates; opens of ours use a read-only link so they do not start a compaction',
-      'ours: stock y-websocket WebsocketProvider through our base64 text polyfill; dynalite in memory in this process',
+      'ours: stock y-websocket WebsocketProvider through our base64 text polyfill; dynalite in memory in this process, called in process',
+      'npm-start: the same server as `npm start` runs it: its own process, dynalite on disk (a fresh temporary folder); clients in this process',
+      `aws-query / aws-gateway: ours with AWS's latencies added: ${AWS_LATENCY.dbMs} ms per DynamoDB call, ${AWS_LATENCY.postMs} ms per postToConnection, ${AWS_LATENCY.invokeMs} ms per invocation; audience from a DynamoDB Query (the AWS path) / from the gateway`,
+      `load while this ran: ${os.loadavg().map((l) => round(l, 2)).join(' / ')} (1/5/15-min load average at the start; other jobs share the machine)`,
+      ...(QUICK ? ['BENCH_QUICK: a smoke run (fewer edits, smaller runs): the figures are not those of the targets'] : []),
       '@y/websocket-server: stock WebsocketProvider, binary frames; hocuspocus: minimal client in bench/clients (no @hocuspocus/provider installed)',
     ],
     servers: [],
@@ -155,10 +191,10 @@ async function main(): Promise<number> {
       results.servers.push(await benchServer(key, SERVERS[key]!, scenarios));
     } catch (error) {
       console.error(`[bench] ${key} failed to start or close: ${String(error)}`);
-      results.servers.push({ key, name: SERVERS[key]!.name, latency: {}, serverErrors: [String(error)], durationMs: 0 });
+      results.servers.push({ key, name: SERVERS[key]!.server.name, latency: {}, serverErrors: [String(error)], durationMs: 0 });
     }
   }
-  const extra = await extraSections(results);
+  const extra = QUICK ? [] : await extraSections(results);
   results.targets = computeTargets(results);
   results.correctnessFailures = correctnessFailures(results);
   results.totalMs = round(now() - t0, 0);

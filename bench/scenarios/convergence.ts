@@ -101,10 +101,11 @@ export async function measureConvergence(server: RunningServer, clientCount = 50
       zeroLoss: completeClients === clientCount,
       boardId,
     };
-    if (server.stack) {
+    const updates = server.updates ?? server.stack?.updates;
+    if (updates) {
       // Durable before fan-out: storage must already hold what every client holds.
       const stored = new Y.Doc();
-      Y.applyUpdate(stored, (await server.stack.updates.loadMerged(boardId)).update);
+      Y.applyUpdate(stored, (await updates.loadMerged(boardId)).update);
       let have = 0;
       for (let c = 0; c < clientCount; c++) {
         const keys = checklistKeys(stored, `bench-c${c}`);

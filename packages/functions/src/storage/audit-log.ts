@@ -47,7 +47,15 @@ export class AuditLog {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  /** Stores entries (two items each, one for a board-level entry). Idempotence is not needed: keys never collide. */
+  /** Calls waiting for the write in flight; written together, in one go, when it ends. */
+  private queued: { items: Record<string, unknown>[]; done: (error?: unknown) => void }[] = [];
+  private writing = false;
+
+  /**
+   * Stores entries (two items each, one for a board-level entry). Idempotence is not needed: keys
+   * never collide. Resolves once they are written. Concurrent calls of one process are coalesced
+   * (issue 12, see `coalesced`).
+   */
   async record(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const items: Record<string, unknown>[] = [];
@@ -62,6 +70,40 @@ export class AuditLog {
       items.push({ pk: keys.board(entry.boardId), sk: keys.audit(suffix, i), ...body });
       if (entry.cardId !== '') items.push({ pk: keys.board(entry.boardId), sk: keys.cardAudit(entry.cardId, suffix, i), ...body });
     });
+    await this.coalesced(items);
+  }
+
+  /**
+   * Writes `items`, together with those of the calls that come meanwhile: the first call is
+   * written at once; calls that come while a write is in flight are written together right after
+   * it, in batches of 25 items — so a busy board makes one audit write per batch of edits, not one
+   * or two per edit. Resolves once its items are written; a failed write rejects every call it held.
+   */
+  private async coalesced(items: Record<string, unknown>[]): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.queued.push({ items, done: (error?: unknown) => (error === undefined ? resolve() : reject(error instanceof Error ? error : new Error(String(error)))) });
+      if (!this.writing) void this.writeQueued();
+    });
+  }
+
+  private async writeQueued(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queued.length > 0) {
+        const calls = this.queued.splice(0);
+        try {
+          await this.writeItems(calls.flatMap((c) => c.items));
+          for (const c of calls) c.done();
+        } catch (error) {
+          for (const c of calls) c.done(error ?? new Error('audit write failed'));
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async writeItems(items: Record<string, unknown>[]): Promise<void> {
     const batches: Record<string, unknown>[][] = [];
     for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
     // A few batches at a time: an import can produce hundreds of entries.

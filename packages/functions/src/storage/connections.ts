@@ -26,6 +26,24 @@ export interface ConnectionRecord {
   connectedAt: number;
 }
 
+/** A connection as written: its record and when it expires (epoch s). */
+export interface StoredConnection {
+  record: ConnectionRecord;
+  expiresAt: number;
+}
+
+/**
+ * The join window (issue 12): how long a fan-out's audience read and its update write may be
+ * apart and still be safe when run in parallel. A writer reads the audience WHILE its update is
+ * written; when the write took longer than this (a throttled write, retried), it reads the
+ * audience again after the write. A newcomer re-reads the board this long after its sync step 1
+ * began (which is after its record was written). So a writer that missed a newcomer's record
+ * either finished its write before the newcomer's re-read (fast write: the re-read holds the
+ * update) or read the audience again after the write (slow write: it finds the record, or the
+ * record came after the write and the newcomer's first load holds the update).
+ */
+export const JOIN_WINDOW_MS = 1_000;
+
 /** API Gateway closes connections after 2 hours; keep records a little longer than that. */
 export const CONNECTION_TTL_SECONDS = 3 * 60 * 60;
 
@@ -41,8 +59,9 @@ export class Connections {
   private readonly identities = new Map<string, { record: ConnectionRecord; until: number; expiresAt: number }>();
 
   constructor(
-    private readonly table: Table,
-    private readonly clock: () => number = Date.now,
+    protected readonly table: Table,
+    protected readonly clock: () => number = Date.now,
+    protected readonly joinWindowMs: number = JOIN_WINDOW_MS,
   ) {}
 
   /**
@@ -50,7 +69,7 @@ export class Connections {
    * a socket open on a link that expires stops receiving updates at once (readers treat the
    * record as gone) and is closed on its next message.
    */
-  async put(record: Omit<ConnectionRecord, 'connectedAt'> & { tokenExpiresAt?: number }): Promise<void> {
+  async put(record: Omit<ConnectionRecord, 'connectedAt'> & { tokenExpiresAt?: number }): Promise<StoredConnection> {
     const lifetimeEnd = Math.floor(this.clock() / 1000) + CONNECTION_TTL_SECONDS;
     const expiresAt = record.tokenExpiresAt !== undefined ? Math.min(lifetimeEnd, record.tokenExpiresAt) : lifetimeEnd;
     const common = {
@@ -71,6 +90,7 @@ export class Connections {
         Item: { pk: keys.board(record.boardId), sk: keys.boardConnection(record.connectionId), connectionId: record.connectionId, ...common },
       }),
     );
+    return { record: toRecord(record.connectionId, common), expiresAt };
   }
 
   async get(connectionId: string, options: { includeExpired?: boolean } = {}): Promise<ConnectionRecord | null> {
@@ -133,6 +153,29 @@ export class Connections {
     );
   }
 
+  /**
+   * Writes an update (`write`) and returns the audience to fan it out to, such that a client
+   * joining meanwhile gets the update one way or the other (see JOIN_WINDOW_MS): the Query runs in
+   * parallel with the write (one storage round trip on the edit's path, not two in series); a
+   * write slower than the window is followed by a second Query.
+   */
+  async writeThenAudience(boardId: string, write: () => Promise<void>): Promise<ConnectionRecord[]> {
+    const started = this.clock();
+    const first = this.listBoard(boardId);
+    first.then(undefined, () => undefined); // awaited below, after the write
+    await write();
+    if (this.clock() - started > this.joinWindowMs) return this.listBoard(boardId);
+    return first;
+  }
+
+  /**
+   * How long after its sync step 1 began a newcomer re-reads the board, for updates whose writers
+   * read the audience before its record existed (0: never needed, see GatewayConnections).
+   */
+  get joinRereadMs(): number {
+    return this.joinWindowMs;
+  }
+
   /** Removes both items. */
   async remove(connectionId: string, boardId: string): Promise<void> {
     this.identities.delete(connectionId);
@@ -144,7 +187,7 @@ export class Connections {
     );
   }
 
-  private expired(item: Record<string, unknown>): boolean {
+  protected expired(item: Record<string, unknown>): boolean {
     const at = Number(item[TTL_ATTRIBUTE] ?? Infinity);
     return at * 1000 <= this.clock();
   }

@@ -1,5 +1,5 @@
 /** The DynamoDB document client and the small helpers every store uses (pagination, batches). */
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DynamoDBDocumentClient,
@@ -14,6 +14,11 @@ export interface DynamoConfig {
   /** Set for dynalite / DynamoDB Local; unset on AWS. */
   endpoint?: string;
   region?: string;
+  /**
+   * The SDK's request handler (default: HTTP). The local stack passes one that calls its
+   * embedded engine in process; AWS and DynamoDB Local use the default.
+   */
+  requestHandler?: DynamoDBClientConfig['requestHandler'];
 }
 
 export interface Table {
@@ -30,6 +35,7 @@ export function openTable(config: DynamoConfig): Table {
       ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
     maxAttempts: 5,
+    ...(config.requestHandler ? { requestHandler: config.requestHandler } : {}),
   });
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true },

@@ -29,12 +29,18 @@ export function createWsDeps(input: {
   /** Per-connection limits over the defaults (then WS_LIMIT_* from `env`). */
   limits?: Partial<ConnectionLimits>;
   env?: Record<string, string | undefined>;
+  /**
+   * Where the board's audience comes from: by default the connection records in DynamoDB (a
+   * Query per fan-out, as on AWS); the local gateway passes one that also knows its own
+   * connections in memory (packages/local/src/gateway-connections.ts).
+   */
+  connections?: Connections;
 }): WsDeps {
   const clock = input.clock ?? Date.now;
   const updates = new BoardUpdates(input.table, clock);
   const deps: WsDeps = {
     updates,
-    connections: new Connections(input.table, clock),
+    connections: input.connections ?? new Connections(input.table, clock),
     awareness: new AwarenessStates(input.table, clock),
     fragments: new Fragments(input.table, clock),
     allowances: new ConnectionAllowances(input.table, clock),

@@ -24,7 +24,7 @@ import { FragmentError } from '../../storage/fragments';
 import { awaitedLater } from '../../util/promises';
 import { encodeAwarenessUpdate, type AwarenessEntry } from '../awareness-codec';
 import { broadcast } from '../broadcast';
-import { closeConnection, sendMessage, tellIfStillConnected, type ConnectionPoster } from '../../sockets/connection-poster';
+import { closeConnection, GoneConnectionError, sendMessage, tellIfStillConnected, type ConnectionPoster } from '../../sockets/connection-poster';
 import { reportError, type WsDeps } from '../deps';
 import type { WebSocketEvent, WebSocketResult } from '../events';
 import {
@@ -207,12 +207,38 @@ async function answerSyncStep1(
   stateVector: Uint8Array,
   { update, stored }: Awaited<ReturnType<WsDeps['updates']['loadMerged']>>,
 ): Promise<void> {
+  const began = Date.now();
+  const sent = Y.encodeStateVectorFromUpdate(update);
   await sendMessage(poster, connection.connectionId, syncStep2Message(Y.diffUpdate(update, stateVector)));
-  await sendMessage(poster, connection.connectionId, syncStep1Message(Y.encodeStateVectorFromUpdate(update)));
+  await sendMessage(poster, connection.connectionId, syncStep1Message(sent));
   await sendOthersAwareness(deps, poster, connection);
   if (connection.right === 'edit' && stored.updates.length >= (deps.compactEvery ?? 100)) {
     await compactQuietly(deps, connection.boardId);
   }
+  await rereadAfterJoinWindow(deps, poster, connection, update, began);
+}
+
+/**
+ * The newcomer's half of the join window (storage/connections.ts: JOIN_WINDOW_MS): once the
+ * window has passed since its sync step 1 began, the board is read again and what was stored
+ * meanwhile is sent — the updates whose writers read the audience before this connection's
+ * record existed. Nothing is sent when nothing was missed. Not needed where the audience is read
+ * after the write (joinRereadMs 0: the local gateway's own audience).
+ */
+async function rereadAfterJoinWindow(deps: WsDeps, poster: ConnectionPoster, connection: ConnectionRecord, loaded: Uint8Array, began: number): Promise<void> {
+  const windowMs = deps.connections.joinRereadMs;
+  if (windowMs <= 0) return;
+  const wait = began + windowMs - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  const { update } = await deps.updates.loadMerged(connection.boardId);
+  const sent = Y.encodeStateVectorFromUpdate(loaded);
+  // What is new since the first load: structs past its state vector, or deletions (a diff always
+  // carries the whole delete set, so compare it with the first load's).
+  const missed = Y.diffUpdate(update, sent);
+  if (equalBytes(missed, Y.diffUpdate(loaded, sent))) return;
+  await sendMessage(poster, connection.connectionId, updateMessage(missed)).catch((error: unknown) => {
+    if (!(error instanceof GoneConnectionError)) throw error; // gone meanwhile: nobody to tell
+  });
 }
 
 async function acceptUpdate(
@@ -229,8 +255,6 @@ async function acceptUpdate(
     await sendMessage(poster, connection.connectionId, permissionDeniedMessage(REFUSALS.readOnly().reason));
     return { statusCode: 403, body: 'read-only connection' };
   }
-  // Look up the audience while the update is checked; nothing is posted before it is durable.
-  const audience = awaitedLater(deps.connections.listBoard(connection.boardId));
   // The role decides what may be written: what it may not write is undone by a server update.
   const actor = connection.subject || `token:${connection.tokenId}`;
   const check = await deps.boardDocs.checkWrite(connection.boardId, update, connection.role, actor);
@@ -250,14 +274,21 @@ async function acceptUpdate(
   // no peer ever shows the refused value.
   const stored = check.compensation ? Y.mergeUpdates([update, check.compensation]) : update;
   const acceptedAt = Date.now();
+  // Durable first, and an audience that a client joining meanwhile cannot fall out of: either the
+  // audience is read after the write (the gateway's own, in memory), or the Query runs alongside
+  // the write and the join window covers the rest (storage/connections.ts: JOIN_WINDOW_MS; the
+  // newcomer's re-read is in answerSyncStep1). Read in parallel with no window, a record written
+  // between the Query and a slow PutItem, by a client that loaded before the PutItem landed, was
+  // reached by neither path (tests/sync/join-during-write.test.ts).
+  let audience: ConnectionRecord[];
   try {
-    await deps.updates.append(connection.boardId, stored);
+    audience = await deps.connections.writeThenAudience(connection.boardId, () => deps.updates.append(connection.boardId, stored));
   } catch (error) {
     // The cached doc holds the update but storage may not: forget it.
     deps.boardDocs.evict(connection.boardId);
     throw error;
   }
-  const fanOut = broadcast(deps, poster, connection.boardId, updateMessage(stored), connection.connectionId, await audience);
+  const fanOut = broadcast(deps, poster, connection.boardId, updateMessage(stored), connection.connectionId, audience);
   if (check.compensation) {
     // The author's doc converges to the restored values too, and is told why.
     const reason = check.refusals.map((r) => r.reason).join(' | ');
@@ -275,6 +306,12 @@ async function acceptUpdate(
   // by a later update. Opening a board with a long tail compacts too (answerSyncStep1).
   if ((deps.random ?? Math.random)() * (deps.compactEvery ?? 100) < 1) await compactQuietly(deps, connection.boardId);
   return check.refusals.length > 0 ? { statusCode: 403, body: check.refusals.map((r) => r.code).join(',') } : OK;
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 async function sendOthersAwareness(deps: WsDeps, poster: ConnectionPoster, connection: ConnectionRecord): Promise<void> {

@@ -1,0 +1,85 @@
+/**
+ * Ours in the `npm start` configuration: the server in a process of its own (own-process-child.ts),
+ * the embedded engine on disk (a fresh temporary data folder), clients in the bench process over
+ * real sockets. Storage is read back through the engine's HTTP port for the durability checks.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import { BoardUpdates, openTable, SyncTokens } from '@binhan/functions';
+import { createWebSocketPolyfill, type TextSocketConstructor } from '@binhan/transport';
+import { providerClient } from './provider-client';
+import type { BenchServer, RunningServer } from './types';
+import { withTimeout } from '../util';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SECRET = 'bench-own-process-secret-'.padEnd(40, 'x');
+
+export const oursOwnProcess: BenchServer = {
+  name: 'ours as npm start runs it (own process, dynalite on disk)',
+  async start(): Promise<RunningServer> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'binhan-bench-'));
+    const child: ChildProcess = fork(join(here, 'own-process-child.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, BENCH_DATA_DIR: dataDir, BENCH_SYNC_SECRET: SECRET, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    const ready = await withTimeout(
+      new Promise<{ port: number; engineUrl: string }>((resolve, reject) => {
+        child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
+        child.on('message', (m: { type?: string; port?: number; engineUrl?: string }) => {
+          if (m.type === 'ready') resolve({ port: m.port!, engineUrl: m.engineUrl! });
+        });
+      }),
+      60_000,
+      'own-process server ready',
+    );
+    const table = openTable({ tableName: 'binh-an-board', endpoint: ready.engineUrl });
+    const tokens = new SyncTokens(SECRET);
+    const errors: string[] = [];
+    const Polyfill = createWebSocketPolyfill({
+      WebSocket: WebSocket as unknown as TextSocketConstructor,
+      onServerError: (e) => errors.push(`${e.code}: ${e.message}`),
+    });
+    const url = `ws://127.0.0.1:${ready.port}/sync`;
+    return {
+      updates: new BoardUpdates(table),
+      connect(boardId, doc, options) {
+        const token = tokens.issue({ boardId, right: options?.readOnly ? 'view' : 'edit', ttlSeconds: 3600, subject: 'bench' });
+        const provider = new WebsocketProvider(url, boardId, doc, {
+          params: { token },
+          WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket,
+          disableBc: true,
+          maxBackoffTime: 500,
+        });
+        return providerClient(provider, doc);
+      },
+      settle: () =>
+        withTimeout(
+          new Promise<void>((resolve) => {
+            const onMessage = (m: { type?: string }) => {
+              if (m.type !== 'settled') return;
+              child.off('message', onMessage);
+              resolve();
+            };
+            child.on('message', onMessage);
+            child.send({ type: 'settle' });
+          }),
+          120_000,
+          'own-process server settled',
+        ),
+      serverErrors: () => errors,
+      async close() {
+        table.raw.destroy();
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.send({ type: 'close' });
+        await withTimeout(exited, 15_000, 'own-process server exit').catch(() => child.kill('SIGKILL'));
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  },
+};
