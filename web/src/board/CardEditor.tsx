@@ -17,6 +17,7 @@ import { useApp, type EditorTarget } from '../app-context';
 import { awardForm, date, field, lang, pick, qty, t, value, vnd } from '../i18n';
 import { cardLabel, dateInputToIso, isoToDateInput, parseNumberInput } from './card-helpers';
 import { CashDetails } from './NomineeCash';
+import { Dialog } from '../ui/Dialog';
 import { fundName, isRealIsoDate, type AwardFormId, type NomineeKind } from '@binhan/core';
 
 interface Item {
@@ -72,22 +73,15 @@ export function CardDialogHost(): JSX.Element {
   );
 }
 
-function useDialog(onClosed: () => void): { ref: (el: HTMLDialogElement) => void; close: () => void } {
+/** The dialog's element (to close it) and the handler for when it closed. */
+function useDialog(onClosed: () => void): { ref: (el: HTMLDialogElement) => void; close: () => void; onClose: () => void } {
   let dialog: HTMLDialogElement | undefined;
-  const opener = document.activeElement as HTMLElement | null;
-  onMount(() => {
-    dialog?.showModal();
-  });
-  onCleanup(() => {
-    if (dialog?.open) dialog.close();
-    if (opener && document.contains(opener)) opener.focus();
-  });
   return {
     ref: (el) => {
       dialog = el;
-      el.addEventListener('close', onClosed);
     },
     close: () => dialog?.close(),
+    onClose: onClosed,
   };
 }
 
@@ -104,7 +98,7 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
   const initialForm = formOf(initialCard, kind(), defaultFund);
   const [form, setForm] = createStore<Form>(structuredClone(initialForm));
   const [issues, setIssues] = createSignal<Issue[]>([]);
-  const { ref, close } = useDialog(() => ui.openEditor(null));
+  const { ref, close, onClose } = useDialog(() => ui.openEditor(null));
   const others = () => (cardId ? presence.editorsOf(cardId) : []);
   let summary: HTMLDivElement | undefined;
 
@@ -268,7 +262,7 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
   );
 
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby="editor-title">
+    <Dialog ref={ref} labelledBy="editor-title" onClose={onClose}>
       <form class="editor" onSubmit={submit} novalidate>
         <header class="dialog__head">
           <h2 id="editor-title">{target.mode === 'new' ? t('newCard') : t('editCard')}</h2>
@@ -348,7 +342,7 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
           <button type="submit" class="button button--primary">{t('save')}</button>
         </footer>
       </form>
-    </dialog>
+    </Dialog>
   );
 }
 
@@ -357,7 +351,7 @@ function CardDetails(props: { target: EditorTarget }): JSX.Element {
   const { store, ui } = useApp();
   const cardId = props.target.mode === 'edit' ? props.target.cardId : '';
   const card = createMemo(() => store.state.board?.cards.find((c) => c.id === cardId) ?? null);
-  const { ref, close } = useDialog(() => ui.openEditor(null));
+  const { ref, close, onClose } = useDialog(() => ui.openEditor(null));
   const row = (name: string, v: () => string) => (
     <div><dt>{field(name)}</dt><dd>{v() || '—'}</dd></div>
   );
@@ -367,7 +361,7 @@ function CardDetails(props: { target: EditorTarget }): JSX.Element {
     </ul>
   );
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby="details-title">
+    <Dialog ref={ref} labelledBy="details-title" onClose={onClose}>
       <header class="dialog__head">
         <h2 id="details-title">{card() ? cardLabel(card()!) : t('viewCard')}</h2>
         <button type="button" class="button button--ghost" aria-label={t('close')} onClick={close} autofocus>✕</button>
@@ -428,6 +422,6 @@ function CardDetails(props: { target: EditorTarget }): JSX.Element {
           </dl>
         )}
       </Show>
-    </dialog>
+    </Dialog>
   );
 }
