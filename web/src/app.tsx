@@ -16,11 +16,13 @@ import { Dashboard } from './dashboard/Dashboard';
 import { conferenceWhen } from './dashboard/FactsPanel';
 import { NameDialog, PresenceList } from './presence/Presence';
 import { UndoneNotices } from './board/UndoneNotice';
+import { ActivityPage } from './history/ActivityPage';
 
 const SharingPanel = lazy(() => import('./sharing/SharingPanel'));
 
-type Route = 'board' | 'dashboard' | 'sharing';
-const routeOf = (hash: string): Route => (hash.startsWith('#/dashboard') ? 'dashboard' : hash.startsWith('#/sharing') ? 'sharing' : 'board');
+type Route = 'board' | 'dashboard' | 'sharing' | 'activity';
+const routeOf = (hash: string): Route =>
+  hash.startsWith('#/dashboard') ? 'dashboard' : hash.startsWith('#/sharing') ? 'sharing' : hash.startsWith('#/activity') ? 'activity' : 'board';
 
 export function App(): JSX.Element {
   const { conn, store, presence, ui, session } = useApp();
@@ -101,6 +103,9 @@ export function App(): JSX.Element {
           </Match>
           <Match when={route() === 'board'}>
             <Board />
+          </Match>
+          <Match when={route() === 'activity'}>
+            <ActivityPage />
           </Match>
         </Switch>
       </main>

@@ -6,6 +6,8 @@ import { createPresence } from './presence/presence';
 import { createActions } from './board/actions';
 import { AppContext, createUi, type SessionCtx } from './app-context';
 import { App } from './app';
+import { createUndoHistory } from './history/undo';
+import { th } from './i18n/strings-history';
 
 declare global {
   interface Window {
@@ -19,6 +21,10 @@ export function BoardView(props: { conn: Connection; session?: SessionCtx }): JS
   const presence = createPresence(conn);
   const actions = createActions(conn, presence.name);
   const ui = createUi();
+  createUndoHistory(conn, {
+    actor: presence.name,
+    onStep: (kind, done) => ui.announce(done ? th(kind === 'undo' ? 'undone' : 'redone') : th(kind === 'undo' ? 'nothingToUndo' : 'nothingToRedo')),
+  });
   window.__binhan = { doc: conn.doc, provider: conn.provider, connection: conn, store };
   onCleanup(() => {
     conn.destroy();

@@ -10,7 +10,7 @@ export { keyBetween, keysBetween, byOrderThenId, isOrderKey } from './board/frac
 export { initBoard, type InitBoardInput } from './board/init';
 export { readBoard, readFacts, readAgenda, listUnits, getCard, requireCard, cardsInUnit } from './board/snapshot';
 export { addUnit, renameUnit, moveUnit, removeUnit, type UnitInput } from './board/units';
-export { addCard, updateCard, deleteCard, restoreCard, setChecklistItemDone } from './board/cards';
+export { addCard, updateCard, deleteCard, restoreCard, purgeCard, setChecklistItemDone } from './board/cards';
 export { moveCard, type MoveTarget } from './board/move';
 export { setFacts, setAgenda, validateFactsPatch } from './board/facts';
 
@@ -40,5 +40,6 @@ export {
 export { foldVietnamese, slugify } from './util/text';
 export * from './board/change-tracker';
 export * from './board/entry-snapshot';
+export * from './board/value-changes';
 export * from './board/entry-checks';
 export * from './policy';

@@ -10,7 +10,7 @@
 import { For, Index, Match, Show, Switch, createMemo, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import {
-  AWARD_FORM_IDS, BUDGET_STATUSES, CARD_KINDS, NOMINEE_KINDS, REVIEW_STATUSES, TASK_STATUSES, mayChooseReviewStatus,
+  AWARD_FORM_IDS, BUDGET_STATUSES, CARD_KINDS, NOMINEE_KINDS, REVIEW_STATUSES, TASK_STATUSES, atLeast, mayChooseReviewStatus,
   type Card, type CardKind, type Issue, type NewCardInput,
 } from '@binhan/core';
 import { useApp, type EditorTarget } from '../app-context';
@@ -18,6 +18,7 @@ import { awardForm, date, field, lang, pick, qty, t, value, vnd } from '../i18n'
 import { cardLabel, dateInputToIso, isoToDateInput, parseNumberInput } from './card-helpers';
 import { CashDetails } from './NomineeCash';
 import { Dialog } from '../ui/Dialog';
+import { CardHistory } from '../history/CardHistory';
 import { fundName, isRealIsoDate, type AwardFormId, type NomineeKind } from '@binhan/core';
 
 interface Item {
@@ -337,6 +338,9 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
             {choice('status', BUDGET_STATUSES, (v) => value('status', v))}
           </Match>
         </Switch>
+        <Show when={cardId && atLeast(role, 'editor')}>
+          <CardHistory cardId={cardId!} />
+        </Show>
         <footer class="dialog__foot">
           <button type="button" class="button button--ghost" onClick={close}>{t('cancel')}</button>
           <button type="submit" class="button button--primary">{t('save')}</button>
