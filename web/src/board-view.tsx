@@ -7,7 +7,7 @@ import { createActions } from './board/actions';
 import { AppContext, createUi, type SessionCtx } from './app-context';
 import { App } from './app';
 import { createUndoHistory } from './history/undo';
-import { th } from './i18n/strings-history';
+import { stepText } from './history/undo-text';
 
 declare global {
   interface Window {
@@ -23,7 +23,11 @@ export function BoardView(props: { conn: Connection; session?: SessionCtx }): JS
   const ui = createUi();
   createUndoHistory(conn, {
     actor: presence.name,
-    onStep: (kind, done) => ui.announce(done ? th(kind === 'undo' ? 'undone' : 'redone') : th(kind === 'undo' ? 'nothingToUndo' : 'nothingToRedo')),
+    onStep: (kind, result) => {
+      const text = stepText(kind, result);
+      ui.announce(text);
+      if (result !== 'done') ui.toast(text);
+    },
   });
   window.__binhan = { doc: conn.doc, provider: conn.provider, connection: conn, store };
   onCleanup(() => {

@@ -4,17 +4,15 @@ import { atLeast } from '@binhan/core';
 import { useApp } from '../app-context';
 import { th } from '../i18n/strings-history';
 import { TrashDialog } from './Trash';
-import { undoHistoryOf } from './undo';
+import { stepText, undoHistoryOf } from './undo-text';
+
 import './history.css';
 
 export function BoardToolbar(): JSX.Element {
   const { conn, store, ui } = useApp();
   const history = undoHistoryOf(conn);
   const [trashOpen, setTrashOpen] = createSignal(false);
-  const step = (kind: 'undo' | 'redo') => {
-    const done = kind === 'undo' ? history.undo() : history.redo();
-    ui.announce(done ? th(kind === 'undo' ? 'undone' : 'redone') : th(kind === 'undo' ? 'nothingToUndo' : 'nothingToRedo'));
-  };
+  const step = (kind: 'undo' | 'redo') => ui.announce(stepText(kind, kind === 'undo' ? history.undo() : history.redo()));
   const trashCount = () => store.state.board?.deletedCards.length ?? 0;
   return (
     <div class="board-toolbar no-print" role="toolbar" aria-label={th('toolbar')} data-testid="board-toolbar">

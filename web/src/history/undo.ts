@@ -19,17 +19,25 @@ import * as Y from 'yjs';
 import { deleteCard, type WriteContext } from '@binhan/core';
 import type { Connection } from '../sync/connection';
 
+/**
+ * What a step did: 'done'; 'overwritten' when one's last step no longer stands because someone
+ * else (or the server, undoing a refused write) wrote over all of it — it is dropped, nothing
+ * else is undone; 'nothing' when the stack was empty.
+ */
+export type StepResult = 'done' | 'overwritten' | 'nothing';
+
 export interface UndoHistory {
   readonly canUndo: Accessor<boolean>;
   readonly canRedo: Accessor<boolean>;
-  /** Undo the last own change; false when there was none. */
-  undo(): boolean;
-  redo(): boolean;
+  undo(): StepResult;
+  redo(): StepResult;
 }
+
+type StackItem = Y.UndoManager['undoStack'][number];
 
 const histories = new WeakMap<Connection, UndoHistory>();
 
-const NONE: UndoHistory = { canUndo: () => false, canRedo: () => false, undo: () => false, redo: () => false };
+const NONE: UndoHistory = { canUndo: () => false, canRedo: () => false, undo: () => 'nothing', redo: () => 'nothing' };
 
 /** The history of a connection made by createUndoHistory (none on a view page). */
 export function undoHistoryOf(conn: Connection): UndoHistory {
@@ -47,7 +55,7 @@ function inTextField(target: EventTarget | null): boolean {
 
 export function createUndoHistory(
   conn: Connection,
-  options: { actor: () => string; onStep?: (kind: 'undo' | 'redo', done: boolean) => void },
+  options: { actor: () => string; onStep?: (kind: 'undo' | 'redo', result: StepResult) => void },
 ): UndoHistory {
   if (!conn.canEdit) return NONE;
   const doc = conn.doc();
@@ -82,7 +90,40 @@ export function createUndoHistory(
 
   const ctx = (): WriteContext => ({ actor: options.actor() || conn.config.tokenInfo.subject || 'staff', now: new Date(), origin: manager });
 
-  function undo(): boolean {
+  /**
+   * A step none of whose written values still stands: every item it inserted was deleted by a
+   * later write that is not ours to undo (ours would have left a `redone` link). Yjs would skip
+   * it silently and undo the step before it instead, which the person did not ask for.
+   */
+  function overwritten(item: StackItem): boolean {
+    let any = false;
+    for (const [client, ranges] of item.insertions.clients) {
+      const structs = doc.store.clients.get(client);
+      if (!structs) continue;
+      for (const { clock, len } of ranges) {
+        for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i++) {
+          const st = structs[i]!;
+          if (!(st instanceof Y.Item)) continue;
+          any = true;
+          if (!st.deleted || st.redone !== null) return false;
+        }
+      }
+    }
+    return any;
+  }
+  /** Drops the dead steps on top of a stack; true when it dropped any. */
+  function dropOverwritten(stack: StackItem[]): boolean {
+    let dropped = false;
+    while (stack.length > 0 && overwritten(stack[stack.length - 1]!)) {
+      stack.pop();
+      dropped = true;
+    }
+    if (dropped) refresh();
+    return dropped;
+  }
+
+  function undo(): StepResult {
+    if (dropOverwritten(manager.undoStack)) return 'overwritten';
     const top = manager.undoStack[manager.undoStack.length - 1];
     const created = top?.meta.get('created') as string[] | undefined;
     if (top && created) {
@@ -100,12 +141,13 @@ export function createUndoHistory(
         manager.undoing = false;
       }
       refresh();
-      return true;
+      return 'done';
     }
-    return manager.undo() !== null;
+    return manager.undo() !== null ? 'done' : 'nothing';
   }
-  function redo(): boolean {
-    return manager.redo() !== null;
+  function redo(): StepResult {
+    if (dropOverwritten(manager.redoStack)) return 'overwritten';
+    return manager.redo() !== null ? 'done' : 'nothing';
   }
 
   const onKey = (e: KeyboardEvent) => {
@@ -116,8 +158,7 @@ export function createUndoHistory(
     if (!isUndo && !isRedo) return;
     if (inTextField(e.target) || document.querySelector('dialog[open]')) return;
     e.preventDefault();
-    const done = isUndo ? undo() : redo();
-    options.onStep?.(isUndo ? 'undo' : 'redo', done);
+    options.onStep?.(isUndo ? 'undo' : 'redo', isUndo ? undo() : redo());
   };
   document.addEventListener('keydown', onKey);
   onCleanup(() => {

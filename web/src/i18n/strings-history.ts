@@ -12,6 +12,7 @@ export const HISTORY_STRINGS = s({
   undone: { vi: 'Đã hoàn tác thay đổi của bạn', en: 'Your change was undone' },
   redone: { vi: 'Đã làm lại thay đổi của bạn', en: 'Your change was redone' },
   nothingToUndo: { vi: 'Không còn thay đổi nào của bạn để hoàn tác', en: 'Nothing of yours left to undo' },
+  overwritten: { vi: 'Thay đổi gần nhất của bạn đã bị người khác ghi đè (hoặc máy chủ đã hoàn tác): không có gì được hoàn tác', en: 'Your last change was overwritten by someone else (or undone by the server): nothing was undone' },
   nothingToRedo: { vi: 'Không có gì để làm lại', en: 'Nothing to redo' },
   trash: { vi: 'Thùng rác', en: 'Trash' },
   trashTitle: { vi: 'Thùng rác: thẻ đã xóa', en: 'Trash: deleted cards' },
