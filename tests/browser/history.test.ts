@@ -309,6 +309,8 @@ describe.skipIf(!run)('history, undo and the trash in Chromium, three people at 
     await see(activity.locator('li.history__row')).toHaveCount(25);
     await see(activity.locator('li.history__row').first()).toContainText('Trang trí hội trường và sân khấu');
     await see(activity).toContainText('Trang 1');
+    // The purged card is named from the audit (its entry is gone from the board).
+    await see(activity.locator('li.history__row[data-action="purged"]')).toContainText('Quản trị viên xóa hẳn · Gửi giấy mời (Minh) (thẻ đã xóa hẳn)');
     await shot(admin, 'activity-desktop');
     await activity.getByTestId('history-older').click();
     await see(activity).toContainText('Trang 2');

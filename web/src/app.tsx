@@ -17,6 +17,7 @@ import { conferenceWhen } from './dashboard/FactsPanel';
 import { NameDialog, PresenceList } from './presence/Presence';
 import { UndoneNotices } from './board/UndoneNotice';
 import { ActivityPage } from './history/ActivityPage';
+import { BoardToolbar } from './history/BoardToolbar';
 
 const SharingPanel = lazy(() => import('./sharing/SharingPanel'));
 
@@ -102,6 +103,7 @@ export function App(): JSX.Element {
             <Dashboard />
           </Match>
           <Match when={route() === 'board'}>
+            <BoardToolbar />
             <Board />
           </Match>
           <Match when={route() === 'activity'}>

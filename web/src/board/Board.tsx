@@ -8,7 +8,6 @@ import { useApp } from '../app-context';
 import { pick, t } from '../i18n';
 import { CardView } from './CardView';
 import { Filters } from './Filters';
-import { BoardToolbar } from '../history/BoardToolbar';
 import { cardLabel, filterActive, makeMatcher } from './card-helpers';
 import { clearDropTarget, dragOver, draggedCardId, dropTarget, endDrag } from './dnd';
 
@@ -142,7 +141,6 @@ export function Board(): JSX.Element {
     <section class="board-page" aria-labelledby="board-heading">
       <h2 id="board-heading" class="visually-hidden">{t('tabBoard')}</h2>
       <Filters />
-      <BoardToolbar />
       <p class="shown-count" aria-live="polite">
         <Show when={filterActive(ui.filters())}>{t('shown', { n: shownCount(), total: board()?.cards.length ?? 0 })}</Show>
       </p>

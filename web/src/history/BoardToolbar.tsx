@@ -26,7 +26,7 @@ export function BoardToolbar(): JSX.Element {
       </Show>
       <span class="board-toolbar__sep" />
       <button type="button" class="button button--small" data-testid="open-trash" onClick={() => setTrashOpen(true)}>
-        🗑 {th('trash')} ({trashCount()})
+        {th('trash')} ({trashCount()})
       </button>
       <Show when={atLeast(conn.config.tokenInfo.role, 'editor')}>
         <a class="button button--small" href={`${location.search}#/activity`} data-testid="open-activity">{th('activity')}</a>

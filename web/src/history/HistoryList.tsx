@@ -19,11 +19,15 @@ export function HistoryList(props: { path: string; limit: number; showCard?: boo
     () => ({ cursor: current(), path: props.path }),
     (q) => readAuditPage(q.path, { cursor: q.cursor, limit: props.limit, bearer: session ? null : conn.token() }),
   );
-  const cardName = (id: string) => {
+  const cardName = (row: AuditRow) => {
+    const id = row.cardId;
     if (id === '') return th('boardChange');
     const b = store.state.board;
     const c = b?.cards.find((x) => x.id === id) ?? b?.deletedCards.find((x) => x.id === id);
-    return c ? cardLabel(c) : `${id} ${th('removedCard')}`;
+    if (c) return cardLabel(c);
+    // Deleted for good: the name the purge kept in the audit.
+    const named = row.changes?.find((v) => ['title', 'name', 'line'].includes(v.field) && typeof v.old === 'string');
+    return `${typeof named?.old === 'string' ? named.old : id} ${th('removedCard')}`;
   };
   const changeLines = (row: AuditRow) => {
     const values = row.changes ?? [];
@@ -51,7 +55,7 @@ export function HistoryList(props: { path: string; limit: number; showCard?: boo
                                 <Show when={who.note}><span class="history__note"> ({who.note})</span></Show>
                               </span>
                               <span class="history__action">{actionText(row.action)}</span>
-                              <Show when={props.showCard}><span class="history__card">· {cardName(row.cardId)}</span></Show>
+                              <Show when={props.showCard}><span class="history__card">· {cardName(row)}</span></Show>
                             </p>
                             <Show when={row.action === 'updated' || row.action === 'moved' || row.action === 'created'}>
                               <ul class="history__changes">

@@ -177,6 +177,9 @@ function decodeCursor(cursor: string, pk: string, prefix: string): { pk: string;
  * board-level changes (facts, units, agenda). Changes of root types outside the board are not
  * audited.
  */
+/** The fields that name a card (task, nominee, budget item). */
+const LABEL_FIELDS = ['title', 'name', 'line'];
+
 export function auditEntriesFrom(
   changes: BoardChanges,
   who: { boardId: string; actor: string; at: string; declaredName?: string },
@@ -187,7 +190,9 @@ export function auditEntriesFrom(
     for (const { action, fields } of cardActions(change)) {
       // A card's entry removed for good (an admin's purge) is not the bin.
       const act = action === 'deleted' && change.entry === 'removed' ? 'purged' : action;
-      const values = (change.values ?? []).filter((v) => (act === 'moved' ? v.field === 'unit' : fields.includes(v.field)));
+      // A purge keeps the card's name (its entry is gone); a move its column.
+      const keep = (f: string) => (act === 'purged' ? LABEL_FIELDS.includes(f) : act === 'moved' ? f === 'unit' : fields.includes(f));
+      const values = (change.values ?? []).filter((v) => keep(v.field));
       out.push({
         boardId: who.boardId, cardId: change.cardId, actor: who.actor, at: who.at, action: act, fields,
         ...(values.length ? { changes: values } : {}),
