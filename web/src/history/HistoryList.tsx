@@ -49,13 +49,13 @@ export function HistoryList(props: { path: string; limit: number; showCard?: boo
                         return (
                           <li class="history__row" data-action={row.action} data-card={row.cardId}>
                             <p class="history__head">
-                              <time datetime={row.at} class="history__when">{stamp(row.at)}</time>
+                              <time datetime={row.at} class="history__when">{stamp(row.at)}</time>{' '}
                               <span class="history__who" data-testid="history-who">
                                 <strong>{who.name}</strong>
                                 <Show when={who.note}><span class="history__note"> ({who.note})</span></Show>
-                              </span>
+                              </span>{' '}
                               <span class="history__action">{actionText(row.action)}</span>
-                              <Show when={props.showCard}><span class="history__card">· {cardName(row)}</span></Show>
+                              <Show when={props.showCard}>{' '}<span class="history__card">· {cardName(row)}</span></Show>
                             </p>
                             <Show when={row.action === 'updated' || row.action === 'moved' || row.action === 'created'}>
                               <ul class="history__changes">
