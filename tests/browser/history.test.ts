@@ -320,10 +320,17 @@ describe.skipIf(!run)('history, undo and the trash in Chromium, three people at 
     // Phone screenshots of the three views (390 × 844).
     const phone = await open(staffUrl, 'Chị Lan', 'lan-phone', PHONE);
     await online(phone);
+    // A card in the bin, restored from the trash on the phone.
+    await card(phone, 'task-hall').focus();
+    await phone.keyboard.press('Delete');
     await phone.getByTestId('open-trash').click();
-    await see(phone.getByTestId('trash')).toBeVisible();
+    const phoneTrash = phone.getByTestId('trash');
+    await see(phoneTrash.locator('[data-trash-card="task-hall"]')).toContainText('Xóa bởi Chị Lan lúc');
     await shot(phone, 'trash-phone');
+    await phoneTrash.getByRole('button', { name: 'Khôi phục thẻ Trang trí hội trường và sân khấu' }).click();
+    await see(phoneTrash.getByTestId('trash-empty')).toBeVisible();
     await phone.keyboard.press('Escape');
+    await see(card(lan, 'task-hall')).toHaveCount(1);
     await card(phone, 'task-hall').locator('h3').click();
     const phoneDialog = phone.getByRole('dialog', { name: 'Sửa thẻ' });
     await phoneDialog.getByText('Lịch sử thay đổi của thẻ').click();
