@@ -18,6 +18,8 @@ interface Route {
   make: () => Promise<{ path: string; body?: unknown }>;
   allowed: Caller[];
   status: number;
+  /** The route also reads a link's token (Bearer): a view link is known, its role too low (403). */
+  readsLinks?: boolean;
 }
 
 const READERS: Caller[] = ['viewer', 'editor', 'leader', 'admin', 'globalAdmin', 'link'];
@@ -88,8 +90,8 @@ describe('routes × roles', () => {
     { name: 'POST links', method: 'POST', make: async () => ({ path: `${b()}/links`, body: { label: 'Phòng Tài chính', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() } }), allowed: ADMINS, status: 201 },
     { name: 'DELETE link', method: 'DELETE', make: async () => ({ path: `${b()}/links/${await freshLink()}` }), allowed: ADMINS, status: 200 },
     { name: 'POST sync-token', method: 'POST', make: async () => ({ path: `${b()}/sync-token` }), allowed: MEMBERS, status: 200 },
-    { name: 'GET audit', method: 'GET', make: async () => ({ path: `${b()}/audit` }), allowed: ['editor', 'leader', ...ADMINS], status: 200 },
-    { name: 'GET card audit', method: 'GET', make: async () => ({ path: `${b()}/cards/budget-water/audit` }), allowed: ['editor', 'leader', ...ADMINS], status: 200 },
+    { name: 'GET audit', method: 'GET', make: async () => ({ path: `${b()}/audit` }), allowed: ['editor', 'leader', ...ADMINS], status: 200, readsLinks: true },
+    { name: 'GET card audit', method: 'GET', make: async () => ({ path: `${b()}/cards/budget-water/audit` }), allowed: ['editor', 'leader', ...ADMINS], status: 200, readsLinks: true },
   ];
 
   const options = (caller: Caller, body: unknown): CallOptions => ({
@@ -100,7 +102,7 @@ describe('routes × roles', () => {
   /** 401 for nobody (and a link where only a session counts), else 403. */
   function refusal(caller: Caller, route: Route): number {
     if (caller === 'anonymous') return 401;
-    if (caller === 'link') return 401;
+    if (caller === 'link') return route.readsLinks ? 403 : 401;
     return 403;
   }
 

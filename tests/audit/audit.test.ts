@@ -5,9 +5,12 @@
  */
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteCard, moveCard, readBoard, restoreCard, setFacts, updateCard } from '@binhan/core';
+import { deleteCard, moveCard, purgeCard, readBoard, restoreCard, setFacts, updateCard } from '@binhan/core';
 import { AuditLog, ensureTable, InvalidAuditCursorError, openTable, type AuditEntry, type Role, type Table } from '@binhan/functions';
 import { startEmbeddedDynamo, type EmbeddedDynamo, type LocalStack } from '@binhan/local';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import { createWebSocketPolyfill, type TextSocketConstructor } from '@binhan/transport';
 import { connectClient, startTestStack, storedDoc, synced, waitFor, type SyncClient } from '../helpers/sync-clients';
 import { buildBoard, FUND } from '../helpers/rights-board';
 import { ctx, LIVE } from '../helpers/write-context';
@@ -155,5 +158,45 @@ describe('audit through the sync path', () => {
       cursor = page.cursor;
     } while (cursor);
     expect(paged).toEqual(board.entries);
+  });
+
+  it('keeps old → new values and the self-declared name the connection sent; a purge is "purged" with the card\'s name', async () => {
+    const boardId = 'audited-values';
+    const admin = connectClient(stack, boardId, stack.tokens.issue({ boardId, role: 'admin', ttlSeconds: 3600, subject: 'quan-tri' }));
+    clients.push(admin);
+    await synced(admin);
+    buildBoard(admin.doc, boardId);
+    // A stock y-websocket client whose page sent the presence name: control characters and
+    // bidi marks are removed, spaces squashed, at most 60 characters kept.
+    const declared = 'Chị\u0007 Lan\u202e   ' + 'x'.repeat(80);
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`${stack.gateway.wsUrl}/sync`, boardId, doc, {
+      params: { token: stack.tokens.issue({ boardId, role: 'editor', ttlSeconds: 3600, subject: 'link:staff-1' }), name: declared },
+      WebSocketPolyfill: createWebSocketPolyfill({ WebSocket: WebSocket as unknown as TextSocketConstructor }) as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    clients.push({ doc, provider, serverErrors: [], permissionDenied: [], destroy: () => { provider.destroy(); doc.destroy(); } });
+    await waitFor(() => provider.synced && doc.getMap('cards').size === 6, 'staff synced');
+    const before = readBoard(doc).cards.find((c) => c.id === 't1')!;
+    updateCard(doc, 't1', { title: 'Hội trường mới', due: '2025-03-15' }, ctx('Chị Lan', LIVE));
+    deleteCard(doc, 'n2', ctx('Chị Lan', LIVE));
+    await waitFor(async () => (await stack.deps.audit.listCard(boardId, 'n2')).entries.some((e) => e.action === 'deleted'), 'audited');
+    await waitFor(() => Boolean((admin.doc.getMap('cards').get('n2') as Y.Map<unknown>).get('deletedAt')), 'admin sees the bin');
+    purgeCard(admin.doc, 'n2', ctx('quan-tri', LIVE));
+    await waitFor(async () => (await stack.deps.audit.listCard(boardId, 'n2')).entries.some((e) => e.action === 'purged'), 'purge audited');
+
+    const [edit] = (await stack.deps.audit.listCard(boardId, 't1')).entries;
+    const name = 'Chị Lan ' + 'x'.repeat(52);
+    expect(edit).toMatchObject({ actor: 'link:staff-1', action: 'updated', fields: ['due', 'title'], declaredName: name });
+    expect(edit!.changes).toEqual([
+      { field: 'due', old: before.kind === 'task' ? before.due : null, new: '2025-03-15' },
+      { field: 'title', old: before.kind === 'task' ? before.title : null, new: 'Hội trường mới' },
+    ]);
+    const n2 = (await stack.deps.audit.listCard(boardId, 'n2')).entries;
+    expect(n2.map((e) => e.action)).toEqual(['purged', 'deleted', 'created']);
+    expect(n2[0]).toMatchObject({ actor: 'quan-tri', changes: [{ field: 'name', new: null }] });
+    expect(n2[0]!.declaredName).toBeUndefined(); // the admin's client sent no name
+    expect(n2[1]!.declaredName).toBe(name);
+    expect((await storedDoc(stack, boardId)).getMap('cards').has('n2')).toBe(false);
   });
 });

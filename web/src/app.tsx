@@ -17,11 +17,14 @@ import { conferenceWhen } from './dashboard/FactsPanel';
 import { NameDialog, PresenceList } from './presence/Presence';
 import { UndoneNotices } from './board/UndoneNotice';
 import { ColumnManager, mayManageColumns } from './columns/ColumnManager';
+import { ActivityPage } from './history/ActivityPage';
+import { BoardToolbar } from './history/BoardToolbar';
 
 const SharingPanel = lazy(() => import('./sharing/SharingPanel'));
 
-type Route = 'board' | 'dashboard' | 'sharing';
-const routeOf = (hash: string): Route => (hash.startsWith('#/dashboard') ? 'dashboard' : hash.startsWith('#/sharing') ? 'sharing' : 'board');
+type Route = 'board' | 'dashboard' | 'sharing' | 'activity';
+const routeOf = (hash: string): Route =>
+  hash.startsWith('#/dashboard') ? 'dashboard' : hash.startsWith('#/sharing') ? 'sharing' : hash.startsWith('#/activity') ? 'activity' : 'board';
 
 export function App(): JSX.Element {
   const { conn, store, presence, ui, session } = useApp();
@@ -102,7 +105,11 @@ export function App(): JSX.Element {
           </Match>
           <Match when={route() === 'board'}>
             <Show when={mayManageColumns(useApp())}><ColumnManager /></Show>
+            <BoardToolbar />
             <Board />
+          </Match>
+          <Match when={route() === 'activity'}>
+            <ActivityPage />
           </Match>
         </Switch>
       </main>

@@ -6,6 +6,8 @@ import { createPresence } from './presence/presence';
 import { createActions } from './board/actions';
 import { AppContext, createUi, type SessionCtx } from './app-context';
 import { App } from './app';
+import { createUndoHistory } from './history/undo';
+import { stepText } from './history/undo-text';
 
 declare global {
   interface Window {
@@ -19,6 +21,14 @@ export function BoardView(props: { conn: Connection; session?: SessionCtx }): JS
   const presence = createPresence(conn);
   const actions = createActions(conn, presence.name);
   const ui = createUi();
+  createUndoHistory(conn, {
+    actor: presence.name,
+    onStep: (kind, result) => {
+      const text = stepText(kind, result);
+      ui.announce(text);
+      if (result !== 'done') ui.toast(text);
+    },
+  });
   window.__binhan = { doc: conn.doc, provider: conn.provider, connection: conn, store };
   onCleanup(() => {
     conn.destroy();

@@ -10,7 +10,7 @@
 import { For, Index, Match, Show, Switch, createMemo, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import {
-  AWARD_FORM_IDS, BUDGET_STATUSES, CARD_KINDS, NOMINEE_KINDS, REVIEW_STATUSES, TASK_STATUSES, mayChooseReviewStatus,
+  AWARD_FORM_IDS, BUDGET_STATUSES, CARD_KINDS, NOMINEE_KINDS, REVIEW_STATUSES, TASK_STATUSES, atLeast, mayChooseReviewStatus,
   type Card, type CardKind, type Issue, type NewCardInput,
 } from '@binhan/core';
 import { useApp, type EditorTarget } from '../app-context';
@@ -21,6 +21,8 @@ import { CardComments } from './Comments';
 import { peopleOf } from './people';
 import { overwrittenFields, otherVersionText } from './overwrites';
 import { tp } from '../i18n/strings-people';
+import { Dialog } from '../ui/Dialog';
+import { CardHistory } from '../history/CardHistory';
 import { fundName, isRealIsoDate, type AwardFormId, type NomineeKind } from '@binhan/core';
 
 interface Item {
@@ -76,22 +78,15 @@ export function CardDialogHost(): JSX.Element {
   );
 }
 
-function useDialog(onClosed: () => void): { ref: (el: HTMLDialogElement) => void; close: () => void } {
+/** The dialog's element (to close it) and the handler for when it closed. */
+function useDialog(onClosed: () => void): { ref: (el: HTMLDialogElement) => void; close: () => void; onClose: () => void } {
   let dialog: HTMLDialogElement | undefined;
-  const opener = document.activeElement as HTMLElement | null;
-  onMount(() => {
-    dialog?.showModal();
-  });
-  onCleanup(() => {
-    if (dialog?.open) dialog.close();
-    if (opener && document.contains(opener)) opener.focus();
-  });
   return {
     ref: (el) => {
       dialog = el;
-      el.addEventListener('close', onClosed);
     },
     close: () => dialog?.close(),
+    onClose: onClosed,
   };
 }
 
@@ -108,7 +103,7 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
   const initialForm = formOf(initialCard, kind(), defaultFund);
   const [form, setForm] = createStore<Form>(structuredClone(initialForm));
   const [issues, setIssues] = createSignal<Issue[]>([]);
-  const { ref, close } = useDialog(() => ui.openEditor(null));
+  const { ref, close, onClose } = useDialog(() => ui.openEditor(null));
   const others = () => (cardId ? presence.editorsOf(cardId) : []);
   let summary: HTMLDivElement | undefined;
 
@@ -298,7 +293,7 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
   );
 
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby="editor-title">
+    <Dialog ref={ref} labelledBy="editor-title" onClose={onClose}>
       <form class="editor" onSubmit={submit} novalidate>
         <header class="dialog__head">
           <h2 id="editor-title">{target.mode === 'new' ? t('newCard') : t('editCard')}</h2>
@@ -376,6 +371,9 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
             {choice('status', BUDGET_STATUSES, (v) => value('status', v))}
           </Match>
         </Switch>
+        <Show when={cardId && atLeast(role, 'editor')}>
+          <CardHistory cardId={cardId!} />
+        </Show>
         <footer class="dialog__foot">
           <button type="button" class="button button--ghost" onClick={close}>{t('cancel')}</button>
           <button type="submit" class="button button--primary">{t('save')}</button>
@@ -384,7 +382,7 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
       <Show when={cardId && initialCard}>
         <div class="dialog__section"><CardComments cardId={cardId!} /></div>
       </Show>
-    </dialog>
+    </Dialog>
   );
 }
 
@@ -393,7 +391,7 @@ function CardDetails(props: { target: EditorTarget }): JSX.Element {
   const { store, ui } = useApp();
   const cardId = props.target.mode === 'edit' ? props.target.cardId : '';
   const card = createMemo(() => store.state.board?.cards.find((c) => c.id === cardId) ?? null);
-  const { ref, close } = useDialog(() => ui.openEditor(null));
+  const { ref, close, onClose } = useDialog(() => ui.openEditor(null));
   const row = (name: string, v: () => string) => (
     <div><dt>{field(name)}</dt><dd>{v() || '—'}</dd></div>
   );
@@ -403,7 +401,7 @@ function CardDetails(props: { target: EditorTarget }): JSX.Element {
     </ul>
   );
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby="details-title">
+    <Dialog ref={ref} labelledBy="details-title" onClose={onClose}>
       <header class="dialog__head">
         <h2 id="details-title">{card() ? cardLabel(card()!) : t('viewCard')}</h2>
         <button type="button" class="button button--ghost" aria-label={t('close')} onClick={close} autofocus>✕</button>
@@ -467,6 +465,6 @@ function CardDetails(props: { target: EditorTarget }): JSX.Element {
       <Show when={card()}>
         <div class="dialog__section"><CardComments cardId={cardId} /></div>
       </Show>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 /** "Move to…": choose the column and the position, for people who do not drag. */
-import { For, Show, createMemo, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
+import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
+import { Dialog } from '../ui/Dialog';
 import { useApp } from '../app-context';
 import { pick, t } from '../i18n';
 import { cardLabel } from './card-helpers';
@@ -16,8 +17,6 @@ function MoveDialog(props: { cardId: string }): JSX.Element {
   const [unit, setUnit] = createSignal(card()?.unit ?? '');
   const targetCards = createMemo(() => (store.state.board?.cards ?? []).filter((c) => c.unit === unit() && c.id !== props.cardId));
   const [pos, setPos] = createSignal<string>(String((store.state.board?.cards ?? []).filter((c) => c.unit === unit()).findIndex((c) => c.id === props.cardId)));
-  onMount(() => dialog.showModal());
-  onCleanup(() => dialog.open && dialog.close());
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -34,7 +33,7 @@ function MoveDialog(props: { cardId: string }): JSX.Element {
   };
 
   return (
-    <dialog ref={dialog} class="dialog dialog--small" aria-labelledby="move-title" onClose={() => ui.openMove(null)}>
+    <Dialog ref={(el) => (dialog = el)} class="dialog--small" labelledBy="move-title" returnFocus={false} onClose={() => ui.openMove(null)}>
       <form onSubmit={submit}>
         <header class="dialog__head">
           <h2 id="move-title">{t('moveCardTitle')}: {card() ? cardLabel(card()!) : ''}</h2>
@@ -61,6 +60,6 @@ function MoveDialog(props: { cardId: string }): JSX.Element {
           <button type="submit" class="button button--primary" autofocus>{t('move')}</button>
         </footer>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

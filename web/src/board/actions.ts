@@ -6,7 +6,7 @@
  * editor shows, before the server would undo it.
  */
 import {
-  addCard, BoardValidationError, deleteCard, getCard, mayChooseReviewStatus, moveCard, readFacts, restoreCard, setConferenceDate, setFacts,
+  addCard, atLeast, BoardValidationError, deleteCard, getCard, PURGE_WRITER, purgeCard, mayChooseReviewStatus, moveCard, readFacts, restoreCard, setConferenceDate, setFacts,
   updateCard, validateFactsPatch,
   type BoardFacts, type Card, type CardPatch, type FactsPatch, type Issue, type IsoDate, type MoveTarget, type NewCardInput, type WriteContext,
 } from '@binhan/core';
@@ -40,12 +40,21 @@ const ONLY_LEADERS_APPROVE: Issue = {
   en: 'Only leaders approve: “Approved by the chairman” and “Awarded” are set or taken away by a leader',
 };
 
+const ONLY_ADMINS_PURGE: Issue = {
+  path: '',
+  code: 'invalid',
+  vi: 'Chỉ quản trị viên được xóa hẳn thẻ; cán bộ có thể khôi phục thẻ từ thùng rác',
+  en: 'Only administrators delete cards for good; staff can restore cards from the trash',
+};
+
 export interface Actions {
   add(input: NewCardInput): WriteResult<Card>;
   update(cardId: string, patch: CardPatch): WriteResult<Card>;
   move(cardId: string, target: MoveTarget): WriteResult<Card>;
   remove(cardId: string): WriteResult<Card>;
   restore(cardId: string): WriteResult<Card>;
+  /** Remove a card in the bin for good (admins: core's PURGE_WRITER; refused here for others). */
+  purge(cardId: string): WriteResult<null>;
   /**
    * Change the plan's facts (leaders and admins; the server's write policy refuses others) and,
    * when `conference` is given, the conference date with the due dates to move along — all in
@@ -95,6 +104,12 @@ export function createActions(conn: Connection, actor: () => string): Actions {
     move: (id, target) => run(() => moveCard(conn.doc(), id, target, ctx())),
     remove: (id) => run(() => deleteCard(conn.doc(), id, ctx())),
     restore: (id) => run(() => restoreCard(conn.doc(), id, ctx())),
+    purge: (id) =>
+      run(() => {
+        if (!atLeast(role, PURGE_WRITER)) throw new BoardValidationError([ONLY_ADMINS_PURGE]);
+        purgeCard(conn.doc(), id, ctx());
+        return null;
+      }),
     setFacts: (patch, conference) =>
       run(() => {
         const doc = conn.doc();

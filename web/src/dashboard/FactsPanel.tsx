@@ -11,6 +11,7 @@ import {
   conferenceDateInForce, dueDateShifts, fieldLabel, mayWriteArea, slugify,
   type BoardFacts, type DueDateShift, type FactsPatch, type Issue, type IsoDate,
 } from '@binhan/core';
+import { Dialog } from '../ui/Dialog';
 import { useApp } from '../app-context';
 import { api } from '../api';
 import { date, field, lang, num, pick, t, vnd } from '../i18n';
@@ -203,12 +204,6 @@ function FactsEditor(props: { onDone: () => void }): JSX.Element {
   /** Step 2: the due dates that follow the conference, each ticked or not. */
   const [shifts, setShifts] = createSignal<Array<DueDateShift & { move: boolean }> | null>(null);
   let dialog: HTMLDialogElement | undefined;
-  const opener = document.activeElement as HTMLElement | null;
-  onMount(() => dialog?.showModal());
-  onCleanup(() => {
-    if (dialog?.open) dialog.close();
-    if (opener && document.contains(opener)) opener.focus();
-  });
   const close = () => dialog?.close();
   const units = createMemo(() => new Map((store.state.board?.units ?? []).map((u) => [u.id, pick({ vi: u.nameVi, en: u.nameEn })])));
 
@@ -280,7 +275,7 @@ function FactsEditor(props: { onDone: () => void }): JSX.Element {
   const offsetText = (n: number) => (n < 0 ? t('offsetBefore', { n: -n }) : n > 0 ? t('offsetAfter', { n }) : t('offsetOn'));
 
   return (
-    <dialog ref={(el) => { dialog = el; el.addEventListener('close', props.onDone); }} class="dialog" aria-labelledby="facts-editor-title" data-testid="facts-editor">
+    <Dialog ref={(el) => (dialog = el)} labelledBy="facts-editor-title" testId="facts-editor" onClose={props.onDone}>
       <form class="editor" onSubmit={submit} novalidate>
         <header class="dialog__head">
           <h2 id="facts-editor-title">{shifts() ? t('moveDueTitle') : t('editFacts')}</h2>
@@ -379,6 +374,6 @@ function FactsEditor(props: { onDone: () => void }): JSX.Element {
           </Show>
         </footer>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

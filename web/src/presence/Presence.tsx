@@ -3,6 +3,7 @@ import { For, Show, createSignal, onMount, type JSX } from 'solid-js';
 import { useApp } from '../app-context';
 import { t } from '../i18n';
 import { cardLabel } from '../board/card-helpers';
+import { Dialog } from '../ui/Dialog';
 
 export function PresenceList(): JSX.Element {
   const { presence, store } = useApp();
@@ -37,10 +38,7 @@ export function NameDialog(props: { onDone: () => void }): JSX.Element {
   let dialog!: HTMLDialogElement;
   let input!: HTMLInputElement;
   const [error, setError] = createSignal(false);
-  onMount(() => {
-    dialog.showModal();
-    input.focus();
-  });
+  onMount(() => input.focus());
   const submit = (e: Event) => {
     e.preventDefault();
     const v = input.value.trim();
@@ -53,10 +51,11 @@ export function NameDialog(props: { onDone: () => void }): JSX.Element {
     dialog.close();
   };
   return (
-    <dialog
-      ref={dialog}
-      class="dialog dialog--small"
-      aria-labelledby="name-title"
+    <Dialog
+      ref={(el) => (dialog = el)}
+      class="dialog--small"
+      labelledBy="name-title"
+      returnFocus={false}
       onCancel={(e) => { if (!presence.name()) e.preventDefault(); }}
       onClose={() => props.onDone()}
     >
@@ -82,6 +81,6 @@ export function NameDialog(props: { onDone: () => void }): JSX.Element {
           <button type="submit" class="button button--primary">{t('save')}</button>
         </footer>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -75,6 +75,7 @@ export function createPresence(conn: Connection): Presence {
     setName(n) {
       const v = n.trim().slice(0, 60);
       setNameSignal(v);
+      conn.setDeclaredName(v);
       try {
         localStorage.setItem(NAME_KEY, v);
       } catch {

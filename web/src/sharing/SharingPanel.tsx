@@ -10,6 +10,8 @@ import { REVIEW_STATUSES, atLeast, parseDateInput, vietnamDate, type Role } from
 import { useApp } from '../app-context';
 import { ROLE_ORDER, api, apiUrl, errorText } from '../api';
 import { lang, t, value } from '../i18n';
+import { Dialog } from '../ui/Dialog';
+import { CopyButton } from '../ui/CopyButton';
 
 interface ShareLink {
   linkId: string;
@@ -62,10 +64,8 @@ function ConfirmDialog(props: { title: string; text: string; confirm: string; on
     if (dialog.open) dialog.close();
     props.onAnswer(yes);
   };
-  onMount(() => dialog.showModal());
-  onCleanup(() => dialog.open && dialog.close());
   return (
-    <dialog ref={dialog} class="dialog dialog--small" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" onClose={() => answer(false)}>
+    <Dialog ref={(el) => (dialog = el)} class="dialog--small" role="alertdialog" labelledBy="confirm-title" describedBy="confirm-text" returnFocus={false} onClose={() => answer(false)}>
       <form method="dialog" onSubmit={(e) => { e.preventDefault(); answer(true); }}>
         <h2 id="confirm-title">{props.title}</h2>
         <p id="confirm-text">{props.text}</p>
@@ -74,7 +74,7 @@ function ConfirmDialog(props: { title: string; text: string; confirm: string; on
           <button type="submit" class="button button--danger">{props.confirm}</button>
         </footer>
       </form>
-    </dialog>
+    </Dialog>
   );
 }
 
@@ -100,29 +100,6 @@ function useConfirm() {
     </Show>
   );
   return { ask, view };
-}
-
-/** Copies text; says so in a live region next to the button. */
-function CopyButton(props: { text: string; label: string }): JSX.Element {
-  const [said, setSaid] = createSignal('');
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(props.text);
-      setSaid(ta('copied'));
-    } catch {
-      setSaid(ta('copyFailed'));
-    }
-    clearTimeout(timer);
-    timer = setTimeout(() => setSaid(''), 4000);
-  };
-  return (
-    <span class="copy">
-      <button type="button" class="button button--small" aria-label={props.label} onClick={() => void copy()}>{ta('copy')}</button>
-      <span class="copy__said" role="status">{said()}</span>
-    </span>
-  );
 }
 
 /** A URL to hand over: read-only field (select-all on focus) and a copy button. */

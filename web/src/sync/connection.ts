@@ -83,6 +83,12 @@ export interface Connection {
    * the new token (a token renewed before its expiry), without showing "offline".
    */
   replaceToken(token: string): void;
+  /**
+   * The name the person typed (presence dialog), sent as `name` with each connect so that the
+   * server keeps it on the connection record for the audit (self-declared). A change reconnects
+   * quietly, like a new token.
+   */
+  setDeclaredName(name: string): void;
   /** Marks every local write; the undo of a delete and the cache use it. */
   readonly localOrigin: unknown;
   destroy(): void;
@@ -148,6 +154,17 @@ export function linkRenewal(config: AppConfig): () => Promise<Renewal> {
   };
 }
 
+/** Where the presence dialog keeps the person's name (presence/presence.ts writes it). */
+export const DECLARED_NAME_KEY = 'binhan:name';
+
+function savedDeclaredName(): string {
+  try {
+    return (localStorage.getItem(DECLARED_NAME_KEY) ?? '').trim().slice(0, 60);
+  } catch {
+    return '';
+  }
+}
+
 export async function connect(config: AppConfig, options: ConnectOptions = {}): Promise<Connection> {
   const canEdit = config.tokenInfo.right === 'edit';
   const localOrigin = Symbol('binhan:local');
@@ -162,6 +179,7 @@ export async function connect(config: AppConfig, options: ConnectOptions = {}): 
   const [closed, setClosed] = createSignal<Closed | null>(null);
   const renew = options.renew ?? linkRenewal(config);
   let token = config.token;
+  let declaredName = savedDeclaredName();
   /** A deliberate reconnect (new token): not shown as offline. */
   let swapping = false;
 
@@ -188,7 +206,7 @@ export async function connect(config: AppConfig, options: ConnectOptions = {}): 
 
   function makeProvider(doc: Y.Doc): WebsocketProvider {
     const provider = new WebsocketProvider(config.wsUrl, config.boardId, doc, {
-      params: { token },
+      params: declaredName ? { token, name: declaredName } : { token },
       WebSocketPolyfill: Polyfill as unknown as typeof WebSocket,
       disableBc: true,
       maxBackoffTime: 2500,
@@ -365,6 +383,18 @@ export async function connect(config: AppConfig, options: ConnectOptions = {}): 
       if (closed() || next === token) return;
       token = next;
       live.params['token'] = next;
+      if (live.wsconnected) {
+        swapping = true;
+        live.disconnect();
+        live.connect();
+      }
+    },
+    setDeclaredName(next) {
+      const v = next.trim().slice(0, 60);
+      if (closed() || v === declaredName) return;
+      declaredName = v;
+      if (v) live.params['name'] = v;
+      else delete live.params['name'];
       if (live.wsconnected) {
         swapping = true;
         live.disconnect();

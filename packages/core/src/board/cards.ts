@@ -222,4 +222,20 @@ export function restoreCard(doc: Y.Doc, cardId: string, ctx: WriteContext): Card
   return readCardMap(m);
 }
 
+/**
+ * Remove a card from the bin for good (its entry leaves the board). Only a card already in
+ * the bin; the write policy lets admins only (PURGE_WRITER), the server undoes anyone else's.
+ */
+export function purgeCard(doc: Y.Doc, cardId: string, ctx: WriteContext): void {
+  checkContext(ctx);
+  const maps = requireCurrentBoard(doc);
+  const m = typeof cardId === 'string' ? maps.cards.get(cardId) : undefined;
+  if (!m) fail([say.cardNotFound(String(cardId))]);
+  if (!m.get('deletedAt'))
+    fail([issue('', 'invalid', 'Chỉ xóa hẳn được thẻ đã ở trong thùng rác', 'Only a card in the trash can be deleted for good')]);
+  doc.transact(() => {
+    maps.cards.delete(cardId);
+  }, ctx.origin);
+}
+
 export { readChecklist };

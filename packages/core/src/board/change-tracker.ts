@@ -37,6 +37,11 @@ export interface CardChange {
   keys: string[];
   before: GuardedCardState;
   after: GuardedCardState;
+  /**
+   * Old → new values of the fields written (board/value-changes.ts). Filled by the write guard
+   * for the changes that stand (the tracker alone does not keep values).
+   */
+  values?: Array<{ field: string; old: unknown; new: unknown }>;
 }
 
 export interface FactChange {

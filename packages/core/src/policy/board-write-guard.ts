@@ -21,6 +21,7 @@ import {
   agendaItemProblems, cardKindOf, cardProblems, NESTED_CARD_KEYS, factProblems, metaProblems, unitProblems,
   type EntryProblem,
 } from '../board/entry-checks';
+import { cardValueChanges } from '../board/value-changes';
 import { REFUSALS, type Refusal } from './refusals';
 import { commentWriteIssue, isGuardedStatusChange, mayApprove, mayWriteArea, PURGE_WRITER } from './write-rules';
 import { COMMENTS_KEY } from '../board/comments';
@@ -236,7 +237,9 @@ export class BoardWriteGuard {
       compensation = parts.length === 0 ? null : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
     }
     this.recopy(touched);
-    return { changes: withoutRefused(applied.changes, refusals), refusals, compensation };
+    const standing = withoutRefused(applied.changes, refusals);
+    for (const change of standing.cards) change.values = cardValueChanges(before.cards.get(change.cardId) ?? null, this.cards.get(change.cardId) ?? null);
+    return { changes: standing, refusals, compensation };
   }
 
   /** The tracked guarded state of a card. */

@@ -20,10 +20,25 @@ export interface AuditEntry {
   actor: string;
   /** When the update was accepted (ISO instant). */
   at: string;
-  action: 'created' | 'updated' | 'moved' | 'deleted' | 'restored';
+  action: 'created' | 'updated' | 'moved' | 'deleted' | 'restored' | 'purged';
   /** The card's fields written (e.g. title, reviewStatus, checklist); for the board: facts.<key>, units, agenda. */
   fields: string[];
+  /** Old → new value of each field the change wrote (cards; shortened, see core's value-changes.ts). */
+  changes?: AuditValueChange[];
+  /**
+   * The name the person typed in the presence dialog, carried by the connection record: what a
+   * shared link's holder says about themselves. Shown as self-declared, never trusted further.
+   */
+  declaredName?: string;
 }
+
+export interface AuditValueChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+export type AuditAction = AuditEntry['action'];
 
 export interface AuditPage {
   entries: AuditEntry[];
@@ -66,7 +81,11 @@ export class AuditLog {
       let suffix = suffixByTime.get(time);
       if (!suffix) suffixByTime.set(time, (suffix = uniqueSuffix(time)));
       // Within one write, later entries sort first when read newest first.
-      const body = { boardId: entry.boardId, cardId: entry.cardId, actor: entry.actor, at: entry.at, action: entry.action, fields: entry.fields };
+      const body = {
+        boardId: entry.boardId, cardId: entry.cardId, actor: entry.actor, at: entry.at, action: entry.action, fields: entry.fields,
+        ...(entry.changes && entry.changes.length ? { changes: entry.changes } : {}),
+        ...(entry.declaredName ? { declaredName: entry.declaredName } : {}),
+      };
       items.push({ pk: keys.board(entry.boardId), sk: keys.audit(suffix, i), ...body });
       if (entry.cardId !== '') items.push({ pk: keys.board(entry.boardId), sk: keys.cardAudit(entry.cardId, suffix, i), ...body });
     });
@@ -170,9 +189,15 @@ function toEntry(item: Record<string, unknown>): AuditEntry {
     cardId: String(item.cardId ?? ''),
     actor: String(item.actor ?? ''),
     at: String(item.at ?? ''),
-    action: (['created', 'updated', 'moved', 'deleted', 'restored'] as const).find((a) => a === action) ?? 'updated',
+    action: (['created', 'updated', 'moved', 'deleted', 'restored', 'purged'] as const).find((a) => a === action) ?? 'updated',
     fields: Array.isArray(item.fields) ? item.fields.map(String) : [],
+    ...(Array.isArray(item.changes) ? { changes: item.changes.filter(isValueChange) } : {}),
+    ...(typeof item.declaredName === 'string' && item.declaredName ? { declaredName: item.declaredName } : {}),
   };
+}
+
+function isValueChange(v: unknown): v is AuditValueChange {
+  return typeof v === 'object' && v !== null && typeof (v as { field?: unknown }).field === 'string';
 }
 
 function encodeCursor(sk: string): string {
@@ -194,14 +219,30 @@ function decodeCursor(cursor: string, pk: string, prefix: string): { pk: string;
  * board-level changes (facts, units, agenda). Changes of root types outside the board are not
  * audited.
  */
-export function auditEntriesFrom(changes: BoardChanges, who: { boardId: string; actor: string; at: string }): AuditEntry[] {
+/** The fields that name a card (task, nominee, budget item). */
+const LABEL_FIELDS = ['title', 'name', 'line'];
+
+export function auditEntriesFrom(
+  changes: BoardChanges,
+  who: { boardId: string; actor: string; at: string; declaredName?: string },
+): AuditEntry[] {
   const out: AuditEntry[] = [];
+  const person = who.declaredName ? { declaredName: who.declaredName } : {};
   for (const change of changes.cards) {
     for (const { action, fields } of cardActions(change)) {
-      out.push({ boardId: who.boardId, cardId: change.cardId, actor: who.actor, at: who.at, action, fields });
+      // A card's entry removed for good (an admin's purge) is not the bin.
+      const act = action === 'deleted' && change.entry === 'removed' ? 'purged' : action;
+      // A purge keeps the card's name (its entry is gone); a move its column.
+      const keep = (f: string) => (act === 'purged' ? LABEL_FIELDS.includes(f) : act === 'moved' ? f === 'unit' : fields.includes(f));
+      const values = (change.values ?? []).filter((v) => keep(v.field));
+      out.push({
+        boardId: who.boardId, cardId: change.cardId, actor: who.actor, at: who.at, action: act, fields,
+        ...(values.length ? { changes: values } : {}),
+        ...person,
+      });
     }
   }
   const boardFields = [...changedFactKeys(changes).map((k) => `facts.${k}`), ...changes.other];
-  if (boardFields.length > 0) out.push({ boardId: who.boardId, cardId: '', actor: who.actor, at: who.at, action: 'updated', fields: boardFields });
+  if (boardFields.length > 0) out.push({ boardId: who.boardId, cardId: '', actor: who.actor, at: who.at, action: 'updated', fields: boardFields, ...person });
   return out;
 }

@@ -22,6 +22,11 @@ export interface ConnectionRecord {
   subject: string;
   /** The id of the token used, so a revoked token can find its sockets. */
   tokenId: string;
+  /**
+   * The name the person typed in the page's presence dialog (query `name` of $connect): what a
+   * shared link's holder says about themselves, for the audit. Self-declared, never trusted.
+   */
+  declaredName?: string;
   /** When $connect accepted it (epoch ms). */
   connectedAt: number;
 }
@@ -78,6 +83,7 @@ export class Connections {
       role: record.role,
       subject: record.subject,
       tokenId: record.tokenId,
+      ...(record.declaredName ? { declaredName: record.declaredName } : {}),
       connectedAt: this.clock(),
       [TTL_ATTRIBUTE]: expiresAt,
     };
@@ -203,5 +209,6 @@ function toRecord(connectionId: string, item: Record<string, unknown>): Connecti
     tokenId: String(item.tokenId ?? ''),
     connectedAt: Number(item.connectedAt ?? 0),
   };
+  if (typeof item.declaredName === 'string' && item.declaredName) record.declaredName = item.declaredName;
   return record;
 }

@@ -30,7 +30,23 @@ export async function onConnect(deps: WsDeps, event: WebSocketEvent): Promise<We
     role: check.claims.role,
     subject: check.claims.subject,
     tokenId: check.claims.tokenId,
+    ...declaredNameOf(query.name),
     tokenExpiresAt: check.claims.expiresAt,
   });
   return { statusCode: 200 };
+}
+
+/** Longest self-declared name kept (the presence dialog allows 60). */
+export const DECLARED_NAME_MAX = 60;
+
+/**
+ * The name the page's presence dialog sent (`name` in the query): trimmed, control characters
+ * removed, at most DECLARED_NAME_MAX characters; nothing when empty. Never refused: it is only
+ * what the person says about themselves, shown as such in the audit.
+ */
+export function declaredNameOf(raw: string | undefined): { declaredName?: string } {
+  if (typeof raw !== 'string') return {};
+  // eslint-disable-next-line no-control-regex
+  const name = [...raw.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim()].slice(0, DECLARED_NAME_MAX).join('');
+  return name ? { declaredName: name } : {};
 }

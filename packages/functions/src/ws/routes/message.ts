@@ -299,7 +299,10 @@ async function acceptUpdate(
   }
   await fanOut;
   // Durable and fanned out: now who did what.
-  const entries = auditEntriesFrom(check.changes, { boardId: connection.boardId, actor, at: new Date(acceptedAt).toISOString() });
+  const entries = auditEntriesFrom(check.changes, {
+    boardId: connection.boardId, actor, at: new Date(acceptedAt).toISOString(),
+    ...(connection.declaredName ? { declaredName: connection.declaredName } : {}),
+  });
   await deps.audit.record(entries).catch((error: unknown) => reportError(deps, error, `audit of ${connection.boardId}`));
   // Compaction on average every `compactEvery` updates, decided by chance: no counter to write
   // on every edit (one hot item per board), and a compaction that lost a race is simply retried
