@@ -16,9 +16,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, cardProblems, CHECKLIST_KEYS, copyEntry, readBoard, updateCard, type Role } from '@binhan/core';
 import type { LocalStack } from '@binhan/local';
 import { createBoard, startAccessStack, type Call } from '../helpers/access';
-import { connectClient, storedDoc, synced, waitFor, type SyncClient } from '../helpers/sync-clients';
+import { storedDoc, waitFor, type SyncClient } from '../helpers/sync-clients';
+import { agreeWithStorage, joinBoard } from '../helpers/board-clients';
 import { ctx, LIVE } from '../helpers/write-context';
-import { expectEveryReadOk, viewOf, yView } from '../helpers/board-views';
+import { expectEveryReadOk, viewOf } from '../helpers/board-views';
 
 type Area = 'cards' | 'approve' | 'purge' | 'facts' | 'meta' | 'units' | 'agenda' | 'outside';
 /** The lowest role that may write each part, as the policy states it (written out here, not imported). */
@@ -132,21 +133,9 @@ describe('adversarial writes, every representation, every role', () => {
   let builder: SyncClient;
   let seq = 0;
 
-  const join = async (role: Role, subject: string) => {
-    const c = connectClient(stack, boardId, stack.tokens.issue({ boardId, role, ttlSeconds: 3600, subject }));
-    clients.push(c);
-    await synced(c);
-    await waitFor(() => c.doc.getMap('cards').size > 0, `${subject} has the board`);
-    return c;
-  };
+  const join = (role: Role, subject: string) => joinBoard(stack, boardId, role, subject, clients);
   /** Author, watcher and storage hold the same board. */
-  const converged = async (author: SyncClient) => {
-    await waitFor(async () => {
-      await stack.gateway.idle();
-      const stored = JSON.stringify(yView(await storedDoc(stack, boardId)));
-      return JSON.stringify(yView(author.doc)) === stored && JSON.stringify(yView(watcher.doc)) === stored;
-    }, 'author, watcher and storage agree', 5000);
-  };
+  const converged = (author: SyncClient) => agreeWithStorage(stack, boardId, [author, watcher]);
 
   beforeAll(async () => {
     ({ stack, call, adminCookie } = await startAccessStack());

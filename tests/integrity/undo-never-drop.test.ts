@@ -15,6 +15,7 @@ import { bootstrapAdmin } from '@binhan/functions';
 import type { LocalStack } from '@binhan/local';
 import { ADMIN, api, createBoard, login } from '../helpers/access';
 import { connectClient, startTestStack, storedDoc, synced, waitFor, type SyncClient } from '../helpers/sync-clients';
+import { joinBoard } from '../helpers/board-clients';
 import { ctx, LIVE } from '../helpers/write-context';
 import { expectEveryReadOk } from '../helpers/board-views';
 
@@ -47,13 +48,7 @@ describe('a refused approval is undone, and the staff member is not cut off', ()
   it('undoes the approval everywhere within 1 s; the editor\'s later edits reach everyone and storage', async () => {
     const { stack, call, cookie } = await start();
     const clients: SyncClient[] = [];
-    const join = async (role: Role, subject: string) => {
-      const c = connectClient(stack, boardId, stack.tokens.issue({ boardId, role, ttlSeconds: 3600, subject }));
-      clients.push(c);
-      await synced(c);
-      await waitFor(() => c.doc.getMap('cards').size > 0, `${subject} has the board`);
-      return c;
-    };
+    const join = (role: Role, subject: string) => joinBoard(stack, boardId, role, subject, clients);
     try {
       boardId = await createBoard(call, cookie);
       const leader = await join('leader', 'chu-tich');

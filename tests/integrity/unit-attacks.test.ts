@@ -12,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUnit, moveUnit, readBoard, removeUnit, renameUnit, updateCard, type Role } from '@binhan/core';
 import type { LocalStack } from '@binhan/local';
 import { createBoard, startAccessStack, type Call } from '../helpers/access';
-import { connectClient, storedDoc, synced, waitFor, type SyncClient } from '../helpers/sync-clients';
+import { storedDoc, waitFor, type SyncClient } from '../helpers/sync-clients';
+import { agreeWithStorage, joinBoard } from '../helpers/board-clients';
 import { ctx, LIVE } from '../helpers/write-context';
-import { viewOf, yView } from '../helpers/board-views';
+import { viewOf } from '../helpers/board-views';
 
 const ROLES: Role[] = ['editor', 'leader', 'admin'];
 const unit = (d: Y.Doc, id: string) => d.getMap<Y.Map<unknown>>('units').get(id)!;
@@ -53,20 +54,8 @@ describe('columns: admins only, every role, with stock y-websocket clients', () 
   let cardTotal = 0;
   let n = 0;
 
-  const join = async (role: Role, subject: string) => {
-    const c = connectClient(stack, boardId, stack.tokens.issue({ boardId, role, ttlSeconds: 3600, subject }));
-    clients.push(c);
-    await synced(c);
-    await waitFor(() => c.doc.getMap('cards').size > 0, `${subject} has the board`);
-    return c;
-  };
-  const converged = async (author: SyncClient) => {
-    await waitFor(async () => {
-      await stack.gateway.idle();
-      const stored = JSON.stringify(yView(await storedDoc(stack, boardId)));
-      return JSON.stringify(yView(author.doc)) === stored && JSON.stringify(yView(watcher.doc)) === stored;
-    }, 'author, watcher and storage agree', 5000);
-  };
+  const join = (role: Role, subject: string) => joinBoard(stack, boardId, role, subject, clients);
+  const converged = (author: SyncClient) => agreeWithStorage(stack, boardId, [author, watcher]);
   const total = (d: Y.Doc) => { const b = readBoard(d); return b.cards.length + b.deletedCards.length; };
 
   beforeAll(async () => {

@@ -42,5 +42,6 @@ export { foldVietnamese, slugify } from './util/text';
 export * from './board/change-tracker';
 export * from './board/entry-snapshot';
 export * from './board/value-changes';
+export type { AuditAction, AuditEntry, AuditPerson, AuditValueChange } from './board/audit-entry';
 export * from './board/entry-checks';
 export * from './policy';

@@ -3,30 +3,13 @@
  * one page at a time. A signed-in page sends its session cookie; a page opened by a link sends
  * the link's token as `Authorization: Bearer` (the API accepts links for reads).
  */
+import type { AuditEntry, AuditPerson } from '@binhan/core';
 import { apiUrl, errorText, type ApiErrorInfo } from '../api';
 
-export interface AuditValueChange {
-  field: string;
-  old: unknown;
-  new: unknown;
-}
+export type { AuditPerson, AuditValueChange } from '@binhan/core';
 
-export type AuditPerson =
-  | { kind: 'account'; userId: string; name: string }
-  | { kind: 'link'; linkId: string; label: string; declaredName: string | null }
-  | { kind: 'other'; name: string; declaredName: string | null };
-
-export interface AuditRow {
-  boardId: string;
-  cardId: string;
-  actor: string;
-  at: string;
-  action: 'created' | 'updated' | 'moved' | 'deleted' | 'restored' | 'purged';
-  fields: string[];
-  changes?: AuditValueChange[];
-  declaredName?: string;
-  person?: AuditPerson;
-}
+/** An audit entry as the API serves it: the stored entry and the person named. */
+export type AuditRow = AuditEntry & { person?: AuditPerson };
 
 export type AuditPageResult = { ok: true; entries: AuditRow[]; cursor: string | null } | { ok: false; message: string };
 

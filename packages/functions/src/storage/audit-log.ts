@@ -8,37 +8,12 @@
  * the board's log. Entries never expire (no TTL).
  */
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { cardActions, changedFactKeys, type BoardChanges } from '@binhan/core';
+import { cardActions, changedFactKeys, type AuditEntry, type AuditValueChange, type BoardChanges } from '@binhan/core';
 import type { Table } from './dynamo';
 import { keys, uniqueSuffix } from './table-schema';
 
-export interface AuditEntry {
-  boardId: string;
-  /** The card; '' for a change of the board itself (facts, units, agenda). */
-  cardId: string;
-  /** Who: the token subject (user id or link label). */
-  actor: string;
-  /** When the update was accepted (ISO instant). */
-  at: string;
-  action: 'created' | 'updated' | 'moved' | 'deleted' | 'restored' | 'purged';
-  /** The card's fields written (e.g. title, reviewStatus, checklist); for the board: facts.<key>, units, agenda. */
-  fields: string[];
-  /** Old → new value of each field the change wrote (cards; shortened, see core's value-changes.ts). */
-  changes?: AuditValueChange[];
-  /**
-   * The name the person typed in the presence dialog, carried by the connection record: what a
-   * shared link's holder says about themselves. Shown as self-declared, never trusted further.
-   */
-  declaredName?: string;
-}
+export type { AuditAction, AuditEntry, AuditValueChange } from '@binhan/core';
 
-export interface AuditValueChange {
-  field: string;
-  old: unknown;
-  new: unknown;
-}
-
-export type AuditAction = AuditEntry['action'];
 
 export interface AuditPage {
   entries: AuditEntry[];

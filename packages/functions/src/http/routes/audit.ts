@@ -10,7 +10,8 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { NEEDS } from '../../auth/roles';
-import { AUDIT_PAGE_MAX, AuditLog, InvalidAuditCursorError, type AuditEntry } from '../../storage/audit-log';
+import type { AuditEntry, AuditPerson } from '@binhan/core';
+import { AUDIT_PAGE_MAX, AuditLog, InvalidAuditCursorError } from '../../storage/audit-log';
 import { CARD_ID, type AppEnv, type HttpServices } from '../services';
 import { errors } from '../errors';
 import { boardRole } from '../middleware/require-role';
@@ -28,11 +29,6 @@ const pageQuery = z.strictObject({
 
 /** Where auditRoutes is mounted (the board's own path); its paths are relative to it. */
 export const AUDIT_BASE = '/api/boards/:boardId';
-
-export type AuditPerson =
-  | { kind: 'account'; userId: string; name: string }
-  | { kind: 'link'; linkId: string; label: string; declaredName: string | null }
-  | { kind: 'other'; name: string; declaredName: string | null };
 
 /** Who made each entry, read once per distinct actor of the page. */
 async function withPeople(s: HttpServices, boardId: string, entries: AuditEntry[]): Promise<Array<AuditEntry & { person: AuditPerson }>> {
