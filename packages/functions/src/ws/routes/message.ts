@@ -198,8 +198,9 @@ async function readFrame(deps: WsDeps, connection: ConnectionRecord, body: strin
 
 /**
  * An awareness message (its rate token already taken, its entry count checked by the reader):
- * within the connection's state size and client-id limits, and only for client ids it owns (see storage/awareness-states.ts). Stored entries are
- * relayed; a refused message stores nothing; a spoof stores nothing of the spoofed ids.
+ * within the connection's state size and client-id limits, and only for client ids it owns
+ * (see storage/awareness-states.ts). Stored entries are relayed; a refused message stores
+ * nothing; a spoof stores nothing of the spoofed ids.
  */
 async function acceptAwareness(
   deps: WsDeps,
