@@ -11,7 +11,7 @@
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,7 +34,7 @@ async function server(): Promise<void> {
   const sample = (label: string) => {
     gc?.();
     const m = process.memoryUsage();
-    const line = `[soak] ${label}: rss ${(m.rss / MB).toFixed(0)} MB, heap used ${(m.heapUsed / MB).toFixed(0)} MB, external ${(m.external / MB).toFixed(0)} MB, array buffers ${(m.arrayBuffers / MB).toFixed(0)} MB`;
+    const line = `[soak] ${label}: rss ${(m.rss / MB).toFixed(0)} MB, heap used ${(m.heapUsed / MB).toFixed(0)} MB, external ${(m.external / MB).toFixed(0)} MB, array buffers ${(m.arrayBuffers / MB).toFixed(0)} MB; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
     console.log(line);
     return m;
   };
@@ -73,6 +73,7 @@ async function clients(): Promise<void> {
   const { WebsocketProvider } = await import('y-websocket');
   const WebSocket = (await import('ws')).default;
   const { createWebSocketPolyfill } = await import('@binhan/transport');
+  const { addBenchCard } = await import('./board-edits');
   process.on('message', (m: { url: string; token: string; board: string; clients: number; seconds: number }) => {
     void (async () => {
       const Polyfill = createWebSocketPolyfill({ WebSocket: WebSocket as never });
@@ -92,7 +93,16 @@ async function clients(): Promise<void> {
         await new Promise((r) => setTimeout(r, 1000));
         docs.forEach((doc, i) => {
           if (!providers[i]!.synced) return;
-          doc.getMap('cards').set(`c${i}`, { title: `Thẻ ${i}`, at: Date.now(), n: edits });
+          // A staff edit: the title of the client's own card (a valid board value; the
+          // card is created on the client's first edit of the soak).
+          const cardId = `soak-${i}`;
+          const card = doc.getMap('cards').get(cardId);
+          if (card instanceof Y.Map) {
+            doc.transact(() => {
+              card.set('title', `Thẻ ${i} – lần ${edits}`);
+              card.set('updatedAt', new Date().toISOString());
+            });
+          } else addBenchCard(doc, cardId, `Thẻ ${i}`);
           edits++;
         });
       }

@@ -1,13 +1,14 @@
 /**
  * Attacks on accounts over real HTTP against the local stack (issue 10, items 4-6):
  *  - invitation takeover: a board admin adds an e-mail the global admin has invited elsewhere
- *    and hopes for a token that sets its password;
+ *    and hopes for a token that sets its password; or adds a new e-mail first, hoping to claim
+ *    the account before the roles others give it arrive;
  *  - a burst of concurrent wrong passwords against one e-mail, hoping all are checked;
  *  - a password change that leaves the thief's session signed in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '@binhan/local';
-import { createBoard, login, makeUser, PASSWORD, startAccessStack, type Call } from '../helpers/access';
+import { createBoard, login, makeUser, PASSWORD, startAccessStack, tableText, type Call } from '../helpers/access';
 
 describe('account abuse', () => {
   let stack: LocalStack;
@@ -44,6 +45,44 @@ describe('account abuse', () => {
     const accepted = await call('POST', '/api/auth/accept-invite', { body: { token: realToken, name: 'Chủ tịch', password: 'mat-khau-chu-tich-2025' } });
     expect(accepted.status).toBe(200);
     const cookie = await login(call, 'x.chu-tich@binhan.gov.vn', 'mat-khau-chu-tich-2025');
+    const boards = (await call('GET', '/api/boards', { cookie })).json.boards as { boardId: string; role: string }[];
+    expect(boards.map((b) => [b.boardId, b.role]).sort()).toEqual([[boardA, 'leader'], [boardB, 'viewer']].sort());
+  });
+
+  it('claim in advance: a board admin who adds a new e-mail first gets no token either; the global admin\'s invitation is the only one and works', async () => {
+    const boardA = await createBoard(call, admin, 'Bảng A2');
+    const boardB = await createBoard(call, admin, 'Bảng B2');
+    const mallory = await makeUser(stack, call, 'mallory3@binhan.gov.vn', { [boardB]: 'admin' });
+    const invitesBefore = (await tableText(stack.table)).split('\n').filter((line) => line.includes('"pk":"INVITE#')).length;
+    // The admin of board B adds the chairman's e-mail before anyone else has: the account is
+    // made (invited, viewer on B), but the answer holds nothing that sets its password.
+    const early = await call('POST', `/api/boards/${boardB}/members`, { cookie: mallory.cookie, body: { email: 'chu-tich@binhan.gov.vn', role: 'viewer' } });
+    expect(early.status).toBe(201);
+    expect(early.json.created).toBe(true);
+    expect(early.json.invite).toBeUndefined();
+    expect(early.json.invitePending).toBe(true);
+    expect(early.text).not.toMatch(/[A-Za-z0-9_-]{43}/);
+    const userId = early.json.member.userId as string;
+    // What Mallory tries next: a fresh invitation (403), signing in as the account (401).
+    expect((await call('POST', `/api/accounts/${userId}/invite`, { cookie: mallory.cookie })).status).toBe(403);
+    expect((await call('POST', '/api/auth/login', { body: { email: 'chu-tich@binhan.gov.vn', password: 'bat-ky-mat-khau' } })).status).toBe(401);
+    // Mallory's own board work is unaffected: adding an active colleague still works.
+    await makeUser(stack, call, 'dong-nghiep@binhan.gov.vn');
+    expect((await call('POST', `/api/boards/${boardB}/members`, { cookie: mallory.cookie, body: { email: 'dong-nghiep@binhan.gov.vn', role: 'editor' } })).status).toBe(201);
+    // The global admin makes the chairman leader on board A: an existing account, so no token
+    // here either; the administrator issues the invitation link explicitly.
+    const grant = await call('POST', `/api/boards/${boardA}/members`, { cookie: admin, body: { email: 'chu-tich@binhan.gov.vn', role: 'leader' } });
+    expect(grant.status).toBe(201);
+    expect(grant.json.invite).toBeUndefined();
+    expect(grant.json.invitePending).toBe(true);
+    const issued = await call('POST', `/api/accounts/${userId}/invite`, { cookie: admin });
+    expect(issued.status).toBe(201);
+    // Storage holds exactly one invitation for the account: the administrator's.
+    const invitesAfter = (await tableText(stack.table)).split('\n').filter((line) => line.includes('"pk":"INVITE#')).length;
+    expect(invitesAfter - invitesBefore).toBe(1);
+    const accepted = await call('POST', '/api/auth/accept-invite', { body: { token: issued.json.invite.token, name: 'Chủ tịch', password: 'mat-khau-chu-tich-that' } });
+    expect(accepted.status).toBe(200);
+    const cookie = await login(call, 'chu-tich@binhan.gov.vn', 'mat-khau-chu-tich-that');
     const boards = (await call('GET', '/api/boards', { cookie })).json.boards as { boardId: string; role: string }[];
     expect(boards.map((b) => [b.boardId, b.role]).sort()).toEqual([[boardA, 'leader'], [boardB, 'viewer']].sort());
   });

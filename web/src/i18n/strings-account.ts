@@ -118,6 +118,10 @@ export const ACCOUNT_STRINGS = s({
   invite: { vi: 'Mời', en: 'Invite' },
   inviteLinkShown: { vi: 'Đã thêm {email}. Gửi liên kết mời này cho họ (dùng một lần, trong 7 ngày):', en: 'Added {email}. Send them this invitation link (single use, 7 days):' },
   memberAdded: { vi: 'Đã thêm {email} vào bảng.', en: 'Added {email} to the board.' },
+  memberAddedInvitePending: {
+    vi: 'Đã thêm {email} vào bảng. Tài khoản này chưa được kích hoạt: quản trị viên hệ thống sẽ gửi liên kết mời cho họ.',
+    en: 'Added {email} to the board. This account is not active yet: the system administrator sends them the invitation link.',
+  },
   copyInvite: { vi: 'Sao chép liên kết mời {email}', en: 'Copy the invitation link for {email}' },
   inviteUrl: { vi: 'Liên kết mời {email}', en: 'Invitation link for {email}' },
   removeMember: { vi: 'Xóa {name} khỏi bảng', en: 'Remove {name} from the board' },

@@ -274,7 +274,7 @@ function MembersSection(props: { canManage: boolean }): JSX.Element {
     if (!r.ok) throw new Error(errorText(r));
     return r.data.members;
   });
-  const [invited, setInvited] = createSignal<{ email: string; url: string | null } | null>(null);
+  const [invited, setInvited] = createSignal<{ email: string; url: string | null; pending: boolean } | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [inviteRole, setInviteRole] = createSignal<Role>('editor');
   const [busy, setBusy] = createSignal(false);
@@ -290,7 +290,7 @@ function MembersSection(props: { canManage: boolean }): JSX.Element {
       return emailInput.focus();
     }
     setBusy(true);
-    const r = await api<{ member: Member; invite?: { url: string } }>('POST', base, { email, role: inviteRole() });
+    const r = await api<{ member: Member; invite?: { url: string }; invitePending?: boolean }>('POST', base, { email, role: inviteRole() });
     setBusy(false);
     if (!r.ok) {
       setError(errorText(r));
@@ -298,7 +298,7 @@ function MembersSection(props: { canManage: boolean }): JSX.Element {
     }
     setError(null);
     emailInput.value = '';
-    setInvited({ email: r.data.member.email, url: r.data.invite?.url ?? null });
+    setInvited({ email: r.data.member.email, url: r.data.invite?.url ?? null, pending: r.data.invitePending === true });
     void refetch();
   };
 
@@ -409,7 +409,7 @@ function MembersSection(props: { canManage: boolean }): JSX.Element {
         <Show when={invited()} keyed>
           {(inv) => (
             <div class="created-box" data-testid="invite-result">
-              <Show when={inv.url} fallback={<p role="status">{ta('memberAdded', { email: inv.email })}</p>}>
+              <Show when={inv.url} fallback={<p role="status">{ta(inv.pending ? 'memberAddedInvitePending' : 'memberAdded', { email: inv.email })}</p>}>
                 {(url) => (
                   <>
                     <p>{ta('inviteLinkShown', { email: inv.email })}</p>

@@ -87,6 +87,8 @@ export type AppEnv = {
   Variables: {
     user: Account | null;
     sessionId: string | null;
+    /** The signed-in session's family (storage/sessions-store.ts): named in the sync tokens it issues. */
+    sessionFamily: string | null;
     access: BoardAccess;
   };
 };

@@ -94,6 +94,18 @@ export class AwarenessStates {
   /** A connection's awareness message: stores what it may change, says what it may not. */
   async announce(boardId: string, me: string, entries: AwarenessEntry[], rules: AnnounceRules): Promise<AnnounceResult> {
     const result: AnnounceResult = { accepted: [], notYours: [], overLimit: [] };
+    // A connection known to be at its limit: every id it does not hold is refused at once (a
+    // flood of new ids costs one set lookup each, no cache or storage work).
+    const full = rules.claimsFull?.() ?? null;
+    if (full) {
+      const kept: AwarenessEntry[] = [];
+      for (const e of entries) {
+        if (full.has(e.clientID)) kept.push(e);
+        else if (e.state !== 'null') result.overLimit.push(e.clientID);
+      }
+      if (kept.length === 0) return result;
+      entries = kept;
+    }
     const fresh = entries.filter((e) => e.clock > (this.seenClocks.get(this.cacheKey(boardId, e.clientID)) ?? -1));
     const unknown: AwarenessEntry[] = [];
     await Promise.all(

@@ -80,8 +80,12 @@ export class ConnectionAllowances {
     const tolerance = burst * interval;
     const attribute = TAT_ATTRIBUTE[kind];
     let known = local.tat[kind];
+    // A connection's first message of a kind assumes a fresh bucket (no read): the conditional
+    // write fails if another process already moved it, and then the stored value is read.
+    let assumeFresh = known === undefined;
     for (let attempt = 0; attempt < 4; attempt++) {
-      if (known === undefined) {
+      if (assumeFresh) known = 0;
+      else if (known === undefined) {
         const read = await this.read(connectionId, attribute);
         if (read === null) return false; // the connection is gone
         known = read;
@@ -98,9 +102,9 @@ export class ConnectionAllowances {
       const written = await updateIf(this.table, {
         Key: this.key(connectionId),
         UpdateExpression: 'SET #a = :next',
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#a) OR #a = :old)',
+        ConditionExpression: assumeFresh ? 'attribute_exists(pk) AND attribute_not_exists(#a)' : 'attribute_exists(pk) AND (attribute_not_exists(#a) OR #a = :old)',
         ExpressionAttributeNames: { '#a': attribute },
-        ExpressionAttributeValues: { ':next': next, ':old': known },
+        ExpressionAttributeValues: assumeFresh ? { ':next': next } : { ':next': next, ':old': known },
       });
       if (written) {
         local.tat[kind] = next;

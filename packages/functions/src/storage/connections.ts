@@ -62,6 +62,8 @@ const IDENTITY_CACHE_MAX = 10_000;
 
 export class Connections {
   private readonly identities = new Map<string, { record: ConnectionRecord; until: number; expiresAt: number }>();
+  /** Reads in flight per connection id (shared by the messages that wait for them). */
+  private readonly reading = new Map<string, Promise<ConnectionRecord | null>>();
 
   constructor(
     protected readonly table: Table,
@@ -102,6 +104,17 @@ export class Connections {
   async get(connectionId: string, options: { includeExpired?: boolean } = {}): Promise<ConnectionRecord | null> {
     const cached = this.identities.get(connectionId);
     if (cached && cached.until > this.clock() && (options.includeExpired || cached.expiresAt * 1000 > this.clock())) return cached.record;
+    if (options.includeExpired) return this.read(connectionId, true);
+    // Messages of one connection arriving together (a burst, a flood) share one read.
+    const pending = this.reading.get(connectionId);
+    if (pending) return pending;
+    const read = this.read(connectionId, false).finally(() => this.reading.delete(connectionId));
+    this.reading.set(connectionId, read);
+    return read;
+  }
+
+  private async read(connectionId: string, includeExpired: boolean): Promise<ConnectionRecord | null> {
+    const options = { includeExpired };
     const out = await this.table.doc.send(
       new GetCommand({ TableName: this.table.name, Key: { pk: keys.connection(connectionId), sk: keys.connectionIndex }, ConsistentRead: true }),
     );

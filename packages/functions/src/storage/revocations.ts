@@ -3,6 +3,10 @@
  *  - one token id (jti): a share link, or a single sync token;
  *  - a subject on a board: every token of that subject for that board issued at or before
  *    `before` is void (a member removed or given another role). Tokens issued later work.
+ *  - the sessions of an account (a password change): every token of that subject, on any board,
+ *    issued at or before `before` is void unless it was issued by the session family that made
+ *    the change (`keepFamily`: the caller stays connected). A session's tokens name their family
+ *    in the token id (`sessionTokenId`), so an open socket's record shows which sign-in it is.
  * Items expire (TTL) after the tokens they void could have expired anyway.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -20,6 +24,20 @@ export interface RevocationClaims {
 
 /** Longest lifetime of a token issued to a signed-in user (POST /api/boards/:id/sync-token). */
 export const USER_TOKEN_MAX_SECONDS = 2 * 60 * 60;
+
+/** The sort key of an account's session revocation (beside its per-board ones, `B#<board>`). */
+const SESSIONS_SK = 'SESSIONS';
+
+/** The token id of a sync token issued by a session of `family`: `s.<family>.<uuid>`. */
+export function sessionTokenId(family: string, unique: string): string {
+  return `s.${family}.${unique}`;
+}
+
+/** The session family a token id names, or null (share links, links printed by npm start, older tokens). */
+export function sessionFamilyOf(tokenId: string): string | null {
+  const match = /^s\.([a-z0-9]{16})\./.exec(tokenId);
+  return match ? match[1]! : null;
+}
 
 export class Revocations {
   constructor(
@@ -60,9 +78,30 @@ export class Revocations {
     );
   }
 
+  /**
+   * Voids every token of `subject` issued up to now on every board, except those issued by the
+   * session family `keepFamily` (the session that changed the password).
+   */
+  async revokeSessions(subject: string, keepFamily: string | null, reason: string): Promise<void> {
+    const now = this.clock();
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: {
+          pk: accessKeys.revokedSubject(subject),
+          sk: SESSIONS_SK,
+          before: now,
+          keepFamily: keepFamily ?? '',
+          reason,
+          [TTL_ATTRIBUTE]: Math.floor(now / 1000) + USER_TOKEN_MAX_SECONDS + 24 * 3600,
+        },
+      }),
+    );
+  }
+
   /** Why these claims are revoked, or null when they are not. */
   async check(claims: RevocationClaims): Promise<string | null> {
-    const [token, subject] = await Promise.all([
+    const [token, subject, sessions] = await Promise.all([
       this.table.doc.send(
         new GetCommand({ TableName: this.table.name, Key: { pk: accessKeys.revokedToken(claims.tokenId), sk: accessKeys.revokedTokenSk }, ConsistentRead: true }),
       ),
@@ -75,9 +114,18 @@ export class Revocations {
             }),
           )
         : Promise.resolve({ Item: undefined }),
+      claims.subject
+        ? this.table.doc.send(
+            new GetCommand({ TableName: this.table.name, Key: { pk: accessKeys.revokedSubject(claims.subject), sk: SESSIONS_SK }, ConsistentRead: true }),
+          )
+        : Promise.resolve({ Item: undefined }),
     ]);
     if (token.Item) return 'token';
     if (subject.Item && claims.issuedAt <= Number(subject.Item.before ?? 0)) return 'subject';
+    if (sessions.Item && claims.issuedAt <= Number(sessions.Item.before ?? 0)) {
+      const kept = String(sessions.Item.keepFamily ?? '');
+      if (!kept || sessionFamilyOf(claims.tokenId) !== kept) return 'sessions';
+    }
     return null;
   }
 }

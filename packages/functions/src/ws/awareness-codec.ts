@@ -11,6 +11,11 @@ import type { AwarenessEntry } from '../storage/awareness-states';
 
 export type { AwarenessEntry };
 
+/** The number of entries an awareness update announces (its first varUint), without reading them. */
+export function awarenessEntryCount(update: Uint8Array): number {
+  return decoding.readVarUint(decoding.createDecoder(update));
+}
+
 export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);

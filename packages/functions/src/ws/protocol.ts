@@ -7,7 +7,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as authProtocol from 'y-protocols/auth';
-import { decodeAwarenessUpdate, type AwarenessEntry } from './awareness-codec';
+import { decodeBase64 } from '@binhan/transport';
+import { awarenessEntryCount, decodeAwarenessUpdate, type AwarenessEntry } from './awareness-codec';
 
 export const messageSync = 0;
 export const messageAwareness = 1;
@@ -18,6 +19,8 @@ export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
   | { type: 'update'; update: Uint8Array; step: 'sync-step2' | 'update' }
   | { type: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
+  /** An awareness message with more entries than the reader allows: only its count was read. */
+  | { type: 'awareness-oversized'; count: number }
   | { type: 'query-awareness' }
   | { type: 'auth' };
 
@@ -31,8 +34,12 @@ export class ProtocolError extends Error {
   }
 }
 
-/** Reads and validates one client message. Throws ProtocolError saying what was wrong. */
-export function parseClientMessage(bytes: Uint8Array): ClientMessage {
+/**
+ * Reads and validates one client message. Throws ProtocolError saying what was wrong. An
+ * awareness message with more than `maxAwarenessEntries` entries is not decoded further
+ * (`awareness-oversized`): refusing it costs the reading of one number.
+ */
+export function parseClientMessage(bytes: Uint8Array, options: { maxAwarenessEntries?: number } = {}): ClientMessage {
   const decoder = decoding.createDecoder(bytes);
   const outer = readOrThrow(() => decoding.readVarUint(decoder));
   switch (outer) {
@@ -59,6 +66,13 @@ export function parseClientMessage(bytes: Uint8Array): ClientMessage {
     }
     case messageAwareness: {
       const update = readOrThrow(() => decoding.readVarUint8Array(decoder));
+      let count: number;
+      try {
+        count = awarenessEntryCount(update);
+      } catch {
+        throw new ProtocolError('malformed-awareness', 'The awareness update is malformed.');
+      }
+      if (options.maxAwarenessEntries !== undefined && count > options.maxAwarenessEntries) return { type: 'awareness-oversized', count };
       let entries: AwarenessEntry[];
       try {
         entries = decodeAwarenessUpdate(update);
@@ -74,6 +88,28 @@ export function parseClientMessage(bytes: Uint8Array): ClientMessage {
     default:
       throw new ProtocolError('unknown-message', `Unknown message type ${outer} (expected 0 sync, 1 awareness, 2 auth or 3 query-awareness).`);
   }
+}
+
+/** What a whole-message frame (base64 text) will be, from its first 4 characters only (no decoding of the rest). */
+export type PeekedKind = 'sync-step1' | 'awareness' | 'query-awareness' | 'other';
+
+/**
+ * The kind of message a text frame carries, read from its first three bytes: so a message past
+ * a rate that is known to be spent is refused before it is decoded. Fragments and control
+ * frames (`~`, `{`) and anything unreadable are 'other' (the full reader decides).
+ */
+export function peekFrameKind(frame: string): PeekedKind {
+  if (frame.length < 4 || frame.startsWith('~') || frame.startsWith('{')) return 'other';
+  let head: Uint8Array;
+  try {
+    head = decodeBase64(frame.slice(0, 4));
+  } catch {
+    return 'other';
+  }
+  if (head[0] === messageAwareness) return 'awareness';
+  if (head[0] === messageQueryAwareness) return 'query-awareness';
+  if (head[0] === messageSync && head[1] === syncProtocol.messageYjsSyncStep1) return 'sync-step1';
+  return 'other';
 }
 
 function readOrThrow<T>(read: () => T): T {

@@ -15,6 +15,7 @@ export function loadSession(s: HttpServices): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('user', null);
     c.set('sessionId', null);
+    c.set('sessionFamily', null);
     const sessionId = getCookie(c, SESSION_COOKIE);
     if (sessionId && SESSION_ID.test(sessionId)) {
       const session = await s.sessions.get(sessionId);
@@ -25,6 +26,7 @@ export function loadSession(s: HttpServices): MiddlewareHandler<AppEnv> {
       if (account && account.status === 'active' && !voided) {
         c.set('user', account);
         c.set('sessionId', sessionId);
+        c.set('sessionFamily', session?.family ?? null);
       }
     }
     await next();

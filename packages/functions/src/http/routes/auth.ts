@@ -4,7 +4,8 @@
  *   POST /api/auth/logout                                    anyone
  *   GET  /api/auth/me                                        signed in
  *   POST /api/auth/accept-invite  {token, name, password}    anyone holding an invite
- *   POST /api/auth/password       {currentPassword, newPassword}  signed in; ends every other session
+ *   POST /api/auth/password       {currentPassword, newPassword}  signed in; ends every other session,
+ *                                 voids the sync tokens those sessions issued and closes their sockets
  */
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
@@ -16,6 +17,11 @@ import { errors } from '../errors';
 import { clearSessionCookie, clientIp, setSessionCookie } from '../middleware/session';
 import { signedIn } from '../middleware/require-role';
 import { validateJson } from '../validate';
+import { cutConnections } from '../../sockets/cut-off';
+import { sessionFamilyOf } from '../../storage/revocations';
+
+/** Why a socket of another session is closed when the account's password changes (≤ 123 bytes). */
+export const PASSWORD_CHANGED_MESSAGE = 'Mật khẩu đã đổi: hãy đăng nhập lại / Password changed: sign in again';
 
 const email = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email());
 const password = z.string().check(z.minLength(PASSWORD_MIN_LENGTH), z.maxLength(PASSWORD_MAX_LENGTH));
@@ -52,6 +58,24 @@ export async function myBoards(s: HttpServices, user: Account, includeArchived =
 
 /** Where authRoutes is mounted; its own paths are relative to it. */
 export const AUTH_BASE = '/api/auth';
+
+/**
+ * Closes (4403) the open sockets of `user` on every board they can open that were not opened
+ * with a token of the session family `keep`. Returns how many were closed.
+ */
+async function cutSessionSockets(s: HttpServices, user: Account, keep: string | null): Promise<number> {
+  const poster = s.poster;
+  if (!poster) return 0;
+  const boardIds = user.globalAdmin
+    ? (await s.registry.list()).map((entry) => entry.boardId)
+    : (await s.memberships.listUser(user.userId)).map((m) => m.boardId);
+  const counts = await Promise.all(
+    boardIds.map((boardId) =>
+      cutConnections(s.connections, poster, boardId, (r) => r.subject === user.userId && (keep === null || sessionFamilyOf(r.tokenId) !== keep), PASSWORD_CHANGED_MESSAGE),
+    ),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
 
 export function authRoutes(s: HttpServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -111,12 +135,17 @@ export function authRoutes(s: HttpServices): Hono<AppEnv> {
     // caller continues in a fresh one.
     const changedAt = Date.now();
     await s.accounts.setPassword(user.userId, await hashPassword(body.newPassword), { endSessionsBefore: changedAt });
+    // The sync tokens those sessions issued are void too, and their open sockets are cut; the
+    // caller's own (same session family) keep working.
+    const family = c.get('sessionFamily');
+    await s.revocations.revokeSessions(user.userId, family, 'password changed');
+    const cut = await cutSessionSockets(s, user, family);
     const previous = c.get('sessionId');
     if (previous) await s.sessions.delete(previous);
     const sessionId = newSessionId();
-    await s.sessions.create(sessionId, user.userId);
+    await s.sessions.create(sessionId, user.userId, family ? { family } : {});
     setSessionCookie(c, sessionId);
-    return c.json({ ok: true });
+    return c.json({ ok: true, socketsClosed: cut });
   });
 
   return app;

@@ -2,12 +2,13 @@
  * Members of a board and invitations.
  *   GET    /api/boards/:boardId/members            leader+
  *   POST   /api/boards/:boardId/members            board admin: {email, role, name?} → adds an
- *          existing account, or creates an invited one and returns a one-time invite token/URL
+ *          existing account, or creates an invited one; only for the global administrator does
+ *          the answer hold a one-time invite token/URL (a board admin's answer says invitePending)
  *   PATCH  /api/boards/:boardId/members/:userId    board admin: {role}
  *   DELETE /api/boards/:boardId/members/:userId    board admin
  *   POST   /api/accounts/:userId/invite            global admin: a fresh invite for an invited account
- * Only the request that creates an account returns an invite token; adding an existing account
- * (active or invited) to a board never does.
+ * Only the global administrator's request that creates an account returns an invite token;
+ * adding an existing account (active or invited) to a board never does.
  * A changed or removed member's tokens for the board are revoked and their sockets cut off
  * (they get a new token with their new role from POST …/sync-token).
  */
@@ -78,11 +79,16 @@ export function memberRoutes(s: HttpServices): { members: Hono<AppEnv>; accountI
     const previous = await s.memberships.get(boardId, account.userId);
     await s.memberships.put(boardId, account.userId, body.role, actor);
     if (previous && previous.role !== body.role) await cutOff(boardId, account.userId, 'role changed');
-    // Only an account made by this request gets an invitation here. An existing account (active,
-    // or invited by someone else and not yet accepted) is only given the role: a token that sets
-    // its password would let any board admin take over a person invited elsewhere.
+    // Only an account made by this request, and only for the global administrator, gets an
+    // invitation here. An existing account (active, or invited by someone else and not yet
+    // accepted) is only given the role: a token that sets its password would let any board
+    // admin take over a person invited elsewhere. A board admin who adds a new e-mail gets no
+    // token either: with no e-mail sent by the server, whoever holds the answer could claim the
+    // account in advance and later be given the roles other boards grant that e-mail. The global
+    // administrator hands out the link (POST /api/accounts/:userId/invite).
+    const byAdministrator = c.get('user')?.globalAdmin === true;
     let invite: { token: string; url: string; expiresAt: string } | undefined;
-    if (created && account.status === 'invited') {
+    if (created && account.status === 'invited' && byAdministrator) {
       const issued = await s.accounts.issueInvite(account.userId);
       invite = { ...issued, url: `${publicBase(c, s)}/?invite=${issued.token}` };
     }
@@ -92,7 +98,7 @@ export function memberRoutes(s: HttpServices): { members: Hono<AppEnv>; accountI
         member: { ...publicAccount(account), role: body.role },
         created,
         ...(invite ? { invite } : {}),
-        ...(!created && account.status === 'invited' ? { invitePending: true } : {}),
+        ...(!invite && account.status === 'invited' ? { invitePending: true } : {}),
       },
       201,
     );

@@ -31,7 +31,9 @@ import {
   awarenessMessage,
   isEmptyUpdate,
   parseClientMessage,
+  peekFrameKind,
   permissionDeniedMessage,
+  type PeekedKind,
   ProtocolError,
   syncStep1Message,
   syncStep2Message,
@@ -51,22 +53,48 @@ class LimitError extends Error {
   }
 }
 
+/** The refusals of the rate limits (ws/connection-limits.ts), one wording wherever they are checked. */
+const rateRefusals = (limits: WsDeps['limits']) => ({
+  awareness: `Too many awareness messages: at most ${limits.awarenessBurst} at once and ${limits.awarenessPerSecond} per second on one connection. This one was not relayed.`,
+  query: `Too many query-awareness messages: at most ${limits.queryAwarenessBurst} at once and ${limits.queryAwarenessPerSecond} per second on one connection.`,
+  sync: `Too many sync requests: at most ${limits.queryAwarenessBurst} at once and ${limits.queryAwarenessPerSecond} per second on one connection. Reconnect later.`,
+});
+
 export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<WebSocketResult> {
   const connectionId = event.requestContext.connectionId;
   const poster = deps.posterFor(event);
+  const limits = deps.limits;
+  /** A refusal past a per-connection limit: its error frame at most once per few seconds. */
+  const refuse = async (code: string, message: string): Promise<WebSocketResult> => {
+    if (deps.allowances.shouldNotify(connectionId, code)) await tellIfStillConnected(poster, connectionId, { type: 'error', code, message });
+    return { statusCode: 429, body: message };
+  };
+  // A flood past a rate this process knows to be spent is refused first: from the frame's first
+  // characters, before any read, decoding, lock or storage work (a flood costs the others nothing).
+  const kind = peekFrameKind(event.isBase64Encoded ? '' : (event.body ?? ''));
+  const early = spentRate(deps, connectionId, kind);
+  if (early) return refuse(early.code, early.message);
   const connection = await deps.connections.get(connectionId);
   if (!connection) {
     await closeConnection(poster, connectionId, CLOSE_CODES.unknownConnection, 'Unknown or expired connection: reconnect with a valid link.');
     return { statusCode: 410, body: 'unknown connection' };
   }
+  // Awareness and query-awareness take their rate token before the message is decoded: the
+  // messages of a flood wait their turn undecoded and are refused from memory once it is spent.
+  const refusals = rateRefusals(limits);
+  const takeAwareness = () => deps.allowances.take(connectionId, 'awareness', limits.awarenessPerSecond, limits.awarenessBurst);
+  const takeQuery = () => deps.allowances.take(connectionId, 'query', limits.queryAwarenessPerSecond, limits.queryAwarenessBurst);
+  let rateTaken = false;
+  if (kind === 'awareness') {
+    if (!(await takeAwareness())) return refuse('awareness-rate', refusals.awareness);
+    rateTaken = true;
+  } else if (kind === 'query-awareness') {
+    if (!(await takeQuery())) return refuse('query-awareness-rate', refusals.query);
+    rateTaken = true;
+  }
   const reject = async (code: string, message: string): Promise<WebSocketResult> => {
     await tellIfStillConnected(poster, connectionId, { type: 'error', code, message });
     return { statusCode: 400, body: message };
-  };
-  /** A refusal past a per-connection limit: its error frame at most once per few seconds. */
-  const refuse = async (code: string, message: string): Promise<WebSocketResult> => {
-    if (deps.allowances.shouldNotify(connectionId, code)) return reject(code, message);
-    return { statusCode: 429, body: message };
   };
   if (event.isBase64Encoded) return reject('binary-frame', 'Binary frames are not accepted: send base64 text.');
   let bytes: Uint8Array | null;
@@ -79,19 +107,18 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
   if (!bytes) return OK; // a fragment of a message not complete yet
   let message: ClientMessage;
   try {
-    message = parseClientMessage(bytes);
+    message = parseClientMessage(bytes, { maxAwarenessEntries: limits.awarenessEntriesPerMessage });
   } catch (error) {
     if (error instanceof ProtocolError) return reject(error.code, error.message);
     throw error;
   }
-  const limits = deps.limits;
   switch (message.type) {
     case 'sync-step1': {
       // Answered with the whole board: counted with query-awareness (a client sends one per
       // connect). A bucket known empty refuses before the board is read; otherwise the count
       // and the read run together (the answer waits for both).
       const rate = [connectionId, 'query', limits.queryAwarenessPerSecond, limits.queryAwarenessBurst] as const;
-      const refusal = `Too many sync requests: at most ${limits.queryAwarenessBurst} at once and ${limits.queryAwarenessPerSecond} per second on one connection. Reconnect later.`;
+      const refusal = refusals.sync;
       if (deps.allowances.knownEmpty(...rate)) return refuse('sync-rate', refusal);
       const merged = awaitedLater(deps.updates.loadMerged(connection.boardId));
       if (!(await deps.allowances.take(...rate))) return refuse('sync-rate', refusal);
@@ -101,16 +128,36 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
     case 'update':
       return acceptUpdate(deps, poster, connection, message.update, message.step);
     case 'awareness':
+      if (!rateTaken && !(await takeAwareness())) return refuse('awareness-rate', refusals.awareness);
       return acceptAwareness(deps, poster, connection, message.entries, reject, refuse);
+    case 'awareness-oversized':
+      // Counted against the rate like any awareness message (so its error frames are bounded
+      // too), then refused having read only its entry count.
+      if (!rateTaken && !(await takeAwareness())) return refuse('awareness-rate', refusals.awareness);
+      return reject('awareness-too-many-entries', `An awareness message may carry at most ${limits.awarenessEntriesPerMessage} clients (this one had ${message.count}): nothing was stored.`);
     case 'query-awareness':
-      if (!(await deps.allowances.take(connectionId, 'query', limits.queryAwarenessPerSecond, limits.queryAwarenessBurst))) {
-        return refuse('query-awareness-rate', `Too many query-awareness messages: at most ${limits.queryAwarenessBurst} at once and ${limits.queryAwarenessPerSecond} per second on one connection.`);
-      }
+      if (!rateTaken && !(await takeQuery())) return refuse('query-awareness-rate', refusals.query);
       await sendOthersAwareness(deps, poster, connection);
       return OK;
     case 'auth':
       return OK;
   }
+}
+
+/**
+ * The refusal of a message whose rate this process already knows to be spent (no I/O, no
+ * decoding: ConnectionAllowances.knownEmpty and the frame's first characters), or null when
+ * the full path must decide.
+ */
+function spentRate(deps: WsDeps, connectionId: string, kind: PeekedKind): { code: string; message: string } | null {
+  if (kind === 'other') return null;
+  const limits = deps.limits;
+  const refusals = rateRefusals(limits);
+  if (kind === 'awareness') {
+    return deps.allowances.knownEmpty(connectionId, 'awareness', limits.awarenessPerSecond, limits.awarenessBurst) ? { code: 'awareness-rate', message: refusals.awareness } : null;
+  }
+  if (!deps.allowances.knownEmpty(connectionId, 'query', limits.queryAwarenessPerSecond, limits.queryAwarenessBurst)) return null;
+  return kind === 'sync-step1' ? { code: 'sync-rate', message: refusals.sync } : { code: 'query-awareness-rate', message: refusals.query };
 }
 
 async function readFrame(deps: WsDeps, connection: ConnectionRecord, body: string): Promise<Uint8Array | null> {
@@ -150,9 +197,10 @@ async function readFrame(deps: WsDeps, connection: ConnectionRecord, body: strin
 }
 
 /**
- * An awareness message: within the connection's rate, entry count, state size and client-id
- * limits, and only for client ids it owns (see storage/awareness-states.ts). Stored entries are
- * relayed; a refused message stores nothing; a spoof stores nothing of the spoofed ids.
+ * An awareness message (its rate token already taken, its entry count checked by the reader):
+ * within the connection's state size and client-id limits, and only for client ids it owns
+ * (see storage/awareness-states.ts). Stored entries are relayed; a refused message stores
+ * nothing; a spoof stores nothing of the spoofed ids.
  */
 async function acceptAwareness(
   deps: WsDeps,
@@ -164,12 +212,6 @@ async function acceptAwareness(
 ): Promise<WebSocketResult> {
   const limits = deps.limits;
   const connectionId = connection.connectionId;
-  if (!(await deps.allowances.take(connectionId, 'awareness', limits.awarenessPerSecond, limits.awarenessBurst))) {
-    return refuse('awareness-rate', `Too many awareness messages: at most ${limits.awarenessBurst} at once and ${limits.awarenessPerSecond} per second on one connection. This one was not relayed.`);
-  }
-  if (entries.length > limits.awarenessEntriesPerMessage) {
-    return reject('awareness-too-many-entries', `An awareness message may carry at most ${limits.awarenessEntriesPerMessage} clients: nothing was stored.`);
-  }
   const encoder = new TextEncoder();
   if (entries.some((e) => e.state.length > limits.awarenessStateBytes || encoder.encode(e.state).byteLength > limits.awarenessStateBytes)) {
     return reject('awareness-too-large', `An awareness state may be at most ${limits.awarenessStateBytes} bytes: nothing was stored or relayed.`);
