@@ -120,6 +120,13 @@ describe.skipIf(!run)('accounts, sharing and members in Chromium', () => {
     expect(inviteUrl).toMatch(new RegExp(`^${base}/\\?invite=[A-Za-z0-9_-]{43}$`));
     await see(members.locator('tbody tr', { hasText: 'lan.nguyen@binhan.gov.vn' })).toContainText('Chưa nhận lời mời');
     expect(await members.getByLabel('Vai trò của lan.nguyen').inputValue()).toBe('editor');
+    // A member still invited: the system administrator issues the link again from the list
+    // (a board admin adding an e-mail gets no link; this button is how that person gets one).
+    await members.getByRole('button', { name: 'Cấp liên kết mời cho lan.nguyen' }).click();
+    await see(invite).toContainText('Gửi liên kết mời này cho lan.nguyen@binhan.gov.vn');
+    const reissuedUrl = await invite.getByLabel('Liên kết mời lan.nguyen@binhan.gov.vn', { exact: true }).inputValue();
+    expect(reissuedUrl).toMatch(new RegExp(`^${base}/\\?invite=[A-Za-z0-9_-]{43}$`));
+    expect(reissuedUrl).not.toBe(inviteUrl);
 
     // The district opens the link: the board, read-only, live.
     const { page: district } = await open(url, 'district', 'Phòng Nội vụ');
@@ -179,7 +186,7 @@ describe.skipIf(!run)('accounts, sharing and members in Chromium', () => {
     await see(admin.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
 
     // The invited member sets a name and a password, and is signed in with the board listed.
-    const { page: lan } = await open(inviteUrl, 'invitee', 'Chị Lan');
+    const { page: lan } = await open(reissuedUrl, 'invitee', 'Chị Lan');
     await see(lan.getByRole('heading', { name: 'Nhận lời mời tham gia' })).toBeVisible();
     await lan.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
     await lan.getByLabel('Mật khẩu mới').fill('ngan');

@@ -274,7 +274,7 @@ function MembersSection(props: { canManage: boolean }): JSX.Element {
     if (!r.ok) throw new Error(errorText(r));
     return r.data.members;
   });
-  const [invited, setInvited] = createSignal<{ email: string; url: string | null; pending: boolean } | null>(null);
+  const [invited, setInvited] = createSignal<{ email: string; url: string | null; pending: boolean; reissued?: boolean } | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [inviteRole, setInviteRole] = createSignal<Role>('editor');
   const [busy, setBusy] = createSignal(false);
@@ -300,6 +300,18 @@ function MembersSection(props: { canManage: boolean }): JSX.Element {
     emailInput.value = '';
     setInvited({ email: r.data.member.email, url: r.data.invite?.url ?? null, pending: r.data.invitePending === true });
     void refetch();
+  };
+
+  /** The global administrator hands out the link that lets an invited person set their password. */
+  const isGlobalAdmin = () => session?.user().globalAdmin === true;
+  const issueInvite = async (m: Member) => {
+    setInvited(null);
+    const r = await api<{ invite: { url: string } }>('POST', `/api/accounts/${encodeURIComponent(m.userId)}/invite`);
+    if (!r.ok) {
+      ui.toast(errorText(r));
+      return;
+    }
+    setInvited({ email: m.email, url: r.data.invite.url, pending: false, reissued: true });
   };
 
   const changeRole = async (m: Member, role: Role, select: HTMLSelectElement) => {
@@ -358,6 +370,10 @@ function MembersSection(props: { canManage: boolean }): JSX.Element {
                         <th scope="row">
                           {m.name}
                           <Show when={m.status === 'invited'}> <span class="pill">{ta('invited')}</span></Show>
+                          <Show when={m.status === 'invited' && isGlobalAdmin()}>
+                            {' '}<button type="button" class="button button--small" aria-label={ta('issueInviteFor', { name: m.name || m.email })}
+                              onClick={() => void issueInvite(m)}>{ta('issueInvite')}</button>
+                          </Show>
                         </th>
                         <td>{m.email}</td>
                         <td>
@@ -412,7 +428,7 @@ function MembersSection(props: { canManage: boolean }): JSX.Element {
               <Show when={inv.url} fallback={<p role="status">{ta(inv.pending ? 'memberAddedInvitePending' : 'memberAdded', { email: inv.email })}</p>}>
                 {(url) => (
                   <>
-                    <p>{ta('inviteLinkShown', { email: inv.email })}</p>
+                    <p>{ta(inv.reissued ? 'inviteLinkIssued' : 'inviteLinkShown', { email: inv.email })}</p>
                     <UrlBox id="invite-url" url={url()} label={ta('inviteUrl', { email: inv.email })} copyLabel={ta('copyInvite', { email: inv.email })} focus />
                   </>
                 )}
