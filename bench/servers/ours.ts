@@ -9,13 +9,10 @@
  * warm), so the edit→peer figure shows how many of them are in series.
  */
 
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import { startLocalStack, type LocalStackOptions } from '@binhan/local';
-import { createWebSocketPolyfill, type TextSocketConstructor } from '@binhan/transport';
 import { EditPathTracer } from '../edit-trace';
 import { describeCommand, OpProfiler } from '../profiler';
-import { providerClient } from './provider-client';
+import { ourConnector } from './our-connector';
 import type { BenchServer, RunningServer } from './types';
 import { sleep } from '../util';
 
@@ -63,26 +60,13 @@ async function startOurs(options: Partial<LocalStackOptions>, latency?: AwsLaten
   profiler.wrap(stack.table.doc, 'send', describeCommand);
   profiler.wrap(stack.gateway.management, 'post', () => 'post (gateway → socket)');
   const tracer = new EditPathTracer(stack);
-  const Polyfill = createWebSocketPolyfill({
-    WebSocket: WebSocket as unknown as TextSocketConstructor,
-    onServerError: (e) => errors.push(`${e.code}: ${e.message}`),
-  });
   const url = `ws://127.0.0.1:${stack.gateway.port}/sync`;
   return {
     stack,
     updates: stack.updates,
     profiler,
     tracer,
-    connect(boardId, doc, connectOptions) {
-      const token = stack.tokens.issue({ boardId, right: connectOptions?.readOnly ? 'view' : 'edit', ttlSeconds: 3600, subject: 'bench' });
-      const provider = new WebsocketProvider(url, boardId, doc, {
-        params: { token },
-        WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket,
-        disableBc: true,
-        maxBackoffTime: 500,
-      });
-      return providerClient(provider, doc);
-    },
+    connect: ourConnector(url, stack.tokens, errors),
     settle: () => stack.gateway.idle(),
     serverErrors: () => errors,
     close: () => stack.close(),

@@ -8,11 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import { BoardUpdates, openTable, SyncTokens } from '@binhan/functions';
-import { createWebSocketPolyfill, type TextSocketConstructor } from '@binhan/transport';
-import { providerClient } from './provider-client';
+import { ourConnector } from './our-connector';
 import type { BenchServer, RunningServer } from './types';
 import { withTimeout } from '../util';
 
@@ -41,23 +38,10 @@ export const oursOwnProcess: BenchServer = {
     const table = openTable({ tableName: 'binh-an-board', endpoint: ready.engineUrl });
     const tokens = new SyncTokens(SECRET);
     const errors: string[] = [];
-    const Polyfill = createWebSocketPolyfill({
-      WebSocket: WebSocket as unknown as TextSocketConstructor,
-      onServerError: (e) => errors.push(`${e.code}: ${e.message}`),
-    });
     const url = `ws://127.0.0.1:${ready.port}/sync`;
     return {
       updates: new BoardUpdates(table),
-      connect(boardId, doc, options) {
-        const token = tokens.issue({ boardId, right: options?.readOnly ? 'view' : 'edit', ttlSeconds: 3600, subject: 'bench' });
-        const provider = new WebsocketProvider(url, boardId, doc, {
-          params: { token },
-          WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket,
-          disableBc: true,
-          maxBackoffTime: 500,
-        });
-        return providerClient(provider, doc);
-      },
+      connect: ourConnector(url, tokens, errors),
       settle: () =>
         withTimeout(
           new Promise<void>((resolve) => {

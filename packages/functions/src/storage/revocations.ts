@@ -61,37 +61,30 @@ export class Revocations {
   }
 
   /** Voids every token of `subject` on `boardId` issued up to now. */
-  async revokeSubject(boardId: string, subject: string, reason: string): Promise<void> {
-    const now = this.clock();
-    await this.table.doc.send(
-      new PutCommand({
-        TableName: this.table.name,
-        Item: {
-          pk: accessKeys.revokedSubject(subject),
-          sk: accessKeys.revokedSubjectSk(boardId),
-          /** Epoch ms: tokens issued at or before it are void. */
-          before: now,
-          reason,
-          [TTL_ATTRIBUTE]: Math.floor(now / 1000) + USER_TOKEN_MAX_SECONDS + 24 * 3600,
-        },
-      }),
-    );
+  revokeSubject(boardId: string, subject: string, reason: string): Promise<void> {
+    return this.voidIssuedBefore(subject, accessKeys.revokedSubjectSk(boardId), reason, {});
   }
 
   /**
    * Voids every token of `subject` issued up to now on every board, except those issued by the
    * session family `keepFamily` (the session that changed the password).
    */
-  async revokeSessions(subject: string, keepFamily: string | null, reason: string): Promise<void> {
+  revokeSessions(subject: string, keepFamily: string | null, reason: string): Promise<void> {
+    return this.voidIssuedBefore(subject, SESSIONS_SK, reason, { keepFamily: keepFamily ?? '' });
+  }
+
+  /** One "issued before now is void" item of `subject` under `sk`; kept past the longest token's life. */
+  private async voidIssuedBefore(subject: string, sk: string, reason: string, extra: Record<string, string>): Promise<void> {
     const now = this.clock();
     await this.table.doc.send(
       new PutCommand({
         TableName: this.table.name,
         Item: {
           pk: accessKeys.revokedSubject(subject),
-          sk: SESSIONS_SK,
+          sk,
+          /** Epoch ms: tokens issued at or before it are void. */
           before: now,
-          keepFamily: keepFamily ?? '',
+          ...extra,
           reason,
           [TTL_ATTRIBUTE]: Math.floor(now / 1000) + USER_TOKEN_MAX_SECONDS + 24 * 3600,
         },
