@@ -65,7 +65,10 @@ export function describeCommand(args: unknown[]): string {
   const cmd = args[0] as { constructor?: { name?: string }; input?: Record<string, unknown> } | undefined;
   const name = cmd?.constructor?.name ?? 'Command';
   const input = cmd?.input ?? {};
-  const key = (input.Key ?? input.Item) as Record<string, unknown> | undefined;
+  // A batch write is named by its first item's kind ("BatchWrite update", "BatchWrite audit").
+  const batch = input.RequestItems as Record<string, Array<{ PutRequest?: { Item?: Record<string, unknown> } }>> | undefined;
+  const firstOfBatch = batch ? Object.values(batch)[0]?.[0]?.PutRequest?.Item : undefined;
+  const key = (input.Key ?? input.Item ?? firstOfBatch) as Record<string, unknown> | undefined;
   const sk = typeof key?.sk === 'string' ? key.sk : undefined;
   const values = input.ExpressionAttributeValues as Record<string, unknown> | undefined;
   const prefix = typeof values?.[':k'] === 'string' ? values[':k'] : typeof values?.[':u'] === 'string' ? values[':u'] : typeof values?.[':c'] === 'string' ? values[':c'] : undefined;

@@ -34,10 +34,12 @@ function holdNextUpdatePut(stack: LocalStack, boardId: string) {
   const gate = new Promise<void>((resolve) => (release = resolve));
   let armed = true;
   doc.send = async (command: unknown, ...rest: unknown[]) => {
-    const input = (command as { input?: { Item?: { pk?: unknown; sk?: unknown } } }).input;
-    const item = input?.Item;
-    const name = (command as { constructor: { name: string } }).constructor.name;
-    if (armed && name === 'PutCommand' && item?.pk === keys.board(boardId) && String(item.sk).startsWith(keys.updatePrefix)) {
+    type Key = { pk?: unknown; sk?: unknown };
+    const input = (command as { input?: { Item?: Key; RequestItems?: Record<string, Array<{ PutRequest?: { Item?: Key } }>> } }).input;
+    // The update is written by a PutItem or, coalesced with others, by a BatchWriteItem.
+    const items = input?.Item ? [input.Item] : Object.values(input?.RequestItems ?? {}).flat().map((r) => r.PutRequest?.Item);
+    const isUpdate = (item: Key | undefined) => item?.pk === keys.board(boardId) && String(item.sk).startsWith(keys.updatePrefix);
+    if (armed && items.some(isUpdate)) {
       armed = false;
       reached = true;
       await gate; // the write is "in flight" (e.g. throttled and retried) until released

@@ -7,9 +7,10 @@
  * (`LC#<card>#…`). Board-level changes (facts, units, agenda) have `cardId: ''` and are only in
  * the board's log. Entries never expire (no TTL).
  */
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { cardActions, changedFactKeys, type AuditEntry, type AuditValueChange, type BoardChanges } from '@binhan/core';
 import type { Table } from './dynamo';
+import { BatchPutCoalescer } from './batch-put-coalescer';
 import { keys, uniqueSuffix } from './table-schema';
 
 export type { AuditAction, AuditEntry, AuditValueChange } from '@binhan/core';
@@ -35,16 +36,17 @@ export class AuditLog {
   constructor(
     private readonly table: Table,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.writes = new BatchPutCoalescer(table, { maxInFlight: 1, what: 'audit writes' }); // the first at once, the rest behind it
+  }
 
-  /** Calls waiting for the write in flight; written together, in one go, when it ends. */
-  private queued: { items: Record<string, unknown>[]; done: (error?: unknown) => void }[] = [];
-  private writing = false;
+  /** Writes of this process, coalesced into batch writes while others are in flight. */
+  private readonly writes: BatchPutCoalescer;
 
   /**
    * Stores entries (two items each, one for a board-level entry). Idempotence is not needed: keys
    * never collide. Resolves once they are written. Concurrent calls of one process are coalesced
-   * (issue 12, see `coalesced`).
+   * (storage/batch-put-coalescer.ts).
    */
   async record(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
@@ -64,44 +66,7 @@ export class AuditLog {
       items.push({ pk: keys.board(entry.boardId), sk: keys.audit(suffix, i), ...body });
       if (entry.cardId !== '') items.push({ pk: keys.board(entry.boardId), sk: keys.cardAudit(entry.cardId, suffix, i), ...body });
     });
-    await this.coalesced(items);
-  }
-
-  /**
-   * Writes `items`, together with those of the calls that come meanwhile: the first call is
-   * written at once; calls that come while a write is in flight are written together right after
-   * it, in batches of 25 items — so a busy board makes one audit write per batch of edits, not one
-   * or two per edit. Resolves once its items are written; a failed write rejects every call it held.
-   */
-  private async coalesced(items: Record<string, unknown>[]): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.queued.push({ items, done: (error?: unknown) => (error === undefined ? resolve() : reject(error instanceof Error ? error : new Error(String(error)))) });
-      if (!this.writing) void this.writeQueued();
-    });
-  }
-
-  private async writeQueued(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.queued.length > 0) {
-        const calls = this.queued.splice(0);
-        try {
-          await this.writeItems(calls.flatMap((c) => c.items));
-          for (const c of calls) c.done();
-        } catch (error) {
-          for (const c of calls) c.done(error ?? new Error('audit write failed'));
-        }
-      }
-    } finally {
-      this.writing = false;
-    }
-  }
-
-  private async writeItems(items: Record<string, unknown>[]): Promise<void> {
-    const batches: Record<string, unknown>[][] = [];
-    for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-    // A few batches at a time: an import can produce hundreds of entries.
-    for (let i = 0; i < batches.length; i += 4) await Promise.all(batches.slice(i, i + 4).map((b) => this.putBatch(b)));
+    await this.writes.put(items, items.length * 1024); // entries are small: the 25-item cap decides
   }
 
   listBoard(boardId: string, opts: { limit?: number; cursor?: string } = {}): Promise<AuditPage> {
@@ -144,16 +109,6 @@ export class AuditLog {
     } while (!more && exclusiveStart && entries.length < limit);
     if (!more && exclusiveStart && entries.length === limit) more = true; // cannot tell: offer a (possibly empty) next page
     return more && lastKey ? { entries, cursor: encodeCursor(lastKey.sk) } : { entries };
-  }
-
-  private async putBatch(items: Record<string, unknown>[]): Promise<void> {
-    let requests = items.map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('DynamoDB kept audit writes unprocessed; try again later.');
-      const out = await this.table.doc.send(new BatchWriteCommand({ RequestItems: { [this.table.name]: requests } }));
-      requests = (out.UnprocessedItems?.[this.table.name] ?? []) as typeof requests;
-      if (requests.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-    }
   }
 }
 

@@ -18,6 +18,7 @@
 import * as Y from 'yjs';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { asBytes, deleteAll, isConditionalCheckFailed, queryAll, type Item, type Table } from './dynamo';
+import { BatchPutCoalescer } from './batch-put-coalescer';
 import { keys, uniqueSuffix } from './table-schema';
 import { ignoreFailure } from '../util/promises';
 
@@ -55,32 +56,35 @@ interface Head {
 }
 
 export class BoardUpdates {
+  /** Appends of this process, coalesced into batch writes while others are in flight. */
+  private readonly appends: BatchPutCoalescer;
+
   constructor(
     private readonly table: Table,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    // Two writes at once: an edit never waits behind more than one, and the rest share a batch.
+    this.appends = new BatchPutCoalescer(table, { maxInFlight: 2, what: 'board updates' });
+  }
 
-  /** Durably appends one update. Resolves only once every part is written. */
+  /**
+   * Durably appends one update. Resolves only once every part is written. Concurrent appends
+   * of one process go together as one BatchWriteItem (storage/batch-put-coalescer.ts): with an
+   * edit in flight, the next ones wait for a free slot and share one write.
+   */
   async append(boardId: string, update: Uint8Array): Promise<void> {
     const group = uniqueSuffix(this.clock());
     const parts = Math.max(1, Math.ceil(update.byteLength / ITEM_PART_BYTES));
-    const writes: Promise<unknown>[] = [];
+    const items: Record<string, unknown>[] = [];
     for (let part = 0; part < parts; part++) {
-      writes.push(
-        this.table.doc.send(
-          new PutCommand({
-            TableName: this.table.name,
-            Item: {
-              pk: keys.board(boardId),
-              sk: keys.update(group, part),
-              n: parts,
-              u: update.subarray(part * ITEM_PART_BYTES, (part + 1) * ITEM_PART_BYTES),
-            },
-          }),
-        ),
-      );
+      items.push({
+        pk: keys.board(boardId),
+        sk: keys.update(group, part),
+        n: parts,
+        u: update.subarray(part * ITEM_PART_BYTES, (part + 1) * ITEM_PART_BYTES),
+      });
     }
-    await Promise.all(writes);
+    await this.appends.put(items, update.byteLength);
   }
 
   async load(boardId: string): Promise<StoredUpdates> {
