@@ -19,7 +19,7 @@
  *     when signed in, the self-declared name with the link for the staff link — with the field
  *     and old → new value in Vietnamese (dates dd/mm/yyyy), paginated; the staff link reads
  *     the history too (its token as Bearer).
- * Screenshots (desktop and 390 × 844) go to screenshots-h14a/ at the repo root (not committed).
+ * Screenshots (desktop and 390 × 844) go to test-artifacts/screenshots/history-*.png (not committed).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -36,7 +36,7 @@ import { connectClient, storedDoc, synced, waitFor } from '../helpers/sync-clien
 import { BROWSER_ADMIN, REPO_ROOT, buildWeb, createAdmin, launchChromium, openPage, startBrowserStack, type BrowserStack } from '../helpers/browser';
 
 const run = requireTool('Chromium', hasChromium);
-const SHOTS = join(REPO_ROOT, 'screenshots-h14a');
+const SHOTS = join(REPO_ROOT, 'test-artifacts', 'screenshots');
 const PHONE = { width: 390, height: 844 };
 const STAFF_LINK_LABEL = 'Cán bộ (liên kết sửa) / Staff (edit link)';
 
@@ -58,7 +58,7 @@ describe.skipIf(!run)('history, undo and the trash in Chromium, three people at 
     const b = await stored();
     return (b.cards.find((c) => c.id === id) ?? b.deletedCards.find((c) => c.id === id) ?? null) as Record<string, unknown> | null;
   };
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `history-${name}.png`), fullPage: false });
 
   async function open(url: string, name: string, label: string, viewport?: { width: number; height: number }): Promise<Page> {
     const r = await openPage(browser, url, { name, label, ...(viewport ? { viewport } : {}) });

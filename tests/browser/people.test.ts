@@ -7,12 +7,11 @@
  *    the filters stay in the address (reload, back);
  *  - the admin adds, renames, reorders and removes columns; removing one that holds cards asks
  *    where they go, and the other person's board and dashboard follow live with no card lost.
- * Screenshots (desktop and 390 × 844) go to screenshots-h14b/ and test-artifacts/screenshots/.
+ * Screenshots (desktop and 390 × 844) go to test-artifacts/screenshots/people-*.png (not committed).
  */
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addCard, readBoard, readComments } from '@binhan/core';
 import { seedPlan27Board } from '@binhan/core/plan-27';
@@ -20,10 +19,9 @@ import { Memberships } from '@binhan/functions';
 import { hasChromium, requireTool } from '../helpers/tools';
 import { see } from '../helpers/page-expect';
 import { storedDoc } from '../helpers/sync-clients';
-import { buildWeb, launchChromium, openPage, REPO_ROOT, screenshotPath, startBrowserStack, type BrowserStack } from '../helpers/browser';
+import { buildWeb, launchChromium, openPage, screenshotPath, startBrowserStack, type BrowserStack } from '../helpers/browser';
 
 const run = requireTool('Chromium', hasChromium);
-const SHOTS = join(REPO_ROOT, 'screenshots-h14b');
 const PHONE = { width: 390, height: 844 };
 
 describe.skipIf(!run)('comments, people and columns in Chromium (two people)', () => {
@@ -60,12 +58,10 @@ describe.skipIf(!run)('comments, people and columns in Chromium (two people)', (
   const card = (page: Page, id: string) => page.locator(`[data-card-id="${id}"]`);
   const column = (page: Page, unit: string) => page.locator(`section.column[data-unit="${unit}"]`);
   const shot = async (page: Page, name: string) => {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-    await page.screenshot({ path: screenshotPath(`h14b-${name}`) });
+    await page.screenshot({ path: screenshotPath(`people-${name}`) });
   };
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     const webRoot = await buildWeb();
     bs = await startBrowserStack(webRoot);
     for (const [key, name, email] of [['lan', 'Nguyễn Thị Lan', 'lan@binhan.gov.vn'], ['minh', 'Trần Văn Minh', 'minh@binhan.gov.vn']] as const) {
