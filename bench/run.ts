@@ -172,7 +172,7 @@ async function main(): Promise<number> {
     notes: [
       'all servers and all clients run in this one Node process (one event loop), one server at a time, on 127.0.0.1',
       'open-time boards: 10,000 card edits (3 fields each) vs the same final state reached in 1,000 updates; opens of ours use a read-only link so they do not start a compaction',
-      'ours: stock y-websocket WebsocketProvider through our base64 text polyfill; dynalite in memory in this process, called in process',
+      'ours: stock y-websocket WebsocketProvider through our base64 text polyfill; dynalite in memory in this process, item commands sent straight to it past the SDK (packages/local/src/engine-document-client.ts), audit gathered 25 ms',
       'npm-start: the same server as `npm start` runs it: its own process, dynalite on disk (a fresh temporary folder); clients in this process',
       `aws-query / aws-gateway: ours with AWS's latencies added: ${AWS_LATENCY.dbMs} ms per DynamoDB call, ${AWS_LATENCY.postMs} ms per postToConnection, ${AWS_LATENCY.invokeMs} ms per invocation; audience from a DynamoDB Query (the AWS path) / from the gateway`,
       `load while this ran: ${os.loadavg().map((l) => round(l, 2)).join(' / ')} (1/5/15-min load average at the start; other jobs share the machine)`,

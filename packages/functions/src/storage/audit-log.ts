@@ -32,12 +32,24 @@ export class InvalidAuditCursorError extends Error {
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 200;
 
+export interface AuditLogOptions {
+  /**
+   * Milliseconds the entries of a moment wait to share one batch write (default 0: written at
+   * once). The local stack sets it (AUDIT_GATHER_MS): its peers and its engine share one
+   * process, so an audit write started during a fan-out would delay the peers. On AWS each
+   * invocation is its own process and the audit is written at once.
+   */
+  gatherMs?: number;
+}
+
 export class AuditLog {
   constructor(
     private readonly table: Table,
     private readonly clock: () => number = Date.now,
+    options: AuditLogOptions = {},
   ) {
-    this.writes = new BatchPutCoalescer(table, { maxInFlight: 1, what: 'audit writes' }); // the first at once, the rest behind it
+    // One write at a time: the first at once (or after the gathering window), the rest behind it.
+    this.writes = new BatchPutCoalescer(table, { maxInFlight: 1, what: 'audit writes', ...(options.gatherMs ? { gatherMs: options.gatherMs } : {}) });
   }
 
   /** Writes of this process, coalesced into batch writes while others are in flight. */

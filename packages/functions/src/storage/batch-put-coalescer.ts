@@ -5,6 +5,10 @@
  * write per batch of calls, not one per call (issue 12). Each call resolves once ITS items are
  * written, and rejects only if a batch holding them failed: a call is never told "stored" when it
  * is not, nor "failed" for another call's batch. Unprocessed items are retried with backoff.
+ *
+ * `gatherMs` (default 0) holds a batch that much before it is written, so the calls of that
+ * moment go together. For work off the hot path (the audit) in a process that also serves the
+ * peers: the write then runs after the fan-out has reached the sockets, not in between.
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from './dynamo';
@@ -24,11 +28,14 @@ export interface BatchPutOptions {
   maxBatchBytes?: number;
   /** Said when DynamoDB keeps items unprocessed after every retry. */
   what: string;
+  /** Milliseconds a batch waits for more calls before it is written (0: at once). */
+  gatherMs?: number;
 }
 
 export class BatchPutCoalescer {
   private readonly waiting: Waiting[] = [];
   private inFlight = 0;
+  private gathering: NodeJS.Timeout | null = null;
   private readonly maxBatchBytes: number;
 
   constructor(
@@ -43,8 +50,19 @@ export class BatchPutCoalescer {
     if (items.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       this.waiting.push({ items, bytes, done: (error) => (error ? reject(error) : resolve()) });
-      this.pump();
+      this.schedule();
     });
+  }
+
+  /** Pumps now, or once the gathering window has passed. */
+  private schedule(): void {
+    const gatherMs = this.options.gatherMs ?? 0;
+    if (gatherMs <= 0) return this.pump();
+    if (this.gathering) return;
+    this.gathering = setTimeout(() => {
+      this.gathering = null;
+      this.pump();
+    }, gatherMs);
   }
 
   private pump(): void {
@@ -63,7 +81,7 @@ export class BatchPutCoalescer {
       this.inFlight++;
       void this.write(calls).finally(() => {
         this.inFlight--;
-        this.pump();
+        if (this.waiting.length > 0) this.schedule();
       });
     }
   }

@@ -1,6 +1,6 @@
 /** Wires the WebSocket handler's dependencies from a table and a secret. */
 import { SyncTokens } from '../auth/sync-token';
-import { AuditLog } from '../storage/audit-log';
+import { AuditLog, type AuditLogOptions } from '../storage/audit-log';
 import { AwarenessStates } from '../storage/awareness-states';
 import { BoardRegistry } from '../storage/board-registry';
 import { Boards } from '../storage/boards';
@@ -35,6 +35,8 @@ export function createWsDeps(input: {
    * connections in memory (packages/local/src/gateway-connections.ts).
    */
   connections?: Connections;
+  /** How the audit writes (storage/audit-log.ts: gatherMs); default: each at once. */
+  audit?: AuditLogOptions;
 }): WsDeps {
   const clock = input.clock ?? Date.now;
   const updates = new BoardUpdates(input.table, clock);
@@ -46,7 +48,7 @@ export function createWsDeps(input: {
     allowances: new ConnectionAllowances(input.table, clock),
     limits: connectionLimits(input.limits, input.env),
     tokens: new SyncTokens(input.syncTokenSecret, clock),
-    audit: new AuditLog(input.table, clock),
+    audit: new AuditLog(input.table, clock, input.audit),
     boardDocs: new BoardWriteChecker(boardSource(updates), input.boardDocs),
     posterFor: input.posterFor,
     access: {
