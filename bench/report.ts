@@ -87,6 +87,24 @@ export function computeTargets(results: BenchResults): Target[] {
       });
     }
   }
+  // 1b. npm start like for like: against the reference in its own process (the same process boundary).
+  const referenceApart = server('reference-own-process');
+  const npmStart = server('npm-start');
+  if (referenceApart && npmStart) {
+    for (const [runKey, outcome] of Object.entries(npmStart.latency)) {
+      const o = ok(outcome);
+      const r = ok(referenceApart.latency[runKey]);
+      const durable = o?.durable ? o.durable.stored === o.durable.expected && o.lost === 0 : false;
+      targets.push({
+        name: `npm-start vs reference in its own process: edit→peer, ${runKey.replace('@', ' clients, edits ')} apart`,
+        target: 'p50 ≤ 2×, p99 ≤ 3× (like for like); every edit durable',
+        figure: o && r
+          ? `p50 ${o.p50Ms} / ${r.p50Ms} ms = ${round(o.p50Ms / r.p50Ms, 2)}×, p99 ${o.p99Ms} / ${r.p99Ms} ms = ${round(o.p99Ms / r.p99Ms, 2)}×; durable ${o.durable?.stored ?? '?'}/${o.durable?.expected ?? '?'}`
+          : 'not measured',
+        verdict: verdict(Boolean(o && r), Boolean(o && r && o.p50Ms <= 2 * r.p50Ms && o.p99Ms <= 3 * r.p99Ms && durable)),
+      });
+    }
+  }
   // 2. the hot path: storage calls an edit makes before its first post.
   for (const key of ['ours', 'aws-query']) {
     const runs = Object.values(server(key)?.latency ?? {}).map(ok).filter((l): l is LatencyResult => Boolean(l?.storageCalls));

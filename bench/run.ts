@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the three servers side by side, one at a time, in this one process.
- *   BENCH_SERVERS=ours,npm-start,reference,hocuspocus,aws-query,aws-gateway   which servers (default all)
+ *   BENCH_SERVERS=ours,npm-start,reference,reference-own-process,hocuspocus,aws-query,aws-gateway   which servers (default all)
  *   BENCH_SCENARIOS=latency,convergence,open  which scenarios (default all)
  *   BENCH_QUICK=1                             a smoke run: fewer edits, smaller runs, no extra sections
  * Prints the report and writes bench/results/latest.json. Exits 0 (a MISS is not a failure);
@@ -19,6 +19,7 @@ import { hocuspocus } from './servers/hocuspocus';
 import { AWS_LATENCY, ours, oursWithAwsLatency } from './servers/ours';
 import { oursOwnProcess } from './servers/own-process';
 import { reference } from './servers/reference';
+import { referenceOwnProcess } from './servers/reference-own-process';
 import type { BenchServer } from './servers/types';
 import { now, round, withTimeout } from './util';
 
@@ -60,6 +61,7 @@ const SERVERS: Record<string, Plan> = {
   ours: { server: ours, latency: LATENCY_RUNS, convergence: true, open: true },
   'npm-start': { server: oursOwnProcess, latency: LATENCY_RUNS, convergence: !QUICK, open: false },
   reference: { server: reference, latency: LATENCY_RUNS, convergence: true, open: true },
+  'reference-own-process': { server: referenceOwnProcess, latency: LATENCY_RUNS, convergence: false, open: false },
   hocuspocus: { server: hocuspocus, latency: LATENCY_RUNS.filter((r) => r.spacingMs === 20), convergence: true, open: true },
   'aws-query': { server: oursWithAwsLatency('query'), latency: AWS_RUNS, convergence: false, open: false },
   'aws-gateway': { server: oursWithAwsLatency('gateway'), latency: AWS_RUNS, convergence: false, open: false },
@@ -174,6 +176,7 @@ async function main(): Promise<number> {
       'open-time boards: 10,000 card edits (3 fields each) vs the same final state reached in 1,000 updates; opens of ours use a read-only link so they do not start a compaction',
       'ours: stock y-websocket WebsocketProvider through our base64 text polyfill; dynalite in memory in this process, item commands sent straight to it past the SDK (packages/local/src/engine-document-client.ts), audit gathered 25 ms',
       'npm-start: the same server as `npm start` runs it: its own process, dynalite on disk (a fresh temporary folder); clients in this process',
+      'reference-own-process: the reference in a process of its own, clients in this process (the npm-start boundary): npm-start is also compared with it, like for like',
       `aws-query / aws-gateway: ours with AWS's latencies added: ${AWS_LATENCY.dbMs} ms per DynamoDB call, ${AWS_LATENCY.postMs} ms per postToConnection, ${AWS_LATENCY.invokeMs} ms per invocation; audience from a DynamoDB Query (the AWS path) / from the gateway`,
       `load while this ran: ${os.loadavg().map((l) => round(l, 2)).join(' / ')} (1/5/15-min load average at the start; other jobs share the machine)`,
       ...(QUICK ? ['BENCH_QUICK: a smoke run (fewer edits, smaller runs): the figures are not those of the targets'] : []),
