@@ -297,11 +297,13 @@ export function renderReport(results: BenchResults): string {
     }
   }
   for (const key of ['aws-query', 'aws-gateway']) {
-    const l = ok(results.servers.find((s) => s.key === key)?.latency['20@20ms']);
-    if (!l?.editPath?.length) continue;
-    out.push('');
-    out.push(`${key}: the update path with AWS latencies, 20 clients (p50/p99 over ${l.edits} edits)`);
-    out.push(table(['segment', 'p50', 'p99'], l.editPath.map((seg) => [seg.segment, ms(seg.p50Ms), ms(seg.p99Ms)])));
+    for (const n of [20, 100]) {
+      const l = ok(results.servers.find((s) => s.key === key)?.latency[`${n}@20ms`]);
+      if (!l?.editPath?.length) continue;
+      out.push('');
+      out.push(`${key}: the update path with AWS latencies, ${n} clients (p50/p99 over ${l.edits} edits)`);
+      out.push(table(['segment', 'p50', 'p99'], l.editPath.map((seg) => [seg.segment, ms(seg.p50Ms), ms(seg.p99Ms)])));
+    }
   }
   const openSteps = ok(ours?.openTime)?.openSteps;
   if (openSteps?.length) {

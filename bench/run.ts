@@ -2,6 +2,7 @@
  * `npm run bench`: the three servers side by side, one at a time, in this one process.
  *   BENCH_SERVERS=ours,npm-start,reference,reference-own-process,hocuspocus,aws-query,aws-gateway   which servers (default all)
  *   BENCH_SCENARIOS=latency,convergence,open  which scenarios (default all)
+ *   BENCH_RUNS=100@5,20@20                    only these latency runs (clients@spacing)
  *   BENCH_QUICK=1                             a smoke run: fewer edits, smaller runs, no extra sections
  * Prints the report and writes bench/results/latest.json. Exits 0 (a MISS is not a failure);
  * exits 1 only when a zero-loss / durability check failed or a scenario crashed.
@@ -46,6 +47,9 @@ export const LATENCY_RUNS: { clients: number; spacingMs: number }[] = [
   { clients: 100, spacingMs: 20 },
   { clients: 100, spacingMs: 5 },
 ];
+/** BENCH_RUNS=100@5,20@20: only these latency runs (for profiling one). */
+const ONLY_RUNS = process.env.BENCH_RUNS?.split(',').map((r) => r.trim().replace(/ms$/, ''));
+const pick = (runs: { clients: number; spacingMs: number }[]) => (ONLY_RUNS ? runs.filter((r) => ONLY_RUNS.includes(`${r.clients}@${r.spacingMs}`)) : runs);
 const AWS_RUNS = LATENCY_RUNS.filter((r) => r.spacingMs === 20);
 const CONVERGENCE = QUICK ? { clients: 20, edits: 50 } : { clients: 50, edits: 200 };
 const HISTORY = QUICK ? [2_000, 200] : [10_000, 1_000];
@@ -92,7 +96,7 @@ async function benchServer(key: string, plan: Plan, scenarios: string[]): Promis
     // Warm-up (not reported): JIT, sockets and the engine's first writes, the same for every server.
     await attempt(`${key} warm-up`, () => measureLatency(running, 10, 30, 5), 60_000);
     if (scenarios.includes('latency')) {
-      for (const run of plan.latency) {
+      for (const run of pick(plan.latency)) {
         console.error(`[bench] ${key}: latency, ${run.clients} clients, edits ${run.spacingMs} ms apart`);
         results.latency[latencyKey(run.clients, run.spacingMs)] = await attempt(`${key} latency ${run.clients}@${run.spacingMs}ms`, () => measureLatency(running, run.clients, EDITS, run.spacingMs), 90_000);
       }

@@ -121,17 +121,36 @@ function encodeBody(input: Doc): string {
   });
 }
 
-/** An answer's JSON: B and BS (base64 in the protocol) back to bytes, as the SDK reads them. */
+/** base64 text → bytes (a view on the decoded buffer, as the SDK hands out Uint8Arrays). */
+function bytesOf(text: string): Uint8Array {
+  const b = Buffer.from(text, 'base64');
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/**
+ * Bytes (B, BS: base64 in the protocol) back to Uint8Array, in place, everywhere in an answer,
+ * as the SDK reads them. In DynamoDB JSON a string under "B" can only be a binary value: an
+ * attribute named "B" holds an AttributeValue object. (A plain walk: JSON.parse's reviver costs
+ * several times more on a Query of 100 items.)
+ */
+function revive(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const child of node) if (child && typeof child === 'object') revive(child);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  for (const key in record) {
+    const value = record[key];
+    if (key === 'B' && typeof value === 'string') record[key] = bytesOf(value);
+    else if (key === 'BS' && Array.isArray(value) && value.every((v) => typeof v === 'string')) record[key] = value.map(bytesOf);
+    else if (value && typeof value === 'object') revive(value);
+  }
+}
+
 function decodeBody(text: string): Doc {
-  const bytes = (s: string) => {
-    const b = Buffer.from(s, 'base64');
-    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-  };
-  return JSON.parse(text, (key, value: unknown) => {
-    if (key === 'B' && typeof value === 'string') return bytes(value);
-    if (key === 'BS' && Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.map(bytes);
-    return value;
-  }) as Doc;
+  const body = JSON.parse(text) as Doc;
+  revive(body);
+  return body;
 }
 
 /** An error answer as the SDK would throw it: its modeled class when it has one (ConditionalCheckFailedException…). */
