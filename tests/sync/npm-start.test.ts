@@ -1,6 +1,8 @@
 /**
  * `npm start` as a new colleague runs it: a fresh data folder, the seeded plan-27 board created
- * on first start, edit and view links printed; a restart keeps the board and what was edited.
+ * on first start, edit and view links printed; a restart keeps the board and what was edited;
+ * a second start on a folder already in use stops with a message that says what to do, and the
+ * first keeps serving.
  */
 import * as Y from 'yjs';
 import WebSocket from 'ws';
@@ -96,6 +98,33 @@ describe('npm start', () => {
       again.provider.destroy();
     } finally {
       await stop(second);
+    }
+  });
+
+  it('refuses a second npm start on the same data folder with a clear message; the first keeps serving', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'binhan-start-twice-'));
+    const first = await startProduct(folder);
+    try {
+      const second = spawn(process.execPath, ['--import', 'tsx', 'packages/local/src/main.ts'], {
+        cwd: join(__dirname, '../..'),
+        env: { ...process.env, DATA_DIR: folder, PORT: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      second.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+      second.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+      const code = await new Promise<number | null>((r) => second.once('exit', r));
+      expect(code).toBe(1);
+      expect(output).toContain(`The data folder ${folder} is in use by another npm start (process ${first.child.pid})`);
+      expect(output).toMatch(/DATA_DIR=<folder>/);
+      expect(output).not.toMatch(/Database is closed/);
+      const staff = open(first.editLink);
+      await waitFor(() => staff.provider.synced, 'the first npm start still serves');
+      expect(readBoard(staff.doc).units).toHaveLength(5);
+      staff.provider.destroy();
+    } finally {
+      await stop(first);
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { bootstrapAdmin, ENV, readEnv, setEnvDefault, ShareLinks } from '@binhan/functions';
+import { claimDataDir } from './data-dir-lock';
 import { startLocalStack } from './local-stack';
 import { SEED_BOARD_ID, seedBoard } from './seed';
 import { EDIT_LINK_DAYS, startLinks } from './start-links';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   setEnvDefault(ENV.sdkNodeWarningDisabled, 'true');
   const dataDir = resolve(readEnv(ENV.dataDir) ?? '.data');
   const port = Number(readEnv(ENV.port) ?? 8787);
+  const releaseDataDir = claimDataDir(dataDir); // one npm start per data folder (data-dir-lock.ts)
   const stack = await startLocalStack({
     port,
     host: readEnv(ENV.host) ?? '127.0.0.1',
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
   );
   const stop = async () => {
     await stack.close();
+    releaseDataDir();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
