@@ -3,6 +3,7 @@
  *   BENCH_SERVERS=ours,npm-start,reference,reference-own-process,hocuspocus,aws-query,aws-gateway   which servers (default all)
  *   BENCH_SCENARIOS=latency,convergence,open  which scenarios (default all)
  *   BENCH_RUNS=100@5,20@20                    only these latency runs (clients@spacing)
+ *   BENCH_EDITS=400                           edits per latency run (default 100; 40 with BENCH_QUICK)
  *   BENCH_QUICK=1                             a smoke run: fewer edits, smaller runs, no extra sections
  * Prints the report and writes bench/results/latest.json. Exits 0 (a MISS is not a failure);
  * exits 1 only when a zero-loss / durability check failed or a scenario crashed.
@@ -39,7 +40,7 @@ const EXTRA_SECTIONS: { title: string; file: string; exportName: string }[] = [
 
 /** BENCH_QUICK=1: fewer edits and clients, smaller histories, no extra sections (a smoke run). */
 const QUICK = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
-const EDITS = QUICK ? 40 : 100;
+const EDITS = Number(process.env.BENCH_EDITS ?? (QUICK ? 40 : 100));
 /** The latency runs: clients × milliseconds between edits (issue 12: 20 and 100 clients, 20 and 5 ms). */
 export const LATENCY_RUNS: { clients: number; spacingMs: number }[] = [
   { clients: 20, spacingMs: 20 },
