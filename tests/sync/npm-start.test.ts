@@ -24,7 +24,8 @@ interface Started {
   viewLink: URL;
 }
 
-async function startProduct(dataDir: string): Promise<Started> {
+/** `npm start`'s process on a data folder, with what it prints so far. */
+function spawnProduct(dataDir: string): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/local/src/main.ts'], {
     cwd: join(__dirname, '../..'),
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0' },
@@ -33,10 +34,15 @@ async function startProduct(dataDir: string): Promise<Started> {
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  await waitFor(() => /Press Ctrl\+C/.test(output) || child.exitCode !== null, 'npm start printed its links', 30_000);
-  const links = [...output.matchAll(/(http:\/\/localhost:\d+\/\?board=[^\s]+)/g)].map((m) => new URL(m[1]!));
+  return { child, output: () => output };
+}
+
+async function startProduct(dataDir: string): Promise<Started> {
+  const { child, output } = spawnProduct(dataDir);
+  await waitFor(() => /Press Ctrl\+C/.test(output()) || child.exitCode !== null, 'npm start printed its links', 30_000);
+  const links = [...output().matchAll(/(http:\/\/localhost:\d+\/\?board=[^\s]+)/g)].map((m) => new URL(m[1]!));
   expect(links).toHaveLength(2);
-  return { child, output, editLink: links[0]!, viewLink: links[1]! };
+  return { child, output: output(), editLink: links[0]!, viewLink: links[1]! };
 }
 
 async function stop(started: Started): Promise<void> {
@@ -105,15 +111,9 @@ describe('npm start', () => {
     const folder = mkdtempSync(join(tmpdir(), 'binhan-start-twice-'));
     const first = await startProduct(folder);
     try {
-      const second = spawn(process.execPath, ['--import', 'tsx', 'packages/local/src/main.ts'], {
-        cwd: join(__dirname, '../..'),
-        env: { ...process.env, DATA_DIR: folder, PORT: '0' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      second.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-      second.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+      const { child: second, output: printed } = spawnProduct(folder);
       const code = await new Promise<number | null>((r) => second.once('exit', r));
+      const output = printed();
       expect(code).toBe(1);
       expect(output).toContain(`The data folder ${folder} is in use by another npm start (process ${first.child.pid})`);
       expect(output).toMatch(/DATA_DIR=<folder>/);
