@@ -62,8 +62,13 @@ describe.skipIf(!run)('web app in Chromium', () => {
     const { page: a } = await open(boardId, 'edit');
     const nameDialog = a.getByRole('dialog', { name: 'Tên hiển thị của bạn' });
     await see(nameDialog).toBeVisible();
+    // Before she has a name, "Việc của tôi" asks for one (not the link's id, link:l-…).
+    const mine = a.locator('label.filters__mine');
+    await see(mine).toContainText('Hãy nhập tên của bạn');
+    expect(await mine.textContent()).not.toMatch(/link:/);
     await nameDialog.getByLabel('Tên hiển thị của bạn').fill('Chị Lan');
     await nameDialog.getByRole('button', { name: 'Lưu' }).click();
+    await see(mine).toContainText('việc giao cho Chị Lan');
     const { page: b } = await open(boardId, 'edit', 'Anh Minh');
     await online(a);
     await online(b);

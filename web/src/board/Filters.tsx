@@ -11,6 +11,8 @@ export function Filters(): JSX.Element {
   const app = useApp();
   const { store, ui } = app;
   const who = me(app);
+  // Without a typed or account name, me() falls back to the link's id (link:l-…): ask for a name instead.
+  const myName = () => (who.name() === who.id ? '' : who.name());
   const people = peopleOf(app.conn);
   const set = (patch: Partial<F>, replace = false) => ui.setFilters({ ...ui.filters(), ...patch }, { replace });
   const assignees = createMemo(() => {
@@ -83,7 +85,7 @@ export function Filters(): JSX.Element {
         <span>{tp('myTasks')}</span>
         <span class="filters__toggle">
           <input type="checkbox" data-testid="filter-mine" checked={ui.filters().mine} onChange={(e) => set({ mine: e.currentTarget.checked })} />
-          <span>{who.name() ? tp('myTasksAs', { name: who.name() }) : tp('myTasksNeedsName')}</span>
+          <span>{myName() ? tp('myTasksAs', { name: myName() }) : tp('myTasksNeedsName')}</span>
         </span>
       </label>
       <Show when={filterActive(ui.filters())}>
