@@ -171,12 +171,9 @@ export class AwarenessStates {
     if (entry.state === 'null') return 'dropped'; // only the owner removes its state
     const status = await rules.ownerStatus(item.owner);
     if (status === 'other-holder') return 'not-yours';
+    if (status === 'same-holder') return 'dropped'; // the same tab reconnecting: its old connection is not gone yet
     if (!(await rules.claim(entry.clientID))) return 'over-limit';
-    // The owner is gone, or is this holder's own earlier connection (a tab reconnecting before
-    // its old connection's $disconnect): take the id over, unless someone else wrote it
-    // meanwhile. Left with the old connection, the state would be removed by that connection's
-    // $disconnect, and the tab would vanish from everyone's presence until its next renewal
-    // (tests/sync/presence-reconnect.test.ts).
+    // The owner is gone: take the id over, unless someone else wrote it meanwhile.
     const taken = await this.put(boardId, me, entry, {
       condition: '#o = :old AND #c = :oldc',
       names: { '#o': 'owner', '#c': 'clock' },
