@@ -60,6 +60,14 @@ export interface AnnounceResult {
   notYours: number[];
   /** Client ids past the connection's limit: refused. */
   overLimit: number[];
+  /**
+   * Stored states newer than what the sender announced (its entry was older): send them back.
+   * A tab that reconnects re-announces its state with the clock it had, while the server may
+   * already have removed that state (its old connection's $disconnect, clock + 1). Told so,
+   * y-protocols bumps the clock of its own state past the removal and announces it again, so the
+   * tab is present again at once, not at its next renewal 15 s later.
+   */
+  outdated: AwarenessEntry[];
 }
 
 /** Every id may be claimed and every owner counts as gone (storage tests, seeding). */
@@ -93,7 +101,7 @@ export class AwarenessStates {
 
   /** A connection's awareness message: stores what it may change, says what it may not. */
   async announce(boardId: string, me: string, entries: AwarenessEntry[], rules: AnnounceRules): Promise<AnnounceResult> {
-    const result: AnnounceResult = { accepted: [], notYours: [], overLimit: [] };
+    const result: AnnounceResult = { accepted: [], notYours: [], overLimit: [], outdated: [] };
     // A connection known to be at its limit: every id it does not hold is refused at once (a
     // flood of new ids costs one set lookup each, no cache or storage work).
     const full = rules.claimsFull?.() ?? null;
@@ -106,7 +114,14 @@ export class AwarenessStates {
       if (kept.length === 0) return result;
       entries = kept;
     }
-    const fresh = entries.filter((e) => e.clock > (this.seenClocks.get(this.cacheKey(boardId, e.clientID)) ?? -1));
+    const fresh: AwarenessEntry[] = [];
+    const behind: AwarenessEntry[] = [];
+    for (const e of entries) {
+      const seen = this.seenClocks.get(this.cacheKey(boardId, e.clientID)) ?? -1;
+      if (e.clock > seen) fresh.push(e);
+      else if (e.clock < seen && e.state !== 'null') behind.push(e); // an echo has the same clock: dropped
+    }
+    if (behind.length > 0) result.outdated.push(...(await this.newerThan(boardId, behind)));
     const unknown: AwarenessEntry[] = [];
     await Promise.all(
       fresh.map(async (entry) => {
@@ -135,6 +150,7 @@ export class AwarenessStates {
             item = (await this.read(boardId, [entry.clientID])).get(entry.clientID);
             continue;
           }
+          if (outcome === 'outdated' && item) result.outdated.push({ clientID: item.clientID, clock: item.clock, state: item.state });
           if (outcome === 'accepted') result.accepted.push(entry);
           else if (outcome === 'not-yours') result.notYours.push(entry.clientID);
           else if (outcome === 'over-limit') result.overLimit.push(entry.clientID);
@@ -152,21 +168,22 @@ export class AwarenessStates {
     entry: AwarenessEntry,
     item: StoredItem | undefined,
     rules: AnnounceRules,
-  ): Promise<'accepted' | 'dropped' | 'not-yours' | 'over-limit' | 'lost-race'> {
+  ): Promise<'accepted' | 'dropped' | 'outdated' | 'not-yours' | 'over-limit' | 'lost-race'> {
     if (!item) {
       if (entry.state === 'null') return 'dropped'; // nothing to remove
       if (!(await rules.claim(entry.clientID))) return 'over-limit';
       return (await this.put(boardId, me, entry, { condition: 'attribute_not_exists(pk)' })) ? 'accepted' : 'lost-race';
     }
     const expired = item.expiresAt <= this.nowSeconds();
+    const behind = !expired && entry.clock < item.clock && entry.state !== 'null';
     if (item.owner === me) {
       if (entry.clock > item.clock || expired) return (await this.writeOwned(boardId, me, entry)) ? 'accepted' : 'lost-race';
       this.remember(boardId, entry.clientID, item.clock, item.owner);
-      return 'dropped';
+      return behind ? 'outdated' : 'dropped';
     }
     if (!expired && entry.clock <= item.clock) {
       this.remember(boardId, entry.clientID, item.clock, item.owner);
-      return 'dropped'; // an echo
+      return behind ? 'outdated' : 'dropped'; // an echo, or a state the sender has not seen replaced
     }
     if (entry.state === 'null') return 'dropped'; // only the owner removes its state
     const status = await rules.ownerStatus(item.owner);
@@ -239,6 +256,18 @@ export class AwarenessStates {
       if (!isConditionalCheckFailed(error)) throw error;
       return false;
     }
+  }
+
+  /** The stored (unexpired) states of these entries' client ids that are newer than the entries. */
+  private async newerThan(boardId: string, entries: AwarenessEntry[]): Promise<AwarenessEntry[]> {
+    const stored = await this.read(boardId, entries.map((e) => e.clientID));
+    const now = this.nowSeconds();
+    const out: AwarenessEntry[] = [];
+    for (const e of entries) {
+      const item = stored.get(e.clientID);
+      if (item && item.expiresAt > now && item.clock > e.clock) out.push({ clientID: item.clientID, clock: item.clock, state: item.state });
+    }
+    return out;
   }
 
   /** The stored items of some client ids: a Get each, or one Query of the board for many. */

@@ -231,6 +231,11 @@ async function acceptAwareness(
     if (announced.accepted.length > 0) {
       await broadcast(deps, poster, connection.boardId, awarenessMessage(encodeAwarenessUpdate(announced.accepted)), connectionId);
     }
+    // States newer than the sender announced (a reconnecting tab's own, removed meanwhile): back
+    // to the sender, whose y-protocols then re-announces its own state past them.
+    if (announced.outdated.length > 0) {
+      await tellIfStillConnectedMessage(poster, connectionId, awarenessMessage(encodeAwarenessUpdate(announced.outdated)));
+    }
     return announced;
   });
   if (result.notYours.length > 0) {
@@ -278,9 +283,7 @@ async function rereadAfterJoinWindow(deps: WsDeps, poster: ConnectionPoster, con
   // carries the whole delete set, so compare it with the first load's).
   const missed = Y.diffUpdate(update, sent);
   if (equalBytes(missed, Y.diffUpdate(loaded, sent))) return;
-  await sendMessage(poster, connection.connectionId, updateMessage(missed)).catch((error: unknown) => {
-    if (!(error instanceof GoneConnectionError)) throw error; // gone meanwhile: nobody to tell
-  });
+  await tellIfStillConnectedMessage(poster, connection.connectionId, updateMessage(missed));
 }
 
 async function acceptUpdate(
@@ -372,4 +375,11 @@ async function compactQuietly(deps: WsDeps, boardId: string): Promise<void> {
   } catch (error) {
     reportError(deps, error, `compaction of ${boardId}`);
   }
+}
+
+/** Sends a y-websocket message to a connection that may be gone meanwhile (nobody to tell then). */
+async function tellIfStillConnectedMessage(poster: ConnectionPoster, connectionId: string, message: Uint8Array): Promise<void> {
+  await sendMessage(poster, connectionId, message).catch((error: unknown) => {
+    if (!(error instanceof GoneConnectionError)) throw error;
+  });
 }
