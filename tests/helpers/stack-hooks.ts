@@ -6,6 +6,8 @@
  *     the stack and the build folder. Used by tests/browser.
  *   - useAccessStack: a local stack with an administrator signed in, closed after. Used by
  *     tests/access.
+ *   - useSyncStack: a local stack and the stock y-websocket clients a test opens on it
+ *     (`client(board, token)`), all destroyed after, then the stack. Used by tests/sync.
  * Each hands what it made to `ready` once made, so the test keeps its own variables.
  */
 import { rmSync } from 'node:fs';
@@ -14,6 +16,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import type { LocalStackOptions } from '@binhan/local';
 import { buildWeb, createAdmin, launchChromium, startBrowserStack, type BrowserStack } from './browser';
 import { startAccessStack } from './access';
+import { connectClient, startTestStack, type SyncClient } from './sync-clients';
+import type { LocalStack } from '@binhan/local';
 
 export interface BrowserStackOptions {
   /** Options of the local stack (limits, throttle). */
@@ -58,4 +62,28 @@ export function useAccessStack(ready: (env: Awaited<ReturnType<typeof startAcces
   afterAll(async () => {
     await close?.();
   });
+}
+
+export function useSyncStack(options: LocalStackOptions = {}): { stack: () => LocalStack; client: (boardId: string, token: string) => SyncClient } {
+  let stack: LocalStack | undefined;
+  const clients: SyncClient[] = [];
+  beforeAll(async () => {
+    stack = await startTestStack(options);
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await stack?.close();
+  });
+  const started = () => {
+    if (!stack) throw new Error('useSyncStack: the stack starts in beforeAll; use it inside a test.');
+    return stack;
+  };
+  return {
+    stack: started,
+    client(boardId, token) {
+      const c = connectClient(started(), boardId, token);
+      clients.push(c);
+      return c;
+    },
+  };
 }

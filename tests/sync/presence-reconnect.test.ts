@@ -11,31 +11,20 @@
  * connection, a newcomer sees her, her later edits arrive); and another holder (a view link)
  * sending an old state of her client id, which changes nothing anyone sees or storage holds.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '@binhan/local';
+import { describe, expect, it } from 'vitest';
 import { notes } from '../helpers/board-notes';
 import { awarenessFrame, rawSync } from '../helpers/abuse';
-import { connectClient, startTestStack, synced, tokensFor, waitFor, type SyncClient } from '../helpers/sync-clients';
+import { useSyncStack } from '../helpers/stack-hooks';
+import { synced, tokensFor, waitFor, type SyncClient } from '../helpers/sync-clients';
 
 const nameOf = (c: SyncClient, clientID: number) => (c.provider.awareness.getStates().get(clientID) as { user?: { name?: string } } | undefined)?.user?.name;
 
 describe('a reconnecting tab keeps its presence', () => {
-  let stack: LocalStack;
-  const clients: SyncClient[] = [];
-  const client = (board: string, token: string) => {
-    const c = connectClient(stack, board, token);
-    clients.push(c);
-    return c;
-  };
-  beforeAll(async () => {
-    stack = await startTestStack();
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await stack.close();
-  });
+  const sync = useSyncStack();
+  const client = sync.client;
 
   it('is seen again at once after its old connection was released, under its new connection', async () => {
+    const stack = sync.stack();
     const { edit, view } = tokensFor(stack, 'rejoin');
     const lan = client('rejoin', edit);
     lan.provider.awareness.setLocalStateField('user', { name: 'Chị Lan' });
@@ -69,6 +58,7 @@ describe('a reconnecting tab keeps its presence', () => {
   });
 
   it('another holder sending an old state of her client id is answered with the stored one and changes nothing', async () => {
+    const stack = sync.stack();
     const { edit, view } = tokensFor(stack, 'old-state');
     const lan = client('old-state', edit);
     lan.provider.awareness.setLocalStateField('user', { name: 'Chị Lan' });
