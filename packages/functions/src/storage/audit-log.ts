@@ -49,7 +49,7 @@ export class AuditLog {
     options: AuditLogOptions = {},
   ) {
     // One write at a time: the first at once (or after the gathering window), the rest behind it.
-    this.writes = new BatchPutCoalescer(table, { maxInFlight: 1, what: 'audit writes', ...(options.gatherMs ? { gatherMs: options.gatherMs } : {}) });
+    this.writes = new BatchPutCoalescer(table, { maxInFlight: 1, what: 'audit writes', gatherMs: options.gatherMs });
   }
 
   /** Writes of this process, coalesced into batch writes while others are in flight. */

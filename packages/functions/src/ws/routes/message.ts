@@ -24,7 +24,7 @@ import { FragmentError } from '../../storage/fragments';
 import { awaitedLater } from '../../util/promises';
 import { encodeAwarenessUpdate, type AwarenessEntry } from '../awareness-codec';
 import { broadcast } from '../broadcast';
-import { closeConnection, GoneConnectionError, sendMessage, tellIfStillConnected, type ConnectionPoster } from '../../sockets/connection-poster';
+import { closeConnection, sendMessage, sendMessageIfStillConnected, tellIfStillConnected, type ConnectionPoster } from '../../sockets/connection-poster';
 import { reportError, type WsDeps } from '../deps';
 import type { WebSocketEvent, WebSocketResult } from '../events';
 import {
@@ -234,7 +234,7 @@ async function acceptAwareness(
     // States newer than the sender announced (a reconnecting tab's own, removed meanwhile): back
     // to the sender, whose y-protocols then re-announces its own state past them.
     if (announced.outdated.length > 0) {
-      await tellIfStillConnectedMessage(poster, connectionId, awarenessMessage(encodeAwarenessUpdate(announced.outdated)));
+      await sendMessageIfStillConnected(poster, connectionId, awarenessMessage(encodeAwarenessUpdate(announced.outdated)));
     }
     return announced;
   });
@@ -283,7 +283,7 @@ async function rereadAfterJoinWindow(deps: WsDeps, poster: ConnectionPoster, con
   // carries the whole delete set, so compare it with the first load's).
   const missed = Y.diffUpdate(update, sent);
   if (equalBytes(missed, Y.diffUpdate(loaded, sent))) return;
-  await tellIfStillConnectedMessage(poster, connection.connectionId, updateMessage(missed));
+  await sendMessageIfStillConnected(poster, connection.connectionId, updateMessage(missed));
 }
 
 async function acceptUpdate(
@@ -375,11 +375,4 @@ async function compactQuietly(deps: WsDeps, boardId: string): Promise<void> {
   } catch (error) {
     reportError(deps, error, `compaction of ${boardId}`);
   }
-}
-
-/** Sends a y-websocket message to a connection that may be gone meanwhile (nobody to tell then). */
-async function tellIfStillConnectedMessage(poster: ConnectionPoster, connectionId: string, message: Uint8Array): Promise<void> {
-  await sendMessage(poster, connectionId, message).catch((error: unknown) => {
-    if (!(error instanceof GoneConnectionError)) throw error;
-  });
 }
