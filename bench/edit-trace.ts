@@ -1,7 +1,7 @@
 /**
  * Per-invocation timestamps of our handler's update path, taken from outside the packages by
- * wrapping the handler's dependencies (`stack.deps`): connections.get (the first thing a
- * $default invocation does) opens a trace in an AsyncLocalStorage; updates.append,
+ * wrapping the handler's dependencies (`stack.deps`): posterFor (the first thing a $default
+ * invocation does) opens a trace in an AsyncLocalStorage; connections.get, updates.append,
  * connections.listBoard, every post and updates.notePending add their start/end to it. Traces
  * with an append are update invocations; in a latency run only the editor sends updates, so the
  * k-th such trace (by start time) is the k-th edit.
@@ -34,7 +34,8 @@ export class EditPathTracer {
 
   constructor(stack: LocalStack) {
     const deps = stack.deps as unknown as Record<string, Record<string, unknown>>;
-    this.wrap(deps.connections, 'get', 'get connection', true);
+    this.opensTrace(deps as unknown as Record<string, unknown>, 'posterFor');
+    this.wrap(deps.connections, 'get', 'get connection');
     this.wrap(deps.updates, 'append', 'put update');
     this.wrap(deps.connections, 'listBoard', 'query connections');
     this.wrap(deps.updates, 'notePending', 'update pending counter');
@@ -103,7 +104,7 @@ export class EditPathTracer {
       const query = first('query connections');
       const pending = first('update pending counter');
       if (match) add('client send → handler start (socket, gateway, decode)', t.start - sent[k]!);
-      add('get connection (cached after the first)', get && get.t1 - get.t0);
+      add('get connection (none: the identity comes with the event)', get ? get.t1 - get.t0 : 0);
       add('put update', put && put.t1 - put.t0);
       add('query connections', query && query.t1 - query.t0);
       const stored = Math.max(put?.t1 ?? Number.NaN, query?.t1 ?? Number.NaN);
@@ -120,6 +121,22 @@ export class EditPathTracer {
       if (match && firstArrival[k] !== undefined) add('total: send → first peer', firstArrival[k]! - sent[k]!);
     });
     return [...series.entries()].map(([segment, values]) => ({ segment, p50Ms: round(percentile(values, 50), 2), p99Ms: round(percentile(values, 99), 2) }));
+  }
+
+  /** A synchronous call at the start of each invocation opens its trace. */
+  private opensTrace(target: Record<string, unknown>, method: string): void {
+    const original = target[method];
+    if (typeof original !== 'function') return;
+    const fn = (original as (...args: unknown[]) => unknown).bind(target);
+    target[method] = (...args: unknown[]): unknown => {
+      if (this.recording) {
+        const trace: Trace = { start: now(), marks: [] };
+        this.traces.push(trace);
+        // Later awaits of the calling invocation continue in this store.
+        this.als.enterWith(trace);
+      }
+      return fn(...args);
+    };
   }
 
   private wrap(target: Record<string, unknown> | undefined, method: string, step: string, opens = false): void {

@@ -4,6 +4,19 @@ import { performance } from 'node:perf_hooks';
 export const now = (): number => performance.now();
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Waits `ms` and no longer: a timer to about a millisecond before the deadline, then the event
+ * loop's turns (setImmediate) until it. A bare setTimeout runs 0.5–1.5 ms late (libuv's
+ * millisecond clock), which the AWS-latency scenario would count as latency of ours.
+ */
+export function sleepPrecisely(ms: number): Promise<void> {
+  const deadline = now() + ms;
+  return new Promise((resolve) => {
+    const turn = () => (now() >= deadline ? resolve() : setImmediate(turn));
+    setTimeout(turn, Math.max(0, Math.floor(ms - 1)));
+  });
+}
+
 /** Polls `check` every `everyMs` until it holds; returns false (never throws) after `timeoutMs`. */
 export async function waitUntil(check: () => boolean, timeoutMs: number, everyMs = 10): Promise<boolean> {
   const deadline = now() + timeoutMs;

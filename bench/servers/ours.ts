@@ -14,7 +14,7 @@ import { EditPathTracer } from '../edit-trace';
 import { describeCommand, OpProfiler } from '../profiler';
 import { ourConnector } from './our-connector';
 import type { BenchServer, RunningServer } from './types';
-import { sleep } from '../util';
+import { sleepPrecisely } from '../util';
 
 export interface AwsLatency {
   dbMs: number;
@@ -32,6 +32,8 @@ async function startOurs(options: Partial<LocalStackOptions>, latency?: AwsLaten
     host: '127.0.0.1',
     syncTokenSecret: 'bench-secret-'.padEnd(40, 'x'),
     reportError: (error, context) => errors.push(`${context}: ${String(error)}`),
+    // Every invocation (the $connect authorizer, $connect, each $default, $disconnect) pays Lambda's overhead.
+    ...(latency ? { beforeInvocation: () => sleepPrecisely(latency.invokeMs) } : {}),
     ...options,
   });
   if (latency) {
@@ -39,21 +41,14 @@ async function startOurs(options: Partial<LocalStackOptions>, latency?: AwsLaten
     const doc = stack.table.doc as unknown as { send: (...args: unknown[]) => Promise<unknown> };
     const send = doc.send.bind(doc);
     doc.send = async (...args: unknown[]) => {
-      await sleep(latency.dbMs);
+      await sleepPrecisely(latency.dbMs);
       return send(...args);
     };
     const management = stack.gateway.management;
     const post = management.post.bind(management);
     management.post = async (connectionId, frame) => {
-      await sleep(latency.postMs);
+      await sleepPrecisely(latency.postMs);
       return post(connectionId, frame);
-    };
-    // Every $default invocation starts with the connection lookup: the Lambda overhead goes there.
-    const connections = stack.deps.connections;
-    const get = connections.get.bind(connections);
-    connections.get = async (...args: Parameters<typeof get>) => {
-      await sleep(latency.invokeMs);
-      return get(...args);
     };
   }
   const profiler = new OpProfiler();

@@ -7,6 +7,7 @@
 import { ArnFormat, Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration, WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -247,7 +248,16 @@ export class PlanningBoard extends Construct {
       apiName: `${this.prefix}-ws`,
       description: `Bình An planning board sync (${this.stage})`,
       routeSelectionExpression: '$request.body.action',
-      connectRouteOptions: { integration: new WebSocketLambdaIntegration('ConnectIntegration', wsFunction) },
+      connectRouteOptions: {
+        integration: new WebSocketLambdaIntegration('ConnectIntegration', wsFunction),
+        // The token is checked once, by the ws function as the route's REQUEST authorizer
+        // (ws/routes/authorize.ts); API Gateway hands the identity it returns to every later
+        // event of the connection, so a message needs no connection read.
+        authorizer: new WebSocketLambdaAuthorizer('ConnectAuthorizer', wsFunction, {
+          authorizerName: `${this.prefix}-ws-connect`,
+          identitySource: ['route.request.querystring.token'],
+        }),
+      },
       disconnectRouteOptions: { integration: new WebSocketLambdaIntegration('DisconnectIntegration', wsFunction) },
       defaultRouteOptions: { integration: new WebSocketLambdaIntegration('DefaultIntegration', wsFunction) },
     });

@@ -3,7 +3,7 @@
  * AWS_PROXY integration: headers and multi-value headers, query strings on $connect, the full
  * requestContext with extendedRequestId, requestTime, messageDirection and identity).
  */
-import type { WebSocketEvent } from '@binhan/functions';
+import type { WebSocketAuthorizerEvent, WebSocketEvent } from '@binhan/functions';
 
 const API_ID = 'abcdef123';
 const DOMAIN = `${API_ID}.execute-api.ap-southeast-1.amazonaws.com`;
@@ -51,9 +51,24 @@ export function documentedConnect(connectionId: string, query: Record<string, st
   } as WebSocketEvent;
 }
 
-export function documentedMessage(connectionId: string, body: string): WebSocketEvent {
+/** The $connect route's REQUEST authorizer event (type, methodArn, the $connect fields). */
+export function documentedAuthorizerRequest(connectionId: string, query: Record<string, string>): WebSocketAuthorizerEvent {
   return {
-    requestContext: requestContext('$default', 'MESSAGE', connectionId, { messageId: 'b8f5fffPhcwCHyw=' }),
+    type: 'REQUEST',
+    methodArn: `arn:aws:execute-api:ap-southeast-1:123456789012:${API_ID}/prod/$connect`,
+    headers: upgradeHeaders,
+    multiValueHeaders: multi(upgradeHeaders),
+    queryStringParameters: query,
+    multiValueQueryStringParameters: multi(query),
+    stageVariables: {},
+    requestContext: requestContext('$connect', 'CONNECT', connectionId),
+  } as WebSocketAuthorizerEvent;
+}
+
+/** `authorizer`: what API Gateway adds to every event of a connection its authorizer allowed. */
+export function documentedMessage(connectionId: string, body: string, authorizer?: Record<string, unknown>): WebSocketEvent {
+  return {
+    requestContext: requestContext('$default', 'MESSAGE', connectionId, { messageId: 'b8f5fffPhcwCHyw=', ...(authorizer ? { authorizer } : {}) }),
     body,
     isBase64Encoded: false,
   } as WebSocketEvent;

@@ -64,7 +64,10 @@ export function useAccessStack(ready: (env: Awaited<ReturnType<typeof startAcces
   });
 }
 
-export function useSyncStack(options: LocalStackOptions = {}): { stack: () => LocalStack; client: (boardId: string, token: string) => SyncClient } {
+export function useSyncStack(options: LocalStackOptions = {}): {
+  stack: () => LocalStack;
+  client: (boardId: string, token: string, params?: Record<string, string>) => SyncClient;
+} {
   let stack: LocalStack | undefined;
   const clients: SyncClient[] = [];
   beforeAll(async () => {
@@ -80,8 +83,8 @@ export function useSyncStack(options: LocalStackOptions = {}): { stack: () => Lo
   };
   return {
     stack: started,
-    client(boardId, token) {
-      const c = connectClient(started(), boardId, token);
+    client(boardId, token, params) {
+      const c = connectClient(started(), boardId, token, undefined, params);
       clients.push(c);
       return c;
     },

@@ -17,7 +17,8 @@ export interface SyncClient {
   destroy(): void;
 }
 
-export function connectClient(stack: LocalStack, boardId: string, token: string, doc = new Y.Doc()): SyncClient {
+/** `params`: more query parameters for the socket URL (besides the token). */
+export function connectClient(stack: LocalStack, boardId: string, token: string, doc = new Y.Doc(), params: Record<string, string> = {}): SyncClient {
   const serverErrors: SyncClient['serverErrors'] = [];
   const permissionDenied: string[] = [];
   const Polyfill = createWebSocketPolyfill({
@@ -25,7 +26,7 @@ export function connectClient(stack: LocalStack, boardId: string, token: string,
     onServerError: (e) => serverErrors.push(e),
   });
   const provider = new WebsocketProvider(`${stack.gateway.wsUrl}/sync`, boardId, doc, {
-    params: { token },
+    params: { ...params, token },
     WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,

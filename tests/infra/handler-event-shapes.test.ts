@@ -6,9 +6,12 @@
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   createWsDeps,
   createWsHandler,
+  keys,
+  onAuthorize,
   ensureTable,
   openTable,
   syncStep1Message,
@@ -19,7 +22,7 @@ import {
 import { startEmbeddedDynamo, startLocalGateway, type EmbeddedDynamo } from '@binhan/local';
 import { encodeBase64 } from '@binhan/transport';
 import { waitFor } from '../helpers/sync-clients';
-import { documentedConnect, documentedDisconnect, documentedMessage } from '../helpers/apigw-websocket-events';
+import { documentedAuthorizerRequest, documentedConnect, documentedDisconnect, documentedMessage } from '../helpers/apigw-websocket-events';
 import { notes } from '../helpers/board-notes';
 
 const SECRET = 'event-shape-secret-event-shape-secret-xx';
@@ -141,5 +144,45 @@ describe('ws handler on captured vs documented events', () => {
     expect(b.posted.map((p) => p.to)).toEqual(a.posted.map((p) => p.to));
     expect(b.posted.map((p) => p.frame)).toEqual(a.posted.map((p) => p.frame));
     expect(a.posted.some((p) => p.to === observer && p.frame === encodeBase64(updateMessage(edit)))).toBe(true);
+  });
+
+  it('authorizes $connect on the documented authorizer event, and a $default carrying its context is handled without reading the connection', async () => {
+    const h = await freshHandler(engine);
+    // A good token: Allow on the route's methodArn, and the identity as string context values.
+    const good = documentedAuthorizerRequest('conn-C', { board, token, name: '  Chị Lan\u0007 ' });
+    const allowed = await onAuthorize(h.deps, good);
+    expect(allowed.policyDocument.Statement).toEqual([{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: good.methodArn }]);
+    expect(allowed.context).toMatchObject({ boardId: board, right: 'edit', role: 'editor', declaredName: 'Chị Lan' });
+    expect(Object.values(allowed.context!).every((v) => typeof v === 'string')).toBe(true);
+    // Another board's token is denied (403); no token at all is 'Unauthorized' (401).
+    const denied = await onAuthorize(h.deps, documentedAuthorizerRequest('conn-D', { board: 'another-board', token }));
+    expect(denied.policyDocument.Statement[0]!.Effect).toBe('Deny');
+    expect(denied.context).toBeUndefined();
+    await expect(onAuthorize(h.deps, documentedAuthorizerRequest('conn-E', { board }))).rejects.toThrow('Unauthorized');
+
+    // API Gateway hands the context (with the principalId) to $connect and to every later event.
+    const authorizer = { ...allowed.context, principalId: allowed.principalId, integrationLatency: 41 };
+    const connect = documentedConnect('conn-C', { board, token: 'not-read-again' });
+    expect((await h.handler({ ...connect, requestContext: { ...connect.requestContext, authorizer } })).statusCode).toBe(200);
+    expect(await h.deps.connections.get('conn-C')).toMatchObject({ boardId: board, right: 'edit', declaredName: 'Chị Lan' });
+    const doc = h.deps.connections as unknown as { table: { doc: { send: (...a: unknown[]) => Promise<unknown> } } };
+    const send = doc.table.doc.send.bind(doc.table.doc);
+    let connectionReads = 0;
+    doc.table.doc.send = (command: unknown, ...rest: unknown[]) => {
+      if (command instanceof GetCommand && String(command.input.Key?.pk).startsWith(keys.connection(''))) connectionReads++;
+      return send(command, ...rest);
+    };
+    const other = new Y.Doc();
+    notes(other).set('from-context', 'Đã duyệt');
+    const message = documentedMessage('conn-C-fresh', encodeBase64(updateMessage(Y.encodeStateAsUpdate(other))), authorizer);
+    expect((await h.handler(message)).statusCode).toBe(200);
+    expect(connectionReads).toBe(0);
+    expect((await outcome(h)).content).toMatchObject({ 'from-context': 'Đã duyệt' });
+    // A context that does not parse (here: a role no one has) is not trusted: the record is read,
+    // and a connection with no record is closed and stores nothing.
+    const forgedRole = documentedMessage('conn-F', encodeBase64(updateMessage(Y.encodeStateAsUpdate(other))), { ...authorizer, role: 'superuser' });
+    expect((await h.handler(forgedRole)).statusCode).toBe(410);
+    expect(connectionReads).toBe(1);
+    doc.table.doc.send = send;
   });
 });

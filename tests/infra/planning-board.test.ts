@@ -186,10 +186,27 @@ describe.each(['dev', 'prod'] as const)('stage %s', (stage) => {
       StageName: 'sync',
       AutoDeploy: true,
     });
-    // API Gateway may invoke the ws function, and only it, for those routes.
+    // API Gateway may invoke the ws function, and only it, for those routes and the authorizer.
     const perms = resourcesOf(s(), 'AWS::Lambda::Permission').filter(([, p]) => JSON.stringify(p.SourceArn).includes(wsApi));
-    expect(perms).toHaveLength(3);
+    expect(perms).toHaveLength(4);
     for (const [, p] of perms) expect(JSON.stringify(p.FunctionName)).toContain(wsFn);
+  });
+
+  it('checks the token once, at $connect, with the ws function as a REQUEST authorizer on the query\'s token', () => {
+    const wsFn = fnId(s(), 'ws', stage);
+    const wsApi = logicalIdWhere(s(), 'AWS::ApiGatewayV2::Api', (p) => p.ProtocolType === 'WEBSOCKET');
+    const authorizers = resourcesOf(s(), 'AWS::ApiGatewayV2::Authorizer').filter(([, p]) => (p.ApiId as Json).Ref === wsApi);
+    expect(authorizers).toHaveLength(1);
+    const [authorizerId, authorizer] = authorizers[0]!;
+    expect(authorizer.AuthorizerType).toBe('REQUEST');
+    expect(authorizer.IdentitySource).toEqual(['route.request.querystring.token']);
+    expect(JSON.stringify(authorizer.AuthorizerUri)).toContain(`"${wsFn}"`);
+    // Only $connect has it (API Gateway allows no other); the others carry its context.
+    const routes = resourcesOf(s(), 'AWS::ApiGatewayV2::Route').filter(([, p]) => (p.ApiId as Json).Ref === wsApi);
+    const byKey = Object.fromEntries(routes.map(([, p]) => [p.RouteKey, p]));
+    expect(byKey.$connect).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: authorizerId } });
+    expect(byKey.$default!.AuthorizationType ?? 'NONE').toBe('NONE');
+    expect(byKey.$disconnect!.AuthorizationType ?? 'NONE').toBe('NONE');
   });
 
   it('routes /api/{proxy+} of the HTTP API to the Hono function with payload format 2.0', () => {

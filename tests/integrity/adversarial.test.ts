@@ -73,6 +73,10 @@ function nomineeMap(id: string, reviewStatus: unknown): Y.Map<unknown> {
 const status = (rep: unknown) => (doc: Y.Doc, id: string) => card(doc, id).set('reviewStatus', rep);
 const onCard = (id: string) => id;
 
+/** A valid delegate cap different from the last one written (a repeat would change nothing). */
+let delegateCapWrites = 0;
+const nextDelegateCap = () => 100 + (++delegateCapWrites % 50);
+
 const CASES: Case[] = [
   // A nominee's review status: every representation of "approved".
   { name: 'reviewStatus "approved" (string)', area: 'approve', valid: true, root: 'cards', key: onCard, nominee: 'council-reviewed', write: status('approved') },
@@ -99,7 +103,7 @@ const CASES: Case[] = [
   { name: 'funds as a Y.Array of the same JSON', area: 'facts', valid: false, root: 'facts', key: () => 'funds', write: (d) => d.getMap('facts').set('funds', yarray(funds(777_000_000))) },
   { name: 'funds as a Y.Map', area: 'facts', valid: false, root: 'facts', key: () => 'funds', write: (d) => d.getMap('facts').set('funds', ymap({ 'commendation-fund': 777_000_000 })) },
   { name: 'funds as a string', area: 'facts', valid: false, root: 'facts', key: () => 'funds', write: (d) => d.getMap('facts').set('funds', '777000000') },
-  { name: 'delegateCap 120 (valid)', area: 'facts', valid: true, root: 'facts', key: () => 'delegateCap', write: (d) => d.getMap('facts').set('delegateCap', 100 + Math.floor(Math.random() * 50)) },
+  { name: 'delegateCap 120 (valid)', area: 'facts', valid: true, root: 'facts', key: () => 'delegateCap', write: (d) => d.getMap('facts').set('delegateCap', nextDelegateCap()) },
   { name: 'delegateCap −3', area: 'facts', valid: false, root: 'facts', key: () => 'delegateCap', write: (d) => d.getMap('facts').set('delegateCap', -3) },
   { name: 'delegateCap Y.Text("150")', area: 'facts', valid: false, root: 'facts', key: () => 'delegateCap', write: (d) => d.getMap('facts').set('delegateCap', ytext('150')) },
   { name: 'an unknown fact', area: 'facts', valid: false, root: 'facts', key: () => 'secretBonus', write: (d) => d.getMap('facts').set('secretBonus', 1) },

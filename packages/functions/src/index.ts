@@ -10,6 +10,8 @@ export * from './ws/events';
 export * from './ws/deps';
 export * from './sockets/connection-poster';
 export * from './ws/handler';
+export * from './ws/routes/authorize';
+export * from './ws/connection-identity';
 export * from './ws/create-ws-deps';
 export * from './ws/protocol';
 export * from './ws/awareness-codec';

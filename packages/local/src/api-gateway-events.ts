@@ -1,6 +1,6 @@
 /** Builds the events API Gateway would send, from what the local gateway saw on the socket. */
 import type { IncomingMessage } from 'node:http';
-import type { WebSocketEvent } from '@binhan/functions';
+import type { AuthorizerDecision, WebSocketAuthorizerEvent, WebSocketEvent } from '@binhan/functions';
 
 export interface EventSource {
   domainName: string;
@@ -13,8 +13,12 @@ const requestId = () => `local-${Date.now().toString(36)}-${(counter++).toString
 
 type EventType = WebSocketEvent['requestContext']['eventType'];
 
-function context(src: EventSource, routeKey: string, eventType: EventType, connectionId: string, connectedAt: number) {
+/** What the authorizer allowed a connection with: API Gateway puts it on every event of the connection. */
+export type AuthorizerOutput = Record<string, string> | null;
+
+function context(src: EventSource, routeKey: string, eventType: EventType, connectionId: string, connectedAt: number, authorizer: AuthorizerOutput = null) {
   return {
+    ...(authorizer ? { authorizer } : {}),
     routeKey,
     eventType,
     connectionId,
@@ -27,32 +31,49 @@ function context(src: EventSource, routeKey: string, eventType: EventType, conne
   };
 }
 
-export function connectEvent(src: EventSource, connectionId: string, req: IncomingMessage, connectedAt: number): WebSocketEvent {
+/** The authorizer's output as API Gateway passes it on: the context's keys and the principalId. */
+export function authorizerOutputOf(decision: Extract<AuthorizerDecision, { allow: true }>): AuthorizerOutput {
+  return { ...decision.context, principalId: decision.principalId };
+}
+
+/** The REQUEST authorizer's event for a $connect: its fields, plus `type` and `methodArn`. */
+export function authorizerEvent(src: EventSource, connectionId: string, req: IncomingMessage, connectedAt: number): WebSocketAuthorizerEvent {
+  const connect = connectEvent(src, connectionId, req, connectedAt, null);
+  return {
+    type: 'REQUEST',
+    methodArn: `arn:aws:execute-api:local:000000000000:${src.apiId}/${src.stage}/$connect`,
+    requestContext: connect.requestContext,
+    queryStringParameters: connect.queryStringParameters ?? null,
+    headers: connect.headers ?? null,
+  };
+}
+
+export function connectEvent(src: EventSource, connectionId: string, req: IncomingMessage, connectedAt: number, authorizer: AuthorizerOutput): WebSocketEvent {
   const url = new URL(req.url ?? '/', 'http://local');
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = v;
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
   return {
-    requestContext: context(src, '$connect', 'CONNECT', connectionId, connectedAt),
+    requestContext: context(src, '$connect', 'CONNECT', connectionId, connectedAt, authorizer),
     queryStringParameters: Object.keys(query).length ? query : null,
     headers,
     isBase64Encoded: false,
   };
 }
 
-export function messageEvent(src: EventSource, connectionId: string, body: string, connectedAt: number): WebSocketEvent {
+export function messageEvent(src: EventSource, connectionId: string, body: string, connectedAt: number, authorizer: AuthorizerOutput): WebSocketEvent {
   return {
-    requestContext: { ...context(src, '$default', 'MESSAGE', connectionId, connectedAt), messageId: requestId() },
+    requestContext: { ...context(src, '$default', 'MESSAGE', connectionId, connectedAt, authorizer), messageId: requestId() },
     body,
     isBase64Encoded: false,
   };
 }
 
-export function disconnectEvent(src: EventSource, connectionId: string, connectedAt: number, code: number, reason: string): WebSocketEvent {
+export function disconnectEvent(src: EventSource, connectionId: string, connectedAt: number, code: number, reason: string, authorizer: AuthorizerOutput): WebSocketEvent {
   return {
     requestContext: {
-      ...context(src, '$disconnect', 'DISCONNECT', connectionId, connectedAt),
+      ...context(src, '$disconnect', 'DISCONNECT', connectionId, connectedAt, authorizer),
       disconnectStatusCode: code,
       disconnectReason: reason,
     },

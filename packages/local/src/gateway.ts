@@ -14,14 +14,29 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { GoneConnectionError, ignoreFailure, type ConnectionPoster, type HttpEvent, type HttpResult, type WsHandler } from '@binhan/functions';
-import { connectEvent, disconnectEvent, messageEvent, type EventSource } from './api-gateway-events';
+import {
+  GoneConnectionError,
+  ignoreFailure,
+  type AuthorizerDecision,
+  type ConnectionPoster,
+  type HttpEvent,
+  type HttpResult,
+  type WebSocketAuthorizerEvent,
+  type WsHandler,
+} from '@binhan/functions';
+import { authorizerEvent, authorizerOutputOf, connectEvent, disconnectEvent, messageEvent, type AuthorizerOutput, type EventSource } from './api-gateway-events';
 import { toHttpEvent, writeHttpResult } from './http-adapter';
 
 export const MAX_MESSAGE_BYTES = 128 * 1024;
 
 export interface GatewayHandlers {
   ws: WsHandler;
+  /**
+   * The $connect route's authorizer (as on AWS): called before $connect; a refusal is answered
+   * with its status and reason (AWS gives only the status), an allowance's context goes on every
+   * event of the connection.
+   */
+  authorize?: (event: WebSocketAuthorizerEvent) => Promise<AuthorizerDecision>;
   http: (event: HttpEvent) => Promise<HttpResult>;
   /** Serves what is not an API route (the web app); return false to fall through to 404. */
   static?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -34,6 +49,8 @@ export interface LocalGatewayOptions {
   handlers: (management: ConnectionPoster) => GatewayHandlers;
   idleTimeoutMs?: number;
   maxLifetimeMs?: number;
+  /** Awaited before each handler invocation (the bench adds Lambda's invocation overhead here). */
+  beforeInvocation?: () => Promise<void>;
 }
 
 export interface LocalGateway {
@@ -57,6 +74,7 @@ export class PayloadTooLargeError extends Error {
 interface LiveConnection {
   socket: WebSocket;
   connectedAt: number;
+  authorizer: AuthorizerOutput;
   idleTimer?: NodeJS.Timeout;
   lifetimeTimer?: NodeJS.Timeout;
 }
@@ -125,18 +143,31 @@ export async function startLocalGateway(options: LocalGatewayOptions): Promise<L
     const connectionId = randomBytes(12).toString('base64').replace(/[+/=]/g, 'x');
     const connectedAt = Date.now();
     let result;
+    let authorizer: AuthorizerOutput = null;
     try {
-      result = await handlers.ws(connectEvent(src, connectionId, req, connectedAt));
+      if (handlers.authorize) {
+        await options.beforeInvocation?.();
+        const decision = await handlers.authorize(authorizerEvent(src, connectionId, req, connectedAt));
+        if (!decision.allow) return refuse(socket, decision.status, decision.reason);
+        authorizer = authorizerOutputOf(decision);
+      }
+      result = await invoke(connectEvent(src, connectionId, req, connectedAt, authorizer));
     } catch (error) {
       console.error(error);
       return refuse(socket, 500, 'Internal error');
     }
     if (result.statusCode < 200 || result.statusCode >= 300) return refuse(socket, result.statusCode, result.body ?? '');
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, connectionId, connectedAt));
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, connectionId, connectedAt, authorizer));
   }
 
-  function accept(ws: WebSocket, connectionId: string, connectedAt: number): void {
-    const conn: LiveConnection = { socket: ws, connectedAt };
+  /** One handler invocation (after the configured invocation overhead, if any). */
+  async function invoke(event: Parameters<WsHandler>[0]): ReturnType<WsHandler> {
+    if (options.beforeInvocation) await options.beforeInvocation();
+    return handlers.ws(event);
+  }
+
+  function accept(ws: WebSocket, connectionId: string, connectedAt: number, authorizer: AuthorizerOutput): void {
+    const conn: LiveConnection = { socket: ws, connectedAt, authorizer };
     live.set(connectionId, conn);
     const resetIdle = () => {
       if (conn.idleTimer) clearTimeout(conn.idleTimer);
@@ -153,14 +184,14 @@ export async function startLocalGateway(options: LocalGatewayOptions): Promise<L
         return;
       }
       const body = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
-      void track(handlers.ws(messageEvent(src, connectionId, body, connectedAt)).catch((error: unknown) => console.error(error)));
+      void track(invoke(messageEvent(src, connectionId, body, connectedAt, authorizer)).catch((error: unknown) => console.error(error)));
     });
     ws.on('close', (code, reason) => {
       live.delete(connectionId);
       if (conn.idleTimer) clearTimeout(conn.idleTimer);
       if (conn.lifetimeTimer) clearTimeout(conn.lifetimeTimer);
       void track(
-        handlers.ws(disconnectEvent(src, connectionId, connectedAt, code, reason.toString())).catch((error: unknown) => console.error(error)),
+        invoke(disconnectEvent(src, connectionId, connectedAt, code, reason.toString(), authorizer)).catch((error: unknown) => console.error(error)),
       );
     });
     ws.on('error', () => {

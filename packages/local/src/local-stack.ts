@@ -11,6 +11,7 @@ import {
   Boards,
   createHttpApp,
   LAMBDA_HANDLE_OPTIONS,
+  authorizeConnect,
   createWsDeps,
   createWsHandler,
   ensureTable,
@@ -60,6 +61,8 @@ export interface LocalStackOptions {
   engineOverHttp?: boolean;
   /** Milliseconds audit entries gather before their batch write (default AUDIT_GATHER_MS; 0: at once, as on AWS). */
   auditGatherMs?: number;
+  /** Awaited before each handler invocation (the bench's AWS-latency scenario adds Lambda's overhead). */
+  beforeInvocation?: () => Promise<void>;
 }
 
 /**
@@ -107,6 +110,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const gateway = await startLocalGateway({
     port: options.port ?? 8787,
     host: options.host,
+    ...(options.beforeInvocation ? { beforeInvocation: options.beforeInvocation } : {}),
     handlers: (management) => {
       deps = createWsDeps({
         table,
@@ -132,7 +136,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         }),
         LAMBDA_HANDLE_OPTIONS,
       );
-      return { ws: createWsHandler(deps), http, ...(options.webRoot ? { static: staticFiles(options.webRoot) } : {}) };
+      // $connect's authorizer, as on AWS: its context goes on every event of the connection.
+      return { ws: createWsHandler(deps), authorize: (event) => authorizeConnect(deps, event), http, ...(options.webRoot ? { static: staticFiles(options.webRoot) } : {}) };
     },
   });
   return {

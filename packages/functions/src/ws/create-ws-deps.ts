@@ -51,6 +51,7 @@ export function createWsDeps(input: {
     audit: new AuditLog(input.table, clock, input.audit),
     boardDocs: new BoardWriteChecker(boardSource(updates), input.boardDocs),
     posterFor: input.posterFor,
+    clock,
     access: {
       revocations: new Revocations(input.table, clock),
       registry: new BoardRegistry(input.table, new Boards(input.table, updates), clock),

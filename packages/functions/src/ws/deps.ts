@@ -38,6 +38,8 @@ export interface WsDeps {
     revocations: Pick<Revocations, 'check'>;
     registry: { get(boardId: string): Promise<BoardEntry | null> };
   };
+  /** The time (default Date.now): token expiry of a connection's authorizer context is checked against it. */
+  clock?: () => number;
   /** Where unexpected errors are reported (default console.error). */
   reportError?: (error: unknown, context: string) => void;
 }

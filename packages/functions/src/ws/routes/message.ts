@@ -25,6 +25,7 @@ import { awaitedLater } from '../../util/promises';
 import { encodeAwarenessUpdate, type AwarenessEntry } from '../awareness-codec';
 import { broadcast } from '../broadcast';
 import { closeConnection, sendMessage, sendMessageIfStillConnected, tellIfStillConnected, type ConnectionPoster } from '../../sockets/connection-poster';
+import { recordFromEvent } from '../connection-identity';
 import { reportError, type WsDeps } from '../deps';
 import type { WebSocketEvent, WebSocketResult } from '../events';
 import {
@@ -42,6 +43,16 @@ import {
 } from '../protocol';
 
 const OK: WebSocketResult = { statusCode: 200 };
+
+/**
+ * Who sent the message: from the authorizer context the event carries (no storage read), else
+ * from the connection record. Null when the connection is unknown or its token has expired.
+ */
+async function connectionOf(deps: WsDeps, event: WebSocketEvent): Promise<ConnectionRecord | null> {
+  const fromEvent = recordFromEvent(event, (deps.clock ?? Date.now)());
+  if (fromEvent === 'expired') return null;
+  return fromEvent ?? deps.connections.get(event.requestContext.connectionId);
+}
 
 /** A message past one of the connection's limits (ws/connection-limits.ts). */
 class LimitError extends Error {
@@ -74,7 +85,7 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
   const kind = peekFrameKind(event.isBase64Encoded ? '' : (event.body ?? ''));
   const early = spentRate(deps, connectionId, kind);
   if (early) return refuse(early.code, early.message);
-  const connection = await deps.connections.get(connectionId);
+  const connection = await connectionOf(deps, event);
   if (!connection) {
     await closeConnection(poster, connectionId, CLOSE_CODES.unknownConnection, 'Unknown or expired connection: reconnect with a valid link.');
     return { statusCode: 410, body: 'unknown connection' };
