@@ -8,7 +8,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LocalStack } from '@binhan/local';
-import { describeCommand } from './profiler';
+import { describeCommand, STORAGE_READ, STORAGE_WRITE } from './profiler';
 import { now, percentile, round } from './util';
 
 interface Mark {
@@ -47,25 +47,53 @@ export class EditPathTracer {
 
   /**
    * Per update invocation (mean over edits): the storage calls made before its first post (the
-   * hot path: they delay the peers) and after it (audit, compaction), by name.
+   * hot path: they delay the peers) and after it (audit, compaction), by name. `boardLoads`: the
+   * edits whose hot path also loaded the board (head and log: the first edit a process checks
+   * on a board it has not read yet); `steadyPerEdit`: the writes and reads before the first post
+   * per OTHER edit (a mean: one edit's batch write may carry the next one's items, and is then
+   * counted in the first one's trace).
    */
-  storageCalls(): { edits: number; beforeFirstPost: Record<string, number>; afterFirstPost: Record<string, number> } {
+  storageCalls(): {
+    edits: number;
+    beforeFirstPost: Record<string, number>;
+    afterFirstPost: Record<string, number>;
+    boardLoads: number;
+    steadyPerEdit: { writes: number; reads: number };
+  } {
     const traces = this.updateTraces();
     const before: Record<string, number> = {};
     const after: Record<string, number> = {};
+    let boardLoads = 0;
+    const steady = { writes: 0, reads: 0, edits: 0 };
     for (const t of traces) {
       const posts = t.marks.filter((m) => m.step === 'post');
       const firstPost = posts.length ? Math.min(...posts.map((p) => p.t0)) : Infinity;
+      const hot: string[] = [];
       for (const m of t.marks) {
         if (!m.step.startsWith('storage: ')) continue;
         const name = m.step.slice('storage: '.length);
         const into = m.t0 < firstPost ? before : after;
         into[name] = (into[name] ?? 0) + 1;
+        if (m.t0 < firstPost) hot.push(name);
       }
+      if (hot.includes('Get head')) {
+        boardLoads++;
+        continue;
+      }
+      steady.edits++;
+      steady.writes += hot.filter((n) => STORAGE_WRITE.test(n)).length;
+      steady.reads += hot.filter((n) => STORAGE_READ.test(n)).length;
     }
     const perEdit = (counts: Record<string, number>) =>
       Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, round(v / Math.max(1, traces.length), 2)]));
-    return { edits: traces.length, beforeFirstPost: perEdit(before), afterFirstPost: perEdit(after) };
+    const per = (n: number) => round(n / Math.max(1, steady.edits), 2);
+    return {
+      edits: traces.length,
+      beforeFirstPost: perEdit(before),
+      afterFirstPost: perEdit(after),
+      boardLoads,
+      steadyPerEdit: { writes: per(steady.writes), reads: per(steady.reads) },
+    };
   }
 
   start(): void {

@@ -61,6 +61,10 @@ export class OpProfiler {
 const KINDS: Record<string, string> = { K: 'connection', U: 'update', S: 'head', A: 'awareness', C: 'chunk', F: 'fragment', G: 'fragment-counter', M: 'meta' };
 
 /** A DynamoDB command's short name plus what it touches: e.g. "Get connection", "Put update", "Query connection". */
+/** Storage calls by the name describeCommand gives them: which write, which read. */
+export const STORAGE_WRITE = /^(Put|Update|BatchWrite|Delete)/;
+export const STORAGE_READ = /^(Get|Query|BatchGet|Scan)/;
+
 export function describeCommand(args: unknown[]): string {
   const cmd = args[0] as { constructor?: { name?: string }; input?: Record<string, unknown> } | undefined;
   const name = cmd?.constructor?.name ?? 'Command';

@@ -1,5 +1,5 @@
 /** Turns the results into the printed report (side by side) and the target verdicts. */
-import type { OpStats } from './profiler';
+import { STORAGE_READ, STORAGE_WRITE, type OpStats } from './profiler';
 import type { ConvergenceResult } from './scenarios/convergence';
 import type { LatencyResult } from './scenarios/latency';
 import type { OpenTimeResult } from './scenarios/open-time';
@@ -109,21 +109,29 @@ export function computeTargets(results: BenchResults): Target[] {
   for (const key of ['ours', 'aws-query']) {
     const runs = Object.values(server(key)?.latency ?? {}).map(ok).filter((l): l is LatencyResult => Boolean(l?.storageCalls));
     if (runs.length === 0) continue;
-    const worst = { writes: 0, reads: 0, after: 0 };
+    const worst = { writes: 0, reads: 0, after: 0, steadyWrites: 0, steadyReads: 0, loads: 0, edits: 0 };
     for (const l of runs) {
-      const before = l.storageCalls!.beforeFirstPost;
-      const writes = Object.entries(before).filter(([k]) => /^(Put|Update|BatchWrite|Delete)/.test(k)).reduce((n, [, v]) => n + v, 0);
-      const reads = Object.entries(before).filter(([k]) => /^(Get|Query|BatchGet|Scan)/.test(k)).reduce((n, [, v]) => n + v, 0);
-      const after = Object.values(l.storageCalls!.afterFirstPost).reduce((n, v) => n + v, 0);
+      const calls = l.storageCalls!;
+      const before = calls.beforeFirstPost;
+      const writes = Object.entries(before).filter(([k]) => STORAGE_WRITE.test(k)).reduce((n, [, v]) => n + v, 0);
+      const reads = Object.entries(before).filter(([k]) => STORAGE_READ.test(k)).reduce((n, [, v]) => n + v, 0);
+      const after = Object.values(calls.afterFirstPost).reduce((n, v) => n + v, 0);
       worst.writes = Math.max(worst.writes, writes);
       worst.reads = Math.max(worst.reads, reads);
       worst.after = Math.max(worst.after, after);
+      worst.steadyWrites = Math.max(worst.steadyWrites, calls.steadyPerEdit.writes);
+      worst.steadyReads = Math.max(worst.steadyReads, calls.steadyPerEdit.reads);
+      worst.loads += calls.boardLoads;
+      worst.edits += calls.edits;
     }
     targets.push({
       name: `${key}: storage calls on an edit's hot path (before its first post)`,
-      target: '≤ 1 write and ≤ 1 read per edit',
-      figure: `${round(worst.writes, 2)} writes, ${round(worst.reads, 2)} reads per edit (worst run); after the posts: ${round(worst.after, 2)} per edit (audit, coalesced; compaction)`,
-      verdict: verdict(true, worst.writes <= 1.01 && worst.reads <= 1.01),
+      target: '≤ 1 write and ≤ 1 read per edit (the board\'s first load in a process aside)',
+      figure:
+        `${worst.steadyWrites} writes and ${worst.steadyReads} reads per edit, the board's first edit in a process aside (worst run); ` +
+        `${worst.loads} of ${worst.edits} edits also loaded the board (head + log, once per board per process); ` +
+        `mean ${round(worst.writes, 2)} writes, ${round(worst.reads, 2)} reads per edit (worst run); after the posts: ${round(worst.after, 2)} per edit (audit, coalesced; compaction)`,
+      verdict: verdict(true, worst.steadyWrites <= 1 && worst.steadyReads <= 1 && worst.loads <= runs.length),
     });
   }
   // 3. convergence against the reference.
@@ -178,19 +186,29 @@ export function computeTargets(results: BenchResults): Target[] {
   }
   if (ratios.length === 0) targets.push({ name: 'stored/state', target: '≤ 1.5', figure: 'not measured', verdict: 'n/a' });
   // 5. AWS latencies: edit→peer ≈ one invocation + one durable write + one post, no serial chain.
+  // The path's own time (ours without added latencies, same run key) comes on top: the added
+  // latencies are waits, the path's CPU and sockets are still there. A second call in series
+  // would add a whole call (6 ms); the margin is half of one.
   const aws = results.awsLatency;
   if (aws) {
     const one = aws.invokeMs + aws.dbMs + aws.postMs;
-    for (const key of ['aws-query', 'aws-gateway']) {
+    for (const key of ['aws-query', 'aws-gateway', 'aws-query-own-process', 'aws-gateway-own-process']) {
+      // The same arrangement without the added latencies: ours in process, npm-start in its own.
+      const baseKey = key.endsWith('own-process') ? 'npm-start' : 'ours';
       for (const [runKey, outcome] of Object.entries(server(key)?.latency ?? {})) {
         const l = ok(outcome);
         if (!l) continue;
+        const base = ok(server(baseKey)?.latency[runKey]);
+        const own = base ? base.p50Ms : 0;
+        const limit = round(own + one + aws.dbMs / 2, 2);
         const durable = l.durable ? l.durable.stored === l.durable.expected && l.lost === 0 : false;
         targets.push({
           name: `${key}: edit→peer with AWS latencies, ${runKey.replace('@', ' clients, edits ')} apart`,
-          target: `p50 < invocation + 1 write + 1 post + ½ call = ${one + aws.dbMs / 2} ms (one write + one post: ${one} ms)`,
-          figure: `p50 ${l.p50Ms} ms (= ${round(l.p50Ms - one, 1)} ms over one write + one post), p99 ${l.p99Ms} ms; durable ${l.durable?.stored ?? '?'}/${l.durable?.expected ?? '?'}`,
-          verdict: verdict(true, l.p50Ms < one + aws.dbMs / 2 && durable),
+          target: base
+            ? `p50 < the path without them (${baseKey}, ${own} ms) + invocation + 1 write + 1 post (${one} ms) + ½ call = ${limit} ms`
+            : `p50 < invocation + 1 write + 1 post (${one} ms) + ½ call = ${limit} ms (${baseKey} not run: its own time not added)`,
+          figure: `p50 ${l.p50Ms} ms (= ${round(l.p50Ms - one, 1)} ms over one write + one post${base ? `, ${round(l.p50Ms - one - own, 1)} ms over that and the path's own time` : ''}), p99 ${l.p99Ms} ms; durable ${l.durable?.stored ?? '?'}/${l.durable?.expected ?? '?'}`,
+          verdict: verdict(true, l.p50Ms < limit && durable),
         });
       }
     }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the three servers side by side, one at a time, in this one process.
- *   BENCH_SERVERS=ours,npm-start,reference,reference-own-process,hocuspocus,aws-query,aws-gateway   which servers (default all)
+ *   BENCH_SERVERS=ours,npm-start,reference,reference-own-process,hocuspocus,aws-query,aws-gateway,aws-query-own-process,aws-gateway-own-process   which servers (default all)
  *   BENCH_SCENARIOS=latency,convergence,open  which scenarios (default all)
  *   BENCH_RUNS=100@5,20@20                    only these latency runs (clients@spacing)
  *   BENCH_EDITS=400                           edits per latency run (default 100; 40 with BENCH_QUICK)
@@ -18,8 +18,9 @@ import { measureLatency } from './scenarios/latency';
 import { measureOpenTime } from './scenarios/open-time';
 import { measureStorageRatio } from './scenarios/storage-ratio';
 import { hocuspocus } from './servers/hocuspocus';
-import { AWS_LATENCY, ours, oursWithAwsLatency } from './servers/ours';
-import { oursOwnProcess } from './servers/own-process';
+import { AWS_LATENCY } from './servers/aws-latency';
+import { ours, oursWithAwsLatency } from './servers/ours';
+import { oursOwnProcess, ownProcessWithAwsLatency } from './servers/own-process';
 import { reference } from './servers/reference';
 import { referenceOwnProcess } from './servers/reference-own-process';
 import type { BenchServer } from './servers/types';
@@ -70,6 +71,8 @@ const SERVERS: Record<string, Plan> = {
   hocuspocus: { server: hocuspocus, latency: LATENCY_RUNS.filter((r) => r.spacingMs === 20), convergence: true, open: true },
   'aws-query': { server: oursWithAwsLatency('query'), latency: AWS_RUNS, convergence: false, open: false },
   'aws-gateway': { server: oursWithAwsLatency('gateway'), latency: AWS_RUNS, convergence: false, open: false },
+  'aws-query-own-process': { server: ownProcessWithAwsLatency('query'), latency: AWS_RUNS, convergence: false, open: false },
+  'aws-gateway-own-process': { server: ownProcessWithAwsLatency('gateway'), latency: AWS_RUNS, convergence: false, open: false },
 };
 
 function selected(envName: string, all: string[]): string[] {
@@ -182,7 +185,7 @@ async function main(): Promise<number> {
       'ours: stock y-websocket WebsocketProvider through our base64 text polyfill; dynalite in memory in this process, item commands sent straight to it past the SDK (packages/local/src/engine-document-client.ts), audit gathered 25 ms',
       'npm-start: the same server as `npm start` runs it: its own process, dynalite on disk (a fresh temporary folder); clients in this process',
       'reference-own-process: the reference in a process of its own, clients in this process (the npm-start boundary): npm-start is also compared with it, like for like',
-      `aws-query / aws-gateway: ours with AWS's latencies added: ${AWS_LATENCY.dbMs} ms per DynamoDB call, ${AWS_LATENCY.postMs} ms per postToConnection, ${AWS_LATENCY.invokeMs} ms per invocation; audience from a DynamoDB Query (the AWS path) / from the gateway`,
+      `aws-query / aws-gateway: ours with AWS's latencies added: ${AWS_LATENCY.dbMs} ms per DynamoDB call, ${AWS_LATENCY.postMs} ms per postToConnection, ${AWS_LATENCY.invokeMs} ms per invocation; audience from a DynamoDB Query (the AWS path) / from the gateway; *-own-process: the same in the npm-start arrangement (the server in its own process, dynalite on disk), the server's CPU apart from the clients' as on AWS`,
       `load while this ran: ${os.loadavg().map((l) => round(l, 2)).join(' / ')} (1/5/15-min load average at the start; other jobs share the machine)`,
       ...(QUICK ? ['BENCH_QUICK: a smoke run (fewer edits, smaller runs): the figures are not those of the targets'] : []),
       '@y/websocket-server: stock WebsocketProvider, binary frames; hocuspocus: minimal client in bench/clients (no @hocuspocus/provider installed)',

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BoardUpdates, openTable, SyncTokens } from '@binhan/functions';
+import { AWS_LATENCY, type AwsLatency } from './aws-latency';
 import { ourConnector } from './our-connector';
 import type { BenchServer, RunningServer } from './types';
 import { withTimeout } from '../util';
@@ -16,13 +17,30 @@ import { withTimeout } from '../util';
 const here = dirname(fileURLToPath(import.meta.url));
 const SECRET = 'bench-own-process-secret-'.padEnd(40, 'x');
 
-export const oursOwnProcess: BenchServer = {
-  name: 'ours as npm start runs it (own process, dynalite on disk)',
-  async start(): Promise<RunningServer> {
+export const oursOwnProcess: BenchServer = ownProcessServer('ours as npm start runs it (own process, dynalite on disk)', {});
+
+/**
+ * The same process with AWS's latencies added (aws-latency.ts) and the given audience: the
+ * AWS-latency scenario with the server's CPU apart from the clients' (on AWS, Lambda's CPU is
+ * not the browsers').
+ */
+export function ownProcessWithAwsLatency(audience: 'query' | 'gateway', latency: AwsLatency = AWS_LATENCY): BenchServer {
+  return ownProcessServer(
+    `npm-start + AWS latencies (DynamoDB ${latency.dbMs} ms/call, post ${latency.postMs} ms, invocation ${latency.invokeMs} ms), audience: ${audience}`,
+    { BENCH_AWS_AUDIENCE: audience, BENCH_AWS_LATENCY: JSON.stringify(latency) },
+  );
+}
+
+function ownProcessServer(name: string, env: Record<string, string>): BenchServer {
+  return { name, start: () => startOwnProcess(env) };
+}
+
+async function startOwnProcess(extraEnv: Record<string, string>): Promise<RunningServer> {
+  {
     const dataDir = mkdtempSync(join(tmpdir(), 'binhan-bench-'));
     const child: ChildProcess = fork(join(here, 'own-process-child.ts'), [], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, BENCH_DATA_DIR: dataDir, BENCH_SYNC_SECRET: SECRET, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      env: { ...process.env, ...extraEnv, BENCH_DATA_DIR: dataDir, BENCH_SYNC_SECRET: SECRET, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     const ready = await withTimeout(
@@ -65,5 +83,5 @@ export const oursOwnProcess: BenchServer = {
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
-  },
-};
+  }
+}
