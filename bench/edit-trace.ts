@@ -103,6 +103,8 @@ export class EditPathTracer {
 
   stop(): void {
     this.recording = false;
+    // Off again: with no AsyncLocalStorage enabled, Node removes its promise hooks.
+    this.als.disable();
   }
 
   /** Update invocations in start order. */

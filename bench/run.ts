@@ -3,6 +3,7 @@
  *   BENCH_SERVERS=ours,npm-start,reference,reference-own-process,hocuspocus,aws-query,aws-gateway,aws-query-own-process,aws-gateway-own-process   which servers (default all)
  *   BENCH_SCENARIOS=latency,convergence,open  which scenarios (default all)
  *   BENCH_RUNS=100@5,20@20                    only these latency runs (clients@spacing)
+ *   BENCH_CPU_PROFILE=/tmp/p                  a CPU profile of each latency run's edits (bench/cpu-profile.ts)
  *   BENCH_EDITS=400                           edits per latency run (default 100; 40 with BENCH_QUICK)
  *   BENCH_QUICK=1                             a smoke run: fewer edits, smaller runs, no extra sections
  * Prints the report and writes bench/results/latest.json. Exits 0 (a MISS is not a failure);
@@ -75,6 +76,13 @@ const SERVERS: Record<string, Plan> = {
   'aws-gateway-own-process': { server: ownProcessWithAwsLatency('gateway'), latency: AWS_RUNS, convergence: false, open: false },
 };
 
+/**
+ * Which latency runs follow each edit through the handler (the breakdown, the hot-path counts):
+ * those with edits 20 ms apart. The tracer's promise hooks slow every promise of the process
+ * (the clients' too), which the references do not pay: the 5 ms runs, near saturation, go without.
+ */
+const traced = (run: { spacingMs: number }): boolean => run.spacingMs >= 20;
+
 function selected(envName: string, all: string[]): string[] {
   const raw = process.env[envName];
   return raw ? raw.split(',').map((s) => s.trim()).filter((s) => all.includes(s)) : all;
@@ -98,11 +106,11 @@ async function benchServer(key: string, plan: Plan, scenarios: string[]): Promis
   const running = await server.start();
   try {
     // Warm-up (not reported): JIT, sockets and the engine's first writes, the same for every server.
-    await attempt(`${key} warm-up`, () => measureLatency(running, 10, 30, 5), 60_000);
+    await attempt(`${key} warm-up`, () => measureLatency(running, 10, 30, 5, `${key}-warm-up`), 60_000);
     if (scenarios.includes('latency')) {
       for (const run of pick(plan.latency)) {
         console.error(`[bench] ${key}: latency, ${run.clients} clients, edits ${run.spacingMs} ms apart`);
-        results.latency[latencyKey(run.clients, run.spacingMs)] = await attempt(`${key} latency ${run.clients}@${run.spacingMs}ms`, () => measureLatency(running, run.clients, EDITS, run.spacingMs), 90_000);
+        results.latency[latencyKey(run.clients, run.spacingMs)] = await attempt(`${key} latency ${run.clients}@${run.spacingMs}ms`, () => measureLatency(running, run.clients, EDITS, run.spacingMs, key, traced(run)), 90_000);
       }
     }
     if (scenarios.includes('convergence') && plan.convergence) {
@@ -183,6 +191,7 @@ async function main(): Promise<number> {
       'all servers and all clients run in this one Node process (one event loop), one server at a time, on 127.0.0.1',
       'open-time boards: 10,000 card edits (3 fields each) vs the same final state reached in 1,000 updates; opens of ours use a read-only link so they do not start a compaction',
       'ours: stock y-websocket WebsocketProvider through our base64 text polyfill; dynalite in memory in this process, item commands sent straight to it past the SDK (packages/local/src/engine-document-client.ts), audit gathered 25 ms',
+      'ours and aws-*: the runs with edits 20 ms apart follow each edit through the handler (edit-trace.ts: the breakdowns and the hot-path counts); the 5 ms runs go without, as its promise hooks slow every promise in this process',
       'npm-start: the same server as `npm start` runs it: its own process, dynalite on disk (a fresh temporary folder); clients in this process',
       'reference-own-process: the reference in a process of its own, clients in this process (the npm-start boundary): npm-start is also compared with it, like for like',
       `aws-query / aws-gateway: ours with AWS's latencies added: ${AWS_LATENCY.dbMs} ms per DynamoDB call, ${AWS_LATENCY.postMs} ms per postToConnection, ${AWS_LATENCY.invokeMs} ms per invocation; audience from a DynamoDB Query (the AWS path) / from the gateway; *-own-process: the same in the npm-start arrangement (the server in its own process, dynalite on disk), the server's CPU apart from the clients' as on AWS`,

@@ -9,6 +9,7 @@ import type { OpStats } from '../profiler';
 import type { RunningServer } from '../servers/types';
 import { freshBoardId, mean, now, percentile, round, sleep, waitUntil } from '../util';
 import { connectMany, destroyAll } from './clients';
+import { startCpuProfile } from '../cpu-profile';
 import { itemTexts, observeItems, pushItem } from '../board-edits';
 
 export interface LatencyResult {
@@ -34,7 +35,21 @@ export interface LatencyResult {
   spacingMs: number;
 }
 
-export async function measureLatency(server: RunningServer, clientCount: number, edits = 100, spacingMs = 20): Promise<LatencyResult> {
+/**
+ * `profileName`: names the CPU profile of the edits when BENCH_CPU_PROFILE is set (bench/cpu-profile.ts).
+ * `trace`: follow each edit through the handler (EditPathTracer: the breakdown and the hot-path
+ * counts). Its AsyncLocalStorage hooks every promise of the process, the clients' too: a run
+ * near saturation is measured without it.
+ */
+export async function measureLatency(
+  server: RunningServer,
+  clientCount: number,
+  edits = 100,
+  spacingMs = 20,
+  profileName = 'server',
+  trace = true,
+): Promise<LatencyResult> {
+  const tracer = trace ? server.tracer : undefined;
   const boardId = freshBoardId(`lat${clientCount}`);
   const clients = await connectMany(server, boardId, clientCount);
   try {
@@ -61,8 +76,9 @@ export async function measureLatency(server: RunningServer, clientCount: number,
       });
     });
 
+    const cpu = await startCpuProfile(`${profileName}-${clientCount}@${spacingMs}`);
     server.profiler?.start();
-    server.tracer?.start();
+    tracer?.start();
     for (let k = 0; k < edits; k++) {
       sent[k] = now();
       pushItem(editor!.doc, `e${k}`, String(k));
@@ -72,7 +88,8 @@ export async function measureLatency(server: RunningServer, clientCount: number,
     await waitUntil(() => received >= pairs, 30_000, 5);
     await server.settle();
     const steps = server.profiler?.stop();
-    server.tracer?.stop();
+    tracer?.stop();
+    await cpu.stop();
 
     const latencies: number[] = [];
     const first: number[] = [];
@@ -99,11 +116,11 @@ export async function measureLatency(server: RunningServer, clientCount: number,
       lastPeerP50Ms: round(percentile(last, 50), 2),
     };
     if (steps) result.steps = steps;
-    if (server.tracer) {
+    if (tracer) {
       const firstAt = arrivals.map((row) => Math.min(...row.filter((t) => !Number.isNaN(t))));
       const lastAt = arrivals.map((row) => Math.max(...row.filter((t) => !Number.isNaN(t))));
-      result.editPath = server.tracer.segments(sent, firstAt, lastAt);
-      result.storageCalls = server.tracer.storageCalls();
+      result.editPath = tracer.segments(sent, firstAt, lastAt);
+      result.storageCalls = tracer.storageCalls();
     }
     const updates = server.updates ?? server.stack?.updates;
     if (updates) {
