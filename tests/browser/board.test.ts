@@ -318,6 +318,16 @@ describe.skipIf(!run)('web app in Chromium', () => {
     await see(page.locator('section.column').first()).toBeVisible();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
+    // "Việc của tôi" is a box a thumb can hit (it was drawn as a bare dot), and tapping its words ticks it.
+    const mine = page.getByTestId('filter-mine');
+    const box = await mine.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(20);
+    expect(box?.height).toBeGreaterThanOrEqual(20);
+    await page.getByText('việc giao cho Chị Lan').click();
+    expect(await mine.isChecked()).toBe(true);
+    await see(page.getByText(/Hiển thị 0\/\d+ thẻ/)).toBeVisible(); // none is Chị Lan's yet
+    await mine.click();
+    expect(await mine.isChecked()).toBe(false);
     await page.screenshot({ path: screenshotPath('board-phone-vi') });
   });
 });
