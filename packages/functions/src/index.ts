@@ -2,6 +2,7 @@ export * from './auth/sync-token';
 export * from './storage/table-schema';
 export * from './storage/dynamo';
 export * from './storage/board-updates';
+export * from './storage/compaction-policy';
 export * from './storage/connections';
 export * from './storage/fragments';
 export * from './storage/connection-allowances';

@@ -71,6 +71,8 @@ export interface BoardDocEntry {
   /** The sequence number when its load began: state it holds is at least that fresh. */
   loadSeq: number;
   lastUsed: number;
+  /** About how many bytes the board's state holds (read at load, grown by refreshes): for the compaction chance. */
+  stateBytes: number;
 }
 
 export class BoardDocCache {
@@ -132,7 +134,7 @@ export class BoardDocCache {
     const { state, snapshotVersion } = await this.source.load(boardId);
     const guard = new BoardWriteGuard(new Y.Doc());
     guard.applyTrusted(state, 'load'); // copies every entry as it goes
-    const entry: BoardDocEntry = { guard, snapshotVersion, loadSeq, lastUsed: this.clock() };
+    const entry: BoardDocEntry = { guard, snapshotVersion, loadSeq, lastUsed: this.clock(), stateBytes: state.byteLength };
     this.evict(boardId);
     this.entries.set(boardId, entry);
     this.trim(boardId);
@@ -151,6 +153,7 @@ export class BoardDocCache {
       const { state, snapshotVersion } = await this.source.load(boardId);
       entry.snapshotVersion = snapshotVersion;
       entry.loadSeq = seq;
+      entry.stateBytes = state.byteLength;
       return entry.guard.applyTrusted(state, 'refresh');
     }
     const since = await this.source.updatesSince(boardId, entry.snapshotVersion);
@@ -159,6 +162,7 @@ export class BoardDocCache {
       return null;
     }
     entry.loadSeq = seq;
+    for (const u of since) entry.stateBytes += u.byteLength;
     if (since.length === 0) return { cards: [], facts: [], other: [] };
     return entry.guard.applyTrusted(since.length === 1 ? since[0]! : Y.mergeUpdates(since), 'refresh');
   }

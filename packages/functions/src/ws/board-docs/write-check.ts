@@ -55,6 +55,11 @@ export class BoardWriteChecker {
     return this.docs.stats;
   }
 
+  /** About how many bytes a board this process holds has (0 when it holds none): for the compaction chance. */
+  stateBytes(boardId: string): number {
+    return this.docs.peek(boardId)?.stateBytes ?? 0;
+  }
+
   /**
    * Checks `update` for a connection of `role` (its identity `actor`: comments are its author's
    * only) and, when it may be stored, applies it to the

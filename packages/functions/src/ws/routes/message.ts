@@ -19,6 +19,7 @@ import * as Y from 'yjs';
 import { REFUSALS } from '@binhan/core';
 import { CLOSE_CODES, decodeBase64, decodeFrame, fitCloseReason, FrameError, MAX_JOINED_MESSAGE_BYTES } from '@binhan/transport';
 import { auditEntriesFrom } from '../../storage/audit-log';
+import { compactionChance, logDueForCompaction } from '../../storage/compaction-policy';
 import type { ConnectionRecord } from '../../storage/connections';
 import { FragmentError } from '../../storage/fragments';
 import { awaitedLater } from '../../util/promises';
@@ -270,7 +271,8 @@ async function answerSyncStep1(
   await sendMessage(poster, connection.connectionId, syncStep2Message(Y.diffUpdate(update, stateVector)));
   await sendMessage(poster, connection.connectionId, syncStep1Message(sent));
   await sendOthersAwareness(deps, poster, connection);
-  if (connection.right === 'edit' && stored.updates.length >= (deps.compactEvery ?? 100)) {
+  const log = { updates: stored.updates.length, bytes: stored.storedBytes - (stored.snapshot?.byteLength ?? 0), snapshotBytes: stored.snapshot?.byteLength ?? 0 };
+  if (connection.right === 'edit' && logDueForCompaction(log, deps.compactEvery ?? 100)) {
     await compactQuietly(deps, connection.boardId);
   }
   await rereadAfterJoinWindow(deps, poster, connection, update, began);
@@ -360,10 +362,13 @@ async function acceptUpdate(
     ...(connection.declaredName ? { declaredName: connection.declaredName } : {}),
   });
   await deps.audit.record(entries).catch((error: unknown) => reportError(deps, error, `audit of ${connection.boardId}`));
-  // Compaction on average every `compactEvery` updates, decided by chance: no counter to write
-  // on every edit (one hot item per board), and a compaction that lost a race is simply retried
-  // by a later update. Opening a board with a long tail compacts too (answerSyncStep1).
-  if ((deps.random ?? Math.random)() * (deps.compactEvery ?? 100) < 1) await compactQuietly(deps, connection.boardId);
+  // Compaction decided by chance (storage/compaction-policy.ts: about when the log holds half the
+  // state's bytes, between every `compactEvery` and every 10 × `compactEvery` updates): no
+  // counter to write on every edit (one hot item per board), and a compaction that lost a race
+  // is simply retried by a later update. Opening a board with a long tail compacts too
+  // (answerSyncStep1).
+  const chance = compactionChance(stored.byteLength, deps.boardDocs.stateBytes(connection.boardId), deps.compactEvery ?? 100);
+  if ((deps.random ?? Math.random)() < chance) await compactQuietly(deps, connection.boardId);
   return check.refusals.length > 0 ? { statusCode: 403, body: check.refusals.map((r) => r.code).join(',') } : OK;
 }
 
