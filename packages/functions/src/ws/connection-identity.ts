@@ -83,15 +83,18 @@ export function recordFromEvent(event: WebSocketEvent, now: number, options: { i
   const identity = identityOf(event);
   if (!identity) return null;
   if (!options.includeExpired && identity.tokenExpiresAt * 1000 <= now) return 'expired';
-  const record: ConnectionRecord = {
-    connectionId: event.requestContext.connectionId,
+  return { ...recordFields(event.requestContext.connectionId, identity), connectedAt: event.requestContext.connectedAt ?? 0 };
+}
+
+/** The connection record's fields an identity gives (all but when it connected). */
+export function recordFields(connectionId: string, identity: ConnectionIdentity): Omit<ConnectionRecord, 'connectedAt'> {
+  return {
+    connectionId,
     boardId: identity.boardId,
     right: identity.right,
     role: identity.role,
     subject: identity.subject,
     tokenId: identity.tokenId,
-    connectedAt: event.requestContext.connectedAt ?? 0,
+    ...(identity.declaredName ? { declaredName: identity.declaredName } : {}),
   };
-  if (identity.declaredName) record.declaredName = identity.declaredName;
-  return record;
 }

@@ -4,7 +4,7 @@
  * revocation, archive). Nothing may be posted to the connection until $connect returns: the
  * greeting waits for the client's first message (its sync step 1).
  */
-import { identityOf } from '../connection-identity';
+import { identityOf, recordFields } from '../connection-identity';
 import type { WsDeps } from '../deps';
 import type { WebSocketEvent, WebSocketResult } from '../events';
 import { checkConnect } from './authorize';
@@ -16,15 +16,6 @@ export async function onConnect(deps: WsDeps, event: WebSocketEvent): Promise<We
     if (!check.ok) return { statusCode: check.status, body: check.reason };
     identity = check.identity;
   }
-  await deps.connections.put({
-    connectionId: event.requestContext.connectionId,
-    boardId: identity.boardId,
-    right: identity.right,
-    role: identity.role,
-    subject: identity.subject,
-    tokenId: identity.tokenId,
-    ...(identity.declaredName ? { declaredName: identity.declaredName } : {}),
-    tokenExpiresAt: identity.tokenExpiresAt,
-  });
+  await deps.connections.put({ ...recordFields(event.requestContext.connectionId, identity), tokenExpiresAt: identity.tokenExpiresAt });
   return { statusCode: 200 };
 }
