@@ -5,10 +5,11 @@
 import * as Y from 'yjs';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BoardUpdates, keys, type Table } from '@binhan/functions';
+import { BoardUpdates, BoardWriteChecker, boardSource, keys, type Table } from '@binhan/functions';
 import { engineStarters, freshTable, type Engine } from '../helpers/dynamo-engines';
 import { docContent, docFromUpdate, editsAsUpdates, noise } from '../helpers/docs';
 import { requireTool } from '../helpers/tools';
+import { notes } from '../helpers/board-notes';
 
 async function countItems(table: Table, boardId: string, prefix: string): Promise<number> {
   let count = 0;
@@ -55,6 +56,40 @@ for (const starter of engineStarters) {
       const { update } = await store.loadMerged('plain');
       expect(docContent(docFromUpdate(update))).toEqual(docContent(doc));
       expect(await countItems(table, 'plain', keys.updatePrefix)).toBe(25);
+    });
+
+    it('a cached board catches up from the log alone: no snapshot chunk is read, and a compaction past it is said', async () => {
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      for (let k = 0; k < 30; k++) notes(doc).set(`since-${k}`, `Việc ${k}: chuẩn bị hội trường, phông nền và nước uống cho đại biểu`);
+      for (const u of updates.slice(0, 20)) await store.append('since', u);
+      const compacted = await store.compact('since');
+      expect(compacted.committed).toBe(true);
+      // This process checks update 20 (its cache reads the board whole) and stores it…
+      const checker = new BoardWriteChecker(boardSource(store));
+      expect(await checker.checkWrite('since', updates[20]!, 'editor')).toMatchObject({ ok: true, refusals: [] });
+      await store.append('since', updates[20]!);
+      // …another process stores 21–28; update 29 needs them, so the cache catches up.
+      for (const u of updates.slice(21, 29)) await store.append('since', u);
+      const send = table.doc.send.bind(table.doc) as (...args: unknown[]) => Promise<unknown>;
+      const reads: string[] = [];
+      (table.doc as unknown as { send: typeof send }).send = (command: unknown, ...rest: unknown[]) => {
+        reads.push(JSON.stringify((command as { input?: unknown }).input ?? {}));
+        return send(command, ...rest);
+      };
+      const check = await checker.checkWrite('since', updates[29]!, 'editor');
+      (table.doc as unknown as { send: typeof send }).send = send;
+      expect(check).toMatchObject({ ok: true, refusals: [] });
+      expect(checker.stats.refreshes).toBeGreaterThanOrEqual(1);
+      expect(reads.length).toBeGreaterThan(0);
+      expect(reads.filter((r) => r.includes('"C#'))).toEqual([]); // the snapshot is not read again
+      // The snapshot plus the updates since is the whole board.
+      const since = await store.updatesSince('since', compacted.version);
+      expect(since).toHaveLength(9);
+      // Compacted again: a cache at the older version must read the board whole.
+      expect((await store.compact('since')).committed).toBe(true);
+      expect(await store.updatesSince('since', compacted.version)).toBeNull();
     });
 
     it('round-trips a board whose state exceeds 400 KB, before and after compaction', async () => {

@@ -100,6 +100,18 @@ export class BoardUpdates {
     throw new Error(`Board ${boardId} kept changing while it was read; try again.`);
   }
 
+  /**
+   * The updates stored after snapshot `version`, or null when the board was compacted past it.
+   * Reads the log and the head only, never the snapshot's chunks (what a cached doc needs to
+   * catch up). The log is read BEFORE the head, as in load(): a compaction deletes what it merged
+   * only after its head commit, so a head still at `version` means the log read was whole.
+   */
+  async updatesSince(boardId: string, version: number): Promise<Uint8Array[] | null> {
+    const updates = await this.readUpdates(boardId);
+    const head = await this.readHead(boardId);
+    return head.version === version ? updates.map((u) => u.bytes) : null;
+  }
+
   /** The board as one Yjs update (snapshot merged with what came after). */
   async loadMerged(boardId: string): Promise<{ update: Uint8Array; stored: StoredUpdates }> {
     const stored = await this.load(boardId);

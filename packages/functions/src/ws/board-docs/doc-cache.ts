@@ -33,9 +33,10 @@ export interface BoardSource {
   updatesSince?(boardId: string, version: number): Promise<Uint8Array[] | null>;
 }
 
-/** Reads boards through BoardUpdates: a refresh applies only the updates stored since the snapshot. */
+/** Reads boards through BoardUpdates: a refresh reads only the updates stored since the snapshot (not the snapshot). */
 export function boardSource(updates: {
   load(boardId: string): Promise<{ snapshot: Uint8Array | null; snapshotVersion: number; updates: { bytes: Uint8Array }[] }>;
+  updatesSince(boardId: string, version: number): Promise<Uint8Array[] | null>;
 }): BoardSource {
   return {
     async load(boardId) {
@@ -44,10 +45,7 @@ export function boardSource(updates: {
       const state = all.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : all.length === 1 ? all[0]! : Y.mergeUpdates(all);
       return { state, snapshotVersion: stored.snapshotVersion };
     },
-    async updatesSince(boardId, version) {
-      const stored = await updates.load(boardId);
-      return stored.snapshotVersion === version ? stored.updates.map((u) => u.bytes) : null;
-    },
+    updatesSince: (boardId, version) => updates.updatesSince(boardId, version),
   };
 }
 
