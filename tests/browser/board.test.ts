@@ -8,8 +8,8 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { addCard, setFacts, updateCard } from '@binhan/core';
 import { hasChromium, requireTool } from '../helpers/tools';
 import { see } from '../helpers/page-expect';
-import { storedDoc } from '../helpers/sync-clients';
-import { createBoard, openBoard, screenshotPath, type BrowserStack } from '../helpers/browser';
+import { connectClient, storedDoc, waitFor, type SyncClient } from '../helpers/sync-clients';
+import { createBoard, openBoard, screenshotPath, type BrowserStack, type OpenOptions } from '../helpers/browser';
 import { useBrowserStack } from '../helpers/stack-hooks';
 import { vietnamDate, readBoard } from '@binhan/core';
 import { seedPlan27Board } from '@binhan/core/plan-27';
@@ -47,7 +47,7 @@ describe.skipIf(!run)('web app in Chromium', () => {
     return boardId;
   }
 
-  async function open(boardId: string, right: 'edit' | 'view', name?: string, extra: { hash?: string; viewport?: { width: number; height: number } } = {}) {
+  async function open(boardId: string, right: 'edit' | 'view', name?: string, extra: Omit<OpenOptions, 'name'> = {}) {
     const r = await openBoard(browser, bs.stack, boardId, right, { ...(name ? { name } : {}), ...extra });
     contexts.push(r.context);
     return r;
@@ -309,6 +309,40 @@ describe.skipIf(!run)('web app in Chromium', () => {
     await online(a);
     await see(b.locator('article.card', { hasText: 'Việc thêm lúc mất mạng' }), { timeout: 15_000 }).toBeVisible();
     await see(a.getByTestId('connection-status')).not.toContainText('chưa gửi');
+  });
+
+  it('sends only its own presence: colleagues\' presence updates are not echoed back, and both sides still see each other', async () => {
+    const boardId = await newBoard();
+    // The page's awareness frames (y-websocket message 1: base64 "A" then Q–f), from its first one.
+    const sentAwareness: string[] = [];
+    const { page } = await open(boardId, 'edit', 'Chị Lan', {
+      beforeLoad: (p) => p.on('websocket', (ws) => ws.on('framesent', (f) => {
+        if (typeof f.payload === 'string' && /^A[Q-f]/.test(f.payload)) sentAwareness.push(f.payload);
+      })),
+    });
+    await online(page);
+    const token = bs.stack.tokens.issue({ boardId, right: 'edit', ttlSeconds: 600, subject: 'staff' });
+    const colleagues = Array.from({ length: 6 }, () => connectClient(bs.stack, boardId, token));
+    try {
+      colleagues.forEach((c, i) => c.provider.awareness.setLocalStateField('user', { name: `Đồng nghiệp ${i + 1}` }));
+      await see(page.getByTestId('presence')).toContainText('Đồng nghiệp 6');
+      const before = sentAwareness.length;
+      // Five rounds of presence updates by six colleagues: 30 changes the page receives.
+      for (let round = 1; round <= 5; round++) {
+        colleagues.forEach((c, i) => c.provider.awareness.setLocalStateField('user', { name: `Đồng nghiệp ${i + 1}`, round }));
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      await waitFor(() => colleagues.every((c) => [...c.provider.awareness.getStates().values()].some((s) => (s as { user?: { round?: number } }).user?.round === 5)), 'every colleague has round 5');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(sentAwareness.length - before).toBe(0); // y-websocket alone sent each of the 30 back
+      // She is still seen by them, and sees them.
+      const names = (c: SyncClient) => [...c.provider.awareness.getStates().values()].map((s) => (s as { user?: { name?: string } }).user?.name);
+      await waitFor(() => colleagues.every((c) => names(c).includes('Chị Lan')), 'colleagues see Chị Lan');
+      await see(page.getByTestId('presence')).toContainText('Đồng nghiệp 1');
+      await see(page.getByText(/Too many awareness|Quá nhiều/)).toHaveCount(0);
+    } finally {
+      for (const c of colleagues) c.destroy();
+    }
   });
 
   it('fits a phone screen', async () => {

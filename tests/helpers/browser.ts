@@ -77,6 +77,8 @@ export interface OpenOptions {
   name?: string;
   viewport?: { width: number; height: number };
   hash?: string;
+  /** Called with the page before it loads (e.g. to listen to its WebSocket frames from the start). */
+  beforeLoad?: (page: Page) => void;
 }
 
 export async function openBoard(
@@ -123,6 +125,7 @@ export async function openPage(
   }
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[page ${options.label ?? url}] ${e.message}`));
+  options.beforeLoad?.(page);
   await page.goto(url);
   return { context, page };
 }

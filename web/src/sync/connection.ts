@@ -19,6 +19,7 @@ import { createWebSocketPolyfill, type PolyfillClass } from '@binhan/transport';
 import type { AppConfig } from '../config';
 import { CACHE_ORIGIN, createDocCache, type DocCache } from './persistence';
 import { withUndone, type UndoneChange } from './undone';
+import { sendOwnAwarenessOnly } from './awareness-echo';
 
 export type Status = 'connecting' | 'syncing' | 'online' | 'offline' | 'closed';
 
@@ -212,6 +213,7 @@ export async function connect(config: AppConfig, options: ConnectOptions = {}): 
       maxBackoffTime: 2500,
       connect: navigator.onLine !== false,
     });
+    sendOwnAwarenessOnly(provider);
     // Count permission-denied answers on edit pages (y-websocket only logs them). A view page
     // is denied by design whenever y-websocket answers the server's sync step 1 (even with an
     // empty update), so there only the page's own guard below counts refused writes.
