@@ -8,28 +8,13 @@
  * both keeping every edit; and the opener's rule on the log it read.
  */
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BoardUpdates,
-  compactionChance,
-  createWsDeps,
-  createWsHandler,
-  ensureTable,
-  logDueForCompaction,
-  MAX_LOG_FACTOR,
-  openTable,
-  SyncTokens,
-  updateMessage,
-  type ConnectionPoster,
-  type Table,
-  type WsHandler,
-} from '@binhan/functions';
-import { startEmbeddedDynamo, type EmbeddedDynamo } from '@binhan/local';
+import { describe, expect, it } from 'vitest';
+import { BoardUpdates, compactionChance, logDueForCompaction, MAX_LOG_FACTOR, updateMessage, type ConnectionPoster } from '@binhan/functions';
 import { encodeBase64 } from '@binhan/transport';
 import { notes } from '../helpers/board-notes';
 import { wsEvent } from '../helpers/ws-event';
+import { useDirectHandler } from '../helpers/direct-handler';
 
-const SECRET = 'compaction-secret-compaction-secret-xxxx';
 
 describe('the compaction rule', () => {
   it('compacts a small board every `every` updates, a big one by the share of its state, within 1/every and 1/(10 × every)', () => {
@@ -49,27 +34,13 @@ describe('the compaction rule', () => {
 });
 
 describe('compaction on the edit path, by board size', () => {
-  let engine: EmbeddedDynamo;
-  let table: Table;
-  let handler: WsHandler;
-  let updates: BoardUpdates;
-  const tokens = new SyncTokens(SECRET);
   const quiet: ConnectionPoster = { async post() {}, async disconnect() {} };
-
-  beforeAll(async () => {
-    engine = await startEmbeddedDynamo();
-    table = openTable({ tableName: 'compaction-policy', endpoint: engine.endpoint });
-    await ensureTable(table);
-    updates = new BoardUpdates(table);
-    // The same draw for every edit: under the old 1-in-100 rule (0.005 × 100 < 1) every edit compacted.
-    handler = createWsHandler(createWsDeps({ table, syncTokenSecret: SECRET, posterFor: () => quiet, compactEvery: 100, random: () => 0.005 }));
-  });
-  afterAll(async () => {
-    table.raw.destroy();
-    await engine.close();
-  });
+  // The same draw for every edit: under the old 1-in-100 rule (0.005 × 100 < 1) every edit compacted.
+  const direct = useDirectHandler('compaction-policy', quiet, () => ({ compactEvery: 100, random: () => 0.005 }));
+  const updatesOf = () => new BoardUpdates(direct().table);
 
   async function editTwenty(board: string): Promise<Y.Doc> {
+    const { handler, tokens } = direct();
     const token = tokens.issue({ boardId: board, right: 'edit', ttlSeconds: 600 });
     expect((await handler(wsEvent('$connect', `c-${board}`, { queryStringParameters: { board, token } }))).statusCode).toBe(200);
     const doc = new Y.Doc();
@@ -81,6 +52,7 @@ describe('compaction on the edit path, by board size', () => {
   }
 
   it('a small board is compacted as before', async () => {
+    const updates = updatesOf();
     const doc = await editTwenty('small-board');
     const load = await updates.load('small-board');
     expect(load.snapshotVersion).toBeGreaterThanOrEqual(1);
@@ -90,6 +62,7 @@ describe('compaction on the edit path, by board size', () => {
   });
 
   it('a 290 KB board is not rewritten for 20 small edits, and keeps them all', async () => {
+    const updates = updatesOf();
     const seed = new Y.Doc();
     const long = 'Hồ sơ đề nghị khen thưởng của tập thể, cá nhân tiêu biểu trong phong trào thi đua. '.repeat(3);
     for (let i = 0; i < 1_000; i++) notes(seed).set(`seed-${i}`, `${i}. ${long}`);

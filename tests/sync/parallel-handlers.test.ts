@@ -5,25 +5,13 @@
  */
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BoardUpdates,
-  createWsDeps,
-  createWsHandler,
-  ensureTable,
-  openTable,
-  SyncTokens,
-  updateMessage,
-  type ConnectionPoster,
-  type Table,
-  type WsHandler,
-} from '@binhan/functions';
-import { startEmbeddedDynamo, type EmbeddedDynamo } from '@binhan/local';
+import { describe, expect, it } from 'vitest';
+import { BoardUpdates, updateMessage, type ConnectionPoster } from '@binhan/functions';
 import { decodeFrame, encodeBase64, FragmentJoiner } from '@binhan/transport';
 import { boardContent, lines, notes } from '../helpers/board-notes';
 import { wsEvent } from '../helpers/ws-event';
+import { useDirectHandler } from '../helpers/direct-handler';
 
-const SECRET = 'parallel-secret-parallel-secret-parallel';
 const board = 'parallel';
 
 /** Records every frame posted, per connection. */
@@ -56,29 +44,14 @@ function applyInbox(doc: Y.Doc, frames: string[]): void {
 }
 
 describe('handlers invoked in parallel', () => {
-  let engine: EmbeddedDynamo;
-  let table: Table;
-  let handler: WsHandler;
-  let poster: ReturnType<typeof recordingPoster>;
-  let tokens: SyncTokens;
-
-  beforeAll(async () => {
-    engine = await startEmbeddedDynamo();
-    table = openTable({ tableName: 'parallel', endpoint: engine.endpoint });
-    await ensureTable(table);
-    poster = recordingPoster();
-    tokens = new SyncTokens(SECRET);
-    // Every 7th accepted update starts a compaction (deterministic stand-in for the 1-in-7 chance).
-    let calls = 0;
-    const random = () => (++calls % 7 === 0 ? 0 : 0.999);
-    handler = createWsHandler(createWsDeps({ table, syncTokenSecret: SECRET, posterFor: () => poster, compactEvery: 7, random }));
-  });
-  afterAll(async () => {
-    table.raw.destroy();
-    await engine.close();
-  });
+  const poster = recordingPoster();
+  // Every 7th accepted update starts a compaction (deterministic stand-in for the 1-in-7 chance).
+  let calls = 0;
+  const random = () => (++calls % 7 === 0 ? 0 : 0.999);
+  const direct = useDirectHandler('parallel', poster, () => ({ compactEvery: 7, random }));
 
   it('lose no update with 12 writers × 40 edits and compactions racing them', async () => {
+    const { table, handler, tokens } = direct();
     const writers = Array.from({ length: 12 }, (_, i) => ({ id: `conn-${i}`, doc: new Y.Doc(), updates: [] as Uint8Array[] }));
     for (const w of writers) {
       const token = tokens.issue({ boardId: board, right: 'edit', ttlSeconds: 600 });
