@@ -169,23 +169,17 @@ export class EditPathTracer {
     };
   }
 
-  private wrap(target: Record<string, unknown> | undefined, method: string, step: string, opens = false): void {
-    this.wrapNamed(target, method, () => step, opens);
+  private wrap(target: Record<string, unknown> | undefined, method: string, step: string): void {
+    this.wrapNamed(target, method, () => step);
   }
 
-  private wrapNamed(target: Record<string, unknown> | undefined, method: string, stepOf: (args: unknown[]) => string, opens = false): void {
+  private wrapNamed(target: Record<string, unknown> | undefined, method: string, stepOf: (args: unknown[]) => string): void {
     const original = target?.[method];
     if (!target || typeof original !== 'function') return; // the handler's shape changed: trace less
     const fn = (original as (...args: unknown[]) => Promise<unknown>).bind(target);
     target[method] = (...args: unknown[]): Promise<unknown> => {
       if (!this.recording) return fn(...args);
-      let trace = this.als.getStore();
-      if (opens) {
-        trace = { start: now(), marks: [] };
-        this.traces.push(trace);
-        // Later awaits of the calling invocation continue in this store.
-        this.als.enterWith(trace);
-      }
+      const trace = this.als.getStore();
       if (!trace) return fn(...args);
       const mark: Mark = { step: stepOf(args), t0: now(), t1: Number.NaN };
       trace.marks.push(mark);

@@ -68,42 +68,29 @@ export function computeTargets(results: BenchResults): Target[] {
   const server = (key: string) => results.servers.find((s) => s.key === key);
   const [ours, reference] = [server('ours'), server('reference')];
   const verdict = (measured: boolean, pass: boolean): Target['verdict'] => (measured ? (pass ? 'PASS' : 'MISS') : 'n/a');
-  // 1. edit→peer against the reference, same clients and spacing, in-memory engine and npm start.
-  for (const key of ['ours', 'npm-start']) {
-    const s = server(key);
-    if (!s) continue;
-    for (const [runKey, outcome] of Object.entries(s.latency)) {
+  /** edit→peer of `measured` against `ref` in every run both made: p50 ≤ 2×, p99 ≤ 3×, every edit durable. */
+  const againstReference = (label: string, wanted: string, measured: ServerResults | undefined, ref: ServerResults | undefined) => {
+    for (const [runKey, outcome] of Object.entries(measured?.latency ?? {})) {
       const o = ok(outcome);
-      const r = ok(reference?.latency[runKey]);
-      const durable = o?.durable ? o.durable.stored === o.durable.expected && o.lost === 0 : false;
-      const measured = Boolean(o && r);
-      targets.push({
-        name: `${key}: edit→peer, ${runKey.replace('@', ' clients, edits ')} apart`,
-        target: 'p50 ≤ 2×, p99 ≤ 3× reference; every edit durable',
-        figure: o && r
-          ? `p50 ${o.p50Ms} / ${r.p50Ms} ms = ${round(o.p50Ms / r.p50Ms, 2)}×, p99 ${o.p99Ms} / ${r.p99Ms} ms = ${round(o.p99Ms / r.p99Ms, 2)}×; durable ${o.durable?.stored ?? '?'}/${o.durable?.expected ?? '?'}`
-          : 'not measured',
-        verdict: verdict(measured, Boolean(o && r && o.p50Ms <= 2 * r.p50Ms && o.p99Ms <= 3 * r.p99Ms && durable)),
-      });
-    }
-  }
-  // 1b. npm start like for like: against the reference in its own process (the same process boundary).
-  const referenceApart = server('reference-own-process');
-  const npmStart = server('npm-start');
-  if (referenceApart && npmStart) {
-    for (const [runKey, outcome] of Object.entries(npmStart.latency)) {
-      const o = ok(outcome);
-      const r = ok(referenceApart.latency[runKey]);
+      const r = ok(ref?.latency[runKey]);
       const durable = o?.durable ? o.durable.stored === o.durable.expected && o.lost === 0 : false;
       targets.push({
-        name: `npm-start vs reference in its own process: edit→peer, ${runKey.replace('@', ' clients, edits ')} apart`,
-        target: 'p50 ≤ 2×, p99 ≤ 3× (like for like); every edit durable',
+        name: `${label}: edit→peer, ${runKey.replace('@', ' clients, edits ')} apart`,
+        target: wanted,
         figure: o && r
           ? `p50 ${o.p50Ms} / ${r.p50Ms} ms = ${round(o.p50Ms / r.p50Ms, 2)}×, p99 ${o.p99Ms} / ${r.p99Ms} ms = ${round(o.p99Ms / r.p99Ms, 2)}×; durable ${o.durable?.stored ?? '?'}/${o.durable?.expected ?? '?'}`
           : 'not measured',
         verdict: verdict(Boolean(o && r), Boolean(o && r && o.p50Ms <= 2 * r.p50Ms && o.p99Ms <= 3 * r.p99Ms && durable)),
       });
     }
+  };
+  // 1. edit→peer against the reference, same clients and spacing, in-memory engine and npm start.
+  for (const key of ['ours', 'npm-start']) {
+    if (server(key)) againstReference(key, 'p50 ≤ 2×, p99 ≤ 3× reference; every edit durable', server(key), reference);
+  }
+  // 1b. npm start like for like: against the reference in its own process (the same process boundary).
+  if (server('reference-own-process') && server('npm-start')) {
+    againstReference('npm-start vs reference in its own process', 'p50 ≤ 2×, p99 ≤ 3× (like for like); every edit durable', server('npm-start'), server('reference-own-process'));
   }
   // 2. the hot path: storage calls an edit makes before its first post.
   for (const key of ['ours', 'aws-query']) {

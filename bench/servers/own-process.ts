@@ -36,52 +36,50 @@ function ownProcessServer(name: string, env: Record<string, string>): BenchServe
 }
 
 async function startOwnProcess(extraEnv: Record<string, string>): Promise<RunningServer> {
-  {
-    const dataDir = mkdtempSync(join(tmpdir(), 'binhan-bench-'));
-    const child: ChildProcess = fork(join(here, 'own-process-child.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, ...extraEnv, BENCH_DATA_DIR: dataDir, BENCH_SYNC_SECRET: SECRET, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
-    const ready = await withTimeout(
-      new Promise<{ port: number; engineUrl: string }>((resolve, reject) => {
-        child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
-        child.on('message', (m: { type?: string; port?: number; engineUrl?: string }) => {
-          if (m.type === 'ready') resolve({ port: m.port!, engineUrl: m.engineUrl! });
-        });
-      }),
-      60_000,
-      'own-process server ready',
-    );
-    const table = openTable({ tableName: 'binh-an-board', endpoint: ready.engineUrl });
-    const tokens = new SyncTokens(SECRET);
-    const errors: string[] = [];
-    const url = `ws://127.0.0.1:${ready.port}/sync`;
-    return {
-      updates: new BoardUpdates(table),
-      connect: ourConnector(url, tokens, errors),
-      settle: () =>
-        withTimeout(
-          new Promise<void>((resolve) => {
-            const onMessage = (m: { type?: string }) => {
-              if (m.type !== 'settled') return;
-              child.off('message', onMessage);
-              resolve();
-            };
-            child.on('message', onMessage);
-            child.send({ type: 'settle' });
-          }),
-          120_000,
-          'own-process server settled',
-        ),
-      serverErrors: () => errors,
-      async close() {
-        table.raw.destroy();
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.send({ type: 'close' });
-        await withTimeout(exited, 15_000, 'own-process server exit').catch(() => child.kill('SIGKILL'));
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'binhan-bench-'));
+  const child: ChildProcess = fork(join(here, 'own-process-child.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...extraEnv, BENCH_DATA_DIR: dataDir, BENCH_SYNC_SECRET: SECRET, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ready = await withTimeout(
+    new Promise<{ port: number; engineUrl: string }>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
+      child.on('message', (m: { type?: string; port?: number; engineUrl?: string }) => {
+        if (m.type === 'ready') resolve({ port: m.port!, engineUrl: m.engineUrl! });
+      });
+    }),
+    60_000,
+    'own-process server ready',
+  );
+  const table = openTable({ tableName: 'binh-an-board', endpoint: ready.engineUrl });
+  const tokens = new SyncTokens(SECRET);
+  const errors: string[] = [];
+  const url = `ws://127.0.0.1:${ready.port}/sync`;
+  return {
+    updates: new BoardUpdates(table),
+    connect: ourConnector(url, tokens, errors),
+    settle: () =>
+      withTimeout(
+        new Promise<void>((resolve) => {
+          const onMessage = (m: { type?: string }) => {
+            if (m.type !== 'settled') return;
+            child.off('message', onMessage);
+            resolve();
+          };
+          child.on('message', onMessage);
+          child.send({ type: 'settle' });
+        }),
+        120_000,
+        'own-process server settled',
+      ),
+    serverErrors: () => errors,
+    async close() {
+      table.raw.destroy();
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'close' });
+      await withTimeout(exited, 15_000, 'own-process server exit').catch(() => child.kill('SIGKILL'));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
