@@ -301,12 +301,12 @@ export function renderReport(results: BenchResults): string {
       out.push(stepsTable(l.steps));
     }
   }
-  for (const key of ['aws-query', 'aws-gateway']) {
+  for (const key of ['ours-on-disk', 'aws-query', 'aws-gateway']) {
     for (const n of [20, 100]) {
       const l = ok(results.servers.find((s) => s.key === key)?.latency[`${n}@20ms`]);
       if (!l?.editPath?.length) continue;
       out.push('');
-      out.push(`${key}: the update path with AWS latencies, ${n} clients (p50/p99 over ${l.edits} edits)`);
+      out.push(`${key}: the update path${key.startsWith('aws') ? ' with AWS latencies' : ''}, ${n} clients (p50/p99 over ${l.edits} edits)`);
       out.push(table(['segment', 'p50', 'p99'], l.editPath.map((seg) => [seg.segment, ms(seg.p50Ms), ms(seg.p99Ms)])));
     }
   }

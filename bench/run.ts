@@ -20,7 +20,7 @@ import { measureOpenTime } from './scenarios/open-time';
 import { measureStorageRatio } from './scenarios/storage-ratio';
 import { hocuspocus } from './servers/hocuspocus';
 import { AWS_LATENCY } from './servers/aws-latency';
-import { ours, oursWithAwsLatency } from './servers/ours';
+import { ours, oursOnDisk, oursWithAwsLatency } from './servers/ours';
 import { oursOwnProcess, ownProcessWithAwsLatency } from './servers/own-process';
 import { reference } from './servers/reference';
 import { referenceOwnProcess } from './servers/reference-own-process';
@@ -66,6 +66,7 @@ interface Plan {
 
 const SERVERS: Record<string, Plan> = {
   ours: { server: ours, latency: LATENCY_RUNS, convergence: true, open: true },
+  'ours-on-disk': { server: oursOnDisk, latency: LATENCY_RUNS, convergence: false, open: false },
   'npm-start': { server: oursOwnProcess, latency: LATENCY_RUNS, convergence: !QUICK, open: false },
   reference: { server: reference, latency: LATENCY_RUNS, convergence: true, open: true },
   'reference-own-process': { server: referenceOwnProcess, latency: LATENCY_RUNS, convergence: false, open: false },

@@ -7,6 +7,9 @@
  * them (aws-latency.ts), so the edit→peer figure shows how many of them are in series.
  */
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startLocalStack, type LocalStackOptions } from '@binhan/local';
 import { EditPathTracer } from '../edit-trace';
 import { describeCommand, OpProfiler } from '../profiler';
@@ -46,6 +49,25 @@ async function startOurs(options: Partial<LocalStackOptions>, latency?: AwsLaten
 export const ours: BenchServer = {
   name: 'ours (gateway + handlers + dynalite in memory, in process)',
   start: () => startOurs({}),
+};
+
+/**
+ * The `npm start` engine (dynalite on disk, a fresh temporary folder) with the server in this
+ * process: traced like `ours`, so the breakdown shows what the disk adds to the edit path.
+ */
+export const oursOnDisk: BenchServer = {
+  name: 'ours (gateway + handlers + dynalite on disk, in process)',
+  start: async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'binhan-bench-disk-'));
+    const running = await startOurs({ dataDir });
+    return {
+      ...running,
+      close: async () => {
+        await running.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  },
 };
 
 /** The AWS-latency scenario: `audience` 'query' is the AWS path (a DynamoDB Query per fan-out). */

@@ -13,6 +13,8 @@ export interface Engine {
   endpoint: string;
   /** Set for dynalite: called in process, as the local stack does (no loopback socket, item commands past the SDK). */
   requestHandler?: EmbeddedDynamo['requestHandler'];
+  /** Set for dynalite: its store, for the update items' straight write (engine-batch-put.ts). */
+  store?: EmbeddedDynamo['store'];
   stop(): Promise<void>;
 }
 
@@ -30,7 +32,7 @@ export async function freePort(): Promise<number> {
 
 export async function startDynalite(): Promise<Engine> {
   const engine = await startEmbeddedDynamo();
-  return { name: 'dynalite', endpoint: engine.endpoint, requestHandler: engine.requestHandler, stop: engine.close };
+  return { name: 'dynalite', endpoint: engine.endpoint, requestHandler: engine.requestHandler, store: engine.store, stop: engine.close };
 }
 
 export async function startDynamoDbLocal(): Promise<Engine> {
@@ -72,7 +74,7 @@ export async function freshTable(engine: Engine): Promise<Table> {
     ...(engine.requestHandler ? { requestHandler: engine.requestHandler } : {}),
   });
   // dynalite as the local stack uses it: item commands short-cut past the SDK (engine-document-client.ts).
-  const table = engine.requestHandler ? shortCutToEngine(opened, engine.requestHandler) : opened;
+  const table = engine.requestHandler ? shortCutToEngine(opened, { requestHandler: engine.requestHandler, ...(engine.store ? { store: engine.store } : {}) }) : opened;
   await ensureTable(table);
   return table;
 }

@@ -25,7 +25,7 @@ describe('the short cut to the embedded engine answers as the SDK does', () => {
   beforeAll(async () => {
     engine = await startEmbeddedDynamo();
     sdk = openTable({ tableName: name, endpoint: engine.endpoint });
-    short = shortCutToEngine(openTable({ tableName: name, endpoint: engine.endpoint, requestHandler: engine.requestHandler }), engine.requestHandler);
+    short = shortCutToEngine(openTable({ tableName: name, endpoint: engine.endpoint, requestHandler: engine.requestHandler }), engine);
     short.doc.middlewareStack.add((next) => async (args) => {
       sdkCalls++;
       return next(args);

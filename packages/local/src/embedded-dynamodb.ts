@@ -4,10 +4,9 @@
  * local stack's own client skips the socket (in-process-dynamodb.ts).
  */
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import dynalite from 'dynalite';
+import { dynaliteModule, startDynalite, type DynaliteStore } from './dynalite-store';
 import { inProcessRequestHandler, type InProcessRequestHandler } from './in-process-dynamodb';
 
 /**
@@ -19,8 +18,7 @@ import { inProcessRequestHandler, type InProcessRequestHandler } from './in-proc
  * the iterator classes the `return()` dynalite calls, closing them (idempotent).
  */
 function closeDynaliteIterators(): void {
-  const fromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
-  const level = fromDynalite('abstract-level') as Record<string, { prototype: { close(): Promise<void>; return?: () => Promise<void> } } | undefined>;
+  const level = dynaliteModule<Record<string, { prototype: { close(): Promise<void>; return?: () => Promise<void> } } | undefined>>('abstract-level');
   for (const name of ['AbstractIterator', 'AbstractKeyIterator', 'AbstractValueIterator']) {
     const proto = level[name]?.prototype;
     if (proto && typeof proto.return !== 'function') {
@@ -36,13 +34,15 @@ export interface EmbeddedDynamo {
   endpoint: string;
   /** For an AWS SDK client in this process: calls the engine directly, no loopback socket. */
   requestHandler: InProcessRequestHandler;
+  /** dynalite's store, for the update items' straight write (engine-batch-put.ts). */
+  store: DynaliteStore;
   close(): Promise<void>;
 }
 
 /** Starts dynalite; `path` keeps data on disk, no path keeps it in memory. */
 export async function startEmbeddedDynamo(options: { path?: string } = {}): Promise<EmbeddedDynamo> {
   if (options.path) mkdirSync(options.path, { recursive: true });
-  const server = dynalite({ ...(options.path ? { path: options.path } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const { server, store } = startDynalite({ ...(options.path ? { path: options.path } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -54,6 +54,7 @@ export async function startEmbeddedDynamo(options: { path?: string } = {}): Prom
   return {
     endpoint: `http://127.0.0.1:${port}`,
     requestHandler,
+    store,
     close: () =>
       new Promise<void>((resolve) => {
         requestHandler.close();

@@ -7,8 +7,10 @@
  *   document input → marshall (@aws-sdk/util-dynamodb, the document client's own function)
  *   → JSON body with x-amz-target → dynalite validates and runs it as over HTTP
  *   → JSON answer → unmarshall → document output; an error answer → the SDK's exception class.
- * Any other command, or an input with a legacy parameter this path does not translate, goes
- * through the SDK as before. AWS and DynamoDB Local always use the SDK: the storage tests run
+ * A BatchWriteItem of plain puts (every edit's durable write) is written straight into the
+ * engine's store instead (engine-batch-put.ts), when it is the valid plain case; otherwise it
+ * goes to the listener like the rest. Any other command, or an input with a legacy parameter
+ * this path does not translate, goes through the SDK as before. AWS and DynamoDB Local always use the SDK: the storage tests run
  * against both engines (tests/helpers/dynamo-engines.ts), and tests/storage/engine-shortcut.test.ts
  * checks that this path answers every command form the stores use exactly as the SDK does.
  */
@@ -27,7 +29,15 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Table } from '@binhan/functions';
-import type { InProcessRequestHandler } from './in-process-dynamodb';
+import type { DynaliteStore } from './dynalite-store';
+import { batchPutInStore, engineItem } from './engine-batch-put';
+import { EngineClosedError, type InProcessRequestHandler } from './in-process-dynamodb';
+
+/** The embedded engine as the short cut reaches it: its request listener, and its store when known. */
+export interface EngineAccess {
+  requestHandler: InProcessRequestHandler;
+  store?: DynaliteStore;
+}
 
 type Doc = Record<string, unknown>;
 type Wire = Record<string, AttributeValue>;
@@ -171,12 +181,39 @@ function engineError(status: number, body: Doc): Error {
 const amzDate = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 const AUTHORIZATION = 'AWS4-HMAC-SHA256 Credential=local/20260101/local/dynamodb/aws4_request, SignedHeaders=host, Signature=embedded';
 
+const METADATA = { httpStatusCode: 200, attempts: 1, totalRetryDelay: 0 };
+
+/**
+ * The items of a BatchWriteItem that holds only puts into one table and nothing else, as the
+ * engine stores them; or null.
+ */
+function plainBatchPut(input: Doc): { tableName: string; items: Record<string, unknown>[] } | null {
+  if (Object.keys(input).some((k) => k !== 'RequestItems')) return null;
+  const tables = Object.entries((input.RequestItems ?? {}) as Record<string, unknown>);
+  if (tables.length !== 1) return null;
+  const [tableName, requests] = tables[0]!;
+  if (!Array.isArray(requests)) return null;
+  const items: Record<string, unknown>[] = [];
+  for (const request of requests as Doc[]) {
+    const put = request?.PutRequest as Doc | undefined;
+    if (!put || Object.keys(request).length !== 1 || Object.keys(put).length !== 1 || !put.Item || typeof put.Item !== 'object') return null;
+    const item = engineItem(marshall(put.Item as Doc, MARSHALL));
+    if (!item) return null;
+    items.push(item);
+  }
+  return { tableName, items };
+}
+
 /** Sends a command straight to the engine, or returns null when the SDK must send it. */
-function direct(handler: InProcessRequestHandler, command: unknown): Promise<Doc> | null {
+function direct(engine: EngineAccess, command: unknown): Promise<Doc> | null {
   const operation = OPERATIONS.get((command as { constructor?: Function }).constructor ?? Object);
   const input = (command as { input?: Doc }).input;
   if (!operation || !input || LEGACY_INPUTS.some((k) => input[k] !== undefined)) return null;
+  const handler = engine.requestHandler;
   return (async () => {
+    if (handler.isClosed()) throw new EngineClosedError();
+    const batch = engine.store && command instanceof BatchWriteCommand ? plainBatchPut(input) : null;
+    if (batch && (await batchPutInStore(engine.store!, batch.tableName, batch.items))) return { UnprocessedItems: {}, $metadata: METADATA };
     const { response } = await handler.handle({
       method: 'POST',
       path: '/',
@@ -196,14 +233,14 @@ function direct(handler: InProcessRequestHandler, command: unknown): Promise<Doc
 }
 
 /**
- * The table with its document client's item commands short-cut to the embedded engine's
- * request handler (the same engine, the same data; only the SDK's work is skipped).
+ * The table with its document client's item commands short-cut to the embedded engine (the same
+ * engine, the same data; only the SDK's work is skipped).
  */
-export function shortCutToEngine(table: Table, handler: InProcessRequestHandler): Table {
+export function shortCutToEngine(table: Table, engine: EngineAccess): Table {
   const doc: DynamoDBDocumentClient = table.doc;
   const viaSdk = doc.send.bind(doc) as (command: unknown, ...rest: unknown[]) => Promise<unknown>;
   // A callback-style call (send(command, options, callback)) keeps the SDK's own handling.
-  const send = (command: unknown, ...rest: unknown[]) => (rest.some((r) => typeof r === 'function') ? null : direct(handler, command)) ?? viaSdk(command, ...rest);
+  const send = (command: unknown, ...rest: unknown[]) => (rest.some((r) => typeof r === 'function') ? null : direct(engine, command)) ?? viaSdk(command, ...rest);
   Object.defineProperty(doc, 'send', { value: send, configurable: true, writable: true });
   return table;
 }

@@ -28,6 +28,8 @@ export interface InProcessRequestHandler {
    * request reaches a closed database, where over HTTP the closed port would refuse it.
    */
   close(): void;
+  /** Whether close() was called. */
+  isClosed(): boolean;
 }
 
 /** A request sent to the embedded engine after it was closed. */
@@ -108,5 +110,6 @@ export function inProcessRequestHandler(listener: RequestListener): InProcessReq
     close() {
       closed = true;
     },
+    isClosed: () => closed,
   };
 }

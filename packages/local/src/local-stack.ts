@@ -98,7 +98,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(inProcess ? { requestHandler: inProcess } : {}),
   });
   // …and its item commands skip the SDK's middleware (engine-document-client.ts).
-  const table = inProcess ? shortCutToEngine(opened, inProcess) : opened;
+  const table = engine && inProcess ? shortCutToEngine(opened, engine) : opened;
   await ensureTable(table);
   const secret = options.syncTokenSecret ?? localTokenSecret(options.dataDir);
   const tokens = new SyncTokens(secret);
