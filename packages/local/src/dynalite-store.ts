@@ -16,8 +16,8 @@
  *   asynchronous, as dynalite's callback code expects. A LevelDB read is served from the
  *   memtable, the block cache or the page cache. A store that is still opening keeps dynalite's
  *   own read;
- * - a write (`put`) calls back as soon as the store has written it, not one turn later; it is
- *   tracked as dynalite tracks it, so closing the engine still waits for it.
+ * - a write (`put`, `batch`) calls back as soon as the store has written it, not one turn later;
+ *   it is tracked as dynalite tracks it, so closing the engine still waits for it.
  * Nothing else changes: the same store, locks, data and errors.
  */
 import { createRequire } from 'node:module';
@@ -33,12 +33,15 @@ interface LevelStore {
   getSync?(key: string): unknown;
   get(key: string, callback?: StoreCallback): unknown;
   put(key: string, value: unknown, callback?: StoreCallback): unknown;
+  batch(operations: unknown[], callback?: StoreCallback): unknown;
 }
 
 /** One of dynalite's key-prefixed views of the store (an item db), with its per-key lock. */
 export interface DynaliteItemDb {
   put(key: string, value: unknown, callback: StoreCallback): void;
-  lock(key: string, locked: (release: (callback: StoreCallback) => StoreCallback) => void): void;
+  batch(operations: { type: 'put'; key: string; value: unknown }[], callback: StoreCallback): void;
+  /** One key, or several taken together (the `lock` package: queued in call order on every key). */
+  lock(key: string | string[], locked: (release: (callback: StoreCallback) => StoreCallback) => void): void;
 }
 
 /** What dynalite's `db.create` returns (db/index.js), as far as this package reads it. */
@@ -66,6 +69,18 @@ function shortenStoreCalls(store: DynaliteStore): void {
   const level = Object.getPrototypeOf(db) as LevelStore;
   const dynaliteGet = db.get;
   const dynalitePut = db.put;
+  const dynaliteBatch = db.batch;
+  /** A write of the promise API, called back when written (null: dynalite's own call must answer). */
+  const written = (write: () => Promise<unknown>, callback: StoreCallback | undefined): boolean => {
+    if (typeof callback !== 'function' || db.status !== 'open' || lifecycle?.getState() === 'closed') return false;
+    const done = write();
+    const tracked = lifecycle ? lifecycle.trackOperation(done) : done;
+    tracked.then(
+      () => callback(null),
+      (error: unknown) => callback((error as { code?: string }).code === 'LEVEL_DATABASE_NOT_OPEN' ? closedError() : error),
+    );
+    return true;
+  };
 
   if (db.supports?.getSync === true && typeof db.getSync === 'function') {
     const getSync = db.getSync.bind(db);
@@ -85,14 +100,12 @@ function shortenStoreCalls(store: DynaliteStore): void {
   }
 
   db.put = function (key: string, value: unknown, callback?: StoreCallback) {
-    if (typeof callback !== 'function' || db.status !== 'open' || lifecycle?.getState() === 'closed') return dynalitePut.call(db, key, value, callback);
-    const written = level.put.call(db, key, value) as Promise<unknown>;
-    const tracked = lifecycle ? lifecycle.trackOperation(written) : written;
-    tracked.then(
-      () => callback(null),
-      (error: unknown) => callback((error as { code?: string }).code === 'LEVEL_DATABASE_NOT_OPEN' ? closedError() : error),
-    );
-    return undefined;
+    if (written(() => level.put.call(db, key, value) as Promise<unknown>, callback)) return undefined;
+    return dynalitePut.call(db, key, value, callback);
+  };
+  db.batch = function (operations: unknown[], callback?: StoreCallback) {
+    if (written(() => level.batch.call(db, operations) as Promise<unknown>, callback)) return undefined;
+    return dynaliteBatch.call(db, operations, callback);
   };
 }
 

@@ -9,7 +9,8 @@
  *
  * What is written is what dynalite would write for the same request: the item in DynamoDB JSON
  * (bytes as base64, as they arrive over HTTP), under dynalite's own key (`createKey`) in its item
- * store, under its per-key lock. Only the valid, plain case is taken here:
+ * store, under its per-key lock. The items of one batch go in one LevelDB batch (dynalite writes
+ * them one by one: on disk each was its own trip through the thread pool). Only the valid, plain case is taken here:
  *   one table, 1–25 PutRequests and nothing else in the request, every attribute value valid
  *   (dynalite's `validateAttributeValue`), every item within the size limit (`itemSize`), every
  *   key present and valid (`validateItem`), no two items with one key, a table that exists and
@@ -94,6 +95,9 @@ export async function batchPutInStore(store: DynaliteStore, tableName: string, i
     keys.push(key);
   }
   const itemDb = store.getItemDb(tableName);
-  await Promise.all(items.map((item, i) => call<void>((callback) => itemDb.lock(keys[i]!, (release) => itemDb.put(keys[i]!, item, release(callback))))));
+  // One item: one put. Several: one LevelDB batch (one write, one trip to the thread pool on
+  // disk), under the locks of all their keys.
+  if (items.length === 1) await call<void>((callback) => itemDb.lock(keys[0]!, (release) => itemDb.put(keys[0]!, items[0], release(callback))));
+  else await call<void>((callback) => itemDb.lock(keys, (release) => itemDb.batch(items.map((value, i) => ({ type: 'put', key: keys[i]!, value })), release(callback))));
   return true;
 }
