@@ -87,6 +87,9 @@ describe.skipIf(!run)('history, undo and the trash in Chromium, three people at 
     seedPlan27Board(doc, { boardId, ...ctx });
     addCard(doc, { kind: 'task', id: 'task-hall', unit: 'culture-society', title: 'Trang trí hội trường', assignee: 'Trần Văn Minh' }, ctx);
     addCard(doc, { kind: 'task', id: 'task-invite', unit: 'office-statistics', title: 'Gửi giấy mời đại biểu' }, ctx);
+    // A long checklist: its history must name the item ticked, not the list.
+    const sound = ['Thuê loa, micro', 'Kiểm tra máy chiếu', 'Chuẩn bị phông nền', ...Array.from({ length: 27 }, (_, i) => `Việc phụ ${i + 1}`)];
+    addCard(doc, { kind: 'task', id: 'task-sound', unit: 'culture-society', title: 'Âm thanh, ánh sáng', checklist: sound.map((text, i) => ({ id: `s${i + 1}`, text })) }, ctx);
     addCard(doc, { kind: 'nominee', id: 'nominee-1', unit: 'council', name: 'Hộ ông Lê Văn Tám', nomineeKind: 'household', reviewStatus: 'council-reviewed' }, ctx);
     await bs.stack.registry.create({ boardId, title: 'Hội nghị điển hình tiên tiến', createdAt: new Date().toISOString(), createdBy: adminId }, Y.encodeStateAsUpdate(doc));
     doc.destroy();
@@ -343,4 +346,25 @@ describe.skipIf(!run)('history, undo and the trash in Chromium, three people at 
     await shot(phone, 'activity-phone');
     expect(pageErrors).toEqual([]);
   }, 90_000);
+
+  it('ticking one item of a 30-item checklist: the history shows that item ☐ → ☑, and storage holds that item only', async () => {
+    await card(lan, 'task-sound').locator('h3').click();
+    const dialog = lan.getByRole('dialog', { name: 'Sửa thẻ' });
+    await dialog.getByRole('checkbox', { name: 'Đã xong: Kiểm tra máy chiếu' }).check();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await see(dialog).toBeHidden();
+    await waitFor(async () => (await new AuditLog(bs.stack.table).listCard(boardId, 'task-sound')).entries.some((e) => e.action === 'updated'), 'tick audited');
+    const [tick] = (await new AuditLog(bs.stack.table).listCard(boardId, 'task-sound')).entries;
+    expect(tick!.changes).toEqual([{ field: 'checklist', old: [{ text: 'Kiểm tra máy chiếu', done: false }], new: [{ text: 'Kiểm tra máy chiếu', done: true }], itemsChanged: true }]);
+
+    await card(lan, 'task-sound').locator('h3').click();
+    await dialog.getByText('Lịch sử thay đổi của thẻ').click();
+    const rows = dialog.getByTestId('card-history-list').locator('li.history__row');
+    await see(rows.first()).toContainText('Danh sách việc cần làm: ☐ Kiểm tra máy chiếu → ☑ Kiểm tra máy chiếu');
+    await see(rows.first()).not.toContainText('Thuê loa');
+    await see(rows.first()).not.toContainText('Việc phụ');
+    await dialog.locator('.card-history').scrollIntoViewIfNeeded();
+    await shot(lan, 'history-checklist-tick');
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+  }, 60_000);
 });

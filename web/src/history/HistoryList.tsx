@@ -31,7 +31,10 @@ export function HistoryList(props: { path: string; limit: number; showCard?: boo
   };
   const changeLines = (row: AuditRow) => {
     const values = row.changes ?? [];
-    if (values.length) return values.map((v) => ({ field: fieldText(v.field), old: valueText(v.field, v.old, store.state.board), new: valueText(v.field, v.new, store.state.board) }));
+    if (values.length) {
+      const side = (v: (typeof values)[number], which: 'old' | 'new') => (v.itemsChanged ? which : undefined);
+      return values.map((v) => ({ field: fieldText(v.field), old: valueText(v.field, v.old, store.state.board, side(v, 'old')), new: valueText(v.field, v.new, store.state.board, side(v, 'new')) }));
+    }
     return row.fields.filter((f) => f !== 'pos' && !/updated(At|By)$/.test(f)).map((f) => ({ field: fieldText(f), old: null, new: null }));
   };
   return (

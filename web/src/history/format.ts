@@ -43,15 +43,22 @@ export function fieldText(f: string): string {
   return field(f);
 }
 
-/** A stored value in words: statuses by label, dates dd/mm/yyyy, money in đồng, units by name. */
-export function valueText(f: string, v: unknown, board: BoardSnapshot | null): string {
+/**
+ * A stored value in words: statuses by label, dates dd/mm/yyyy, money in đồng, units by name.
+ * `items`: the value is the items one change touched of a list (AuditValueChange.itemsChanged),
+ * on the `old` or the `new` side: none there means the items were new, or were removed.
+ */
+export function valueText(f: string, v: unknown, board: BoardSnapshot | null, items?: 'old' | 'new'): string {
+  if (items && Array.isArray(v) && v.length === 0) return th(items === 'old' ? 'noItemBefore' : 'itemRemoved');
   if (v === null || v === undefined || v === '') return th('empty');
   if (Array.isArray(v)) {
+    const list = v as Array<{ text?: unknown; done?: unknown }>;
     if (f === 'checklist' || f === 'dossier') {
-      const items = v as Array<{ text?: unknown; done?: unknown }>;
-      if (!items.length) return th('empty');
-      return items.map((i) => `${i.done ? '☑' : '☐'} ${String(i.text ?? '')}`).join('; ');
+      if (!list.length) return th('empty');
+      return list.map((i) => `${i.done ? '☑' : '☐'} ${String(i.text ?? '')}`).join('; ');
     }
+    // Other lists of items (the comments): their texts.
+    if (items) return list.map((i) => String(i?.text ?? '')).join('; ');
     return v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ');
   }
   if (typeof v === 'string') {

@@ -54,6 +54,8 @@ export const HISTORY_STRINGS = s({
   actionRestored: { vi: 'khôi phục', en: 'restored' },
   actionPurged: { vi: 'xóa hẳn', en: 'deleted for good' },
   empty: { vi: '(trống)', en: '(empty)' },
+  noItemBefore: { vi: '(mục mới)', en: '(new item)' },
+  itemRemoved: { vi: '(đã bỏ mục)', en: '(item removed)' },
   boardChange: { vi: 'Bảng', en: 'Board' },
   removedCard: { vi: '(thẻ đã xóa hẳn)', en: '(card deleted for good)' },
   items: { vi: '{n} mục', en: '{n} items' },

@@ -29,6 +29,12 @@ export interface AuditValueChange {
   field: string;
   old: unknown;
   new: unknown;
+  /**
+   * Set for a list of items (a checklist, a dossier, the comments): `old` and `new` hold only the
+   * items this change added, removed or altered, as they were and as they are (an added item is
+   * in `new` only, a removed one in `old` only). Entries written before it hold whole lists.
+   */
+  itemsChanged?: true;
 }
 
 export type AuditAction = AuditEntry['action'];

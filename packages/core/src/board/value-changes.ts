@@ -2,17 +2,21 @@
  * Old → new values of the fields one change wrote on a card, from plain copies of the card's
  * entry before and after (entry-snapshot.ts), for the audit log ("who changed which field from
  * what to what"). Pure. Values are plain JSON, shortened so that an audit entry stays small: a
- * text over TEXT_LIMIT characters is cut (with "…"), a checklist becomes its items in order as
- * {text, done}. Bookkeeping keys (id, createdBy, updatedAt, …) are left out; `pos` (column and
- * order) is given as the column only.
+ * text over TEXT_LIMIT characters is cut (with "…"); of a list of items (a checklist, a dossier,
+ * the comments) only the items the change added, removed or altered are given, each as
+ * {text, done}, in the list's order — ticking one box of a 200-item checklist records that box,
+ * not the list twice. Bookkeeping keys (id, createdBy, updatedAt, …) are left out; `pos` (column
+ * and order) is given as the column only.
  */
-import { YValue, type EntryCopy } from './entry-snapshot';
+import type { AuditValueChange } from './audit-entry';
+import { YValue, type EntryCopy, type NestedMapCopy } from './entry-snapshot';
 
-export interface FieldValueChange {
-  field: string;
-  /** null when the field had no value (or the card did not exist). */
-  old: unknown;
-  new: unknown;
+export type FieldValueChange = AuditValueChange;
+
+/** One item of a list as the audit gives it. */
+export interface ListItemValue {
+  text: unknown;
+  done: boolean;
 }
 
 export const AUDIT_TEXT_LIMIT = 300;
@@ -39,22 +43,89 @@ function fieldsOf(copy: EntryCopy | null): Map<string, unknown> {
       out.set('unit', typeof unit === 'string' ? unit : null);
     } else out.set(k, short(v));
   }
-  for (const [k, n] of copy.nested) {
-    const items = [...n.values.values()]
-      .filter((x): x is { text?: unknown; done?: unknown; order?: unknown } => typeof x === 'object' && x !== null)
-      .sort((a, b) => Number(a.order ?? 0) - Number(b.order ?? 0))
-      .map((x) => ({ text: short(typeof x.text === 'string' ? x.text : ''), done: x.done === true }));
-    out.set(k, items);
+  return out;
+}
+
+interface ListItem {
+  id: string;
+  order: number;
+  value: ListItemValue;
+}
+
+/** The items of a nested map by id: {text, done} shortened, and their order. */
+function listItems(nested: NestedMapCopy | undefined): Map<string, ListItem> {
+  const out = new Map<string, ListItem>();
+  for (const [id, x] of nested?.values ?? []) {
+    if (typeof x !== 'object' || x === null) continue;
+    const item = x as { text?: unknown; done?: unknown; order?: unknown };
+    out.set(id, { id, order: Number(item.order ?? 0), value: { text: short(typeof item.text === 'string' ? item.text : ''), done: item.done === true } });
   }
   return out;
 }
+
+const inOrder = (items: ListItem[]) => items.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)).map((i) => i.value);
+
+/**
+ * The ids of `ids` (in their new order) that moved: those outside a longest run kept in their
+ * old order (`oldIndex`). Removing or inserting an item renumbers the ones after it, which is
+ * not a move; taking one item to the top moves that item only.
+ */
+function movedIds(ids: string[], oldIndex: Map<string, number>): Set<string> {
+  // Longest increasing subsequence of the old indexes, in patience-sorting form.
+  const tails: number[] = [];
+  const previous: number[] = new Array(ids.length).fill(-1);
+  for (let i = 0; i < ids.length; i++) {
+    const v = oldIndex.get(ids[i]!)!;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (oldIndex.get(ids[tails[mid]!]!)! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const kept = new Set<string>();
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = previous[i]!) kept.add(ids[i]!);
+  return new Set(ids.filter((id) => !kept.has(id)));
+}
+
+/** The items one change added, removed, altered (text or tick) or moved, before and after; null if none. */
+function listChange(before: NestedMapCopy | undefined, after: NestedMapCopy | undefined): { old: ListItemValue[]; new: ListItemValue[] } | null {
+  const a = listItems(before);
+  const b = listItems(after);
+  const byOrder = (m: Map<string, ListItem>) => [...m.values()].sort((x, y) => x.order - y.order || (x.id < y.id ? -1 : 1)).map((i) => i.id);
+  const common = (ids: string[], other: Map<string, ListItem>) => ids.filter((id) => other.has(id));
+  const oldIndex = new Map(common(byOrder(a), b).map((id, i) => [id, i]));
+  const moved = movedIds(common(byOrder(b), a), oldIndex);
+  const was: ListItem[] = [];
+  const now: ListItem[] = [];
+  for (const id of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(id);
+    const y = b.get(id);
+    if (x && y && !moved.has(id) && JSON.stringify(x.value) === JSON.stringify(y.value)) continue;
+    if (x) was.push(x);
+    if (y) now.push(y);
+  }
+  return was.length || now.length ? { old: inOrder(was), new: inOrder(now) } : null;
+}
+
+const nestedOf = (copy: EntryCopy | null) => (copy?.kind === 'map' ? copy.nested : new Map<string, NestedMapCopy>());
 
 /** The fields whose value differs between the two copies, sorted by name. */
 export function cardValueChanges(before: EntryCopy | null, after: EntryCopy | null): FieldValueChange[] {
   const a = fieldsOf(before);
   const b = fieldsOf(after);
+  const la = nestedOf(before);
+  const lb = nestedOf(after);
   const out: FieldValueChange[] = [];
-  for (const field of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+  for (const field of [...new Set([...a.keys(), ...b.keys(), ...la.keys(), ...lb.keys()])].sort()) {
+    if (la.has(field) || lb.has(field)) {
+      const items = listChange(la.get(field), lb.get(field));
+      if (items) out.push({ field, ...items, itemsChanged: true });
+      continue;
+    }
     const o = a.has(field) ? a.get(field) : null;
     const n = b.has(field) ? b.get(field) : null;
     if (JSON.stringify(o) !== JSON.stringify(n)) out.push({ field, old: o ?? null, new: n ?? null });
