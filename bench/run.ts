@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the three servers side by side, one at a time, in this one process.
- *   BENCH_SERVERS=ours,npm-start,reference,reference-own-process,hocuspocus,aws-query,aws-gateway,aws-query-own-process,aws-gateway-own-process   which servers (default all)
+ *   BENCH_SERVERS=ours,ours-on-disk,npm-start,reference,reference-own-process,hocuspocus,aws-query,aws-gateway,aws-query-own-process,aws-gateway-own-process   which servers (default all)
  *   BENCH_SCENARIOS=latency,convergence,open  which scenarios (default all)
  *   BENCH_RUNS=100@5,20@20                    only these latency runs (clients@spacing)
  *   BENCH_CPU_PROFILE=/tmp/p                  a CPU profile of each latency run's edits (bench/cpu-profile.ts)

@@ -95,19 +95,21 @@ function movedIds(ids: string[], oldIndex: Map<string, number>): Set<string> {
 function listChange(before: NestedMapCopy | undefined, after: NestedMapCopy | undefined): { old: ListItemValue[]; new: ListItemValue[] } | null {
   const a = listItems(before);
   const b = listItems(after);
-  const byOrder = (m: Map<string, ListItem>) => [...m.values()].sort((x, y) => x.order - y.order || (x.id < y.id ? -1 : 1)).map((i) => i.id);
-  const common = (ids: string[], other: Map<string, ListItem>) => ids.filter((id) => other.has(id));
-  const oldIndex = new Map(common(byOrder(a), b).map((id, i) => [id, i]));
-  const moved = movedIds(common(byOrder(b), a), oldIndex);
+  const byOrder = (m: Map<string, ListItem>, other: Map<string, ListItem>) =>
+    [...m.values()].filter((i) => other.has(i.id)).sort((x, y) => x.order - y.order || (x.id < y.id ? -1 : 1)).map((i) => i.id);
+  const wasOrder = byOrder(a, b);
+  const nowOrder = byOrder(b, a);
+  // Moves only when the kept items' order changed (renumbering after an insert is not a move).
+  const moved = wasOrder.every((id, i) => nowOrder[i] === id) ? new Set<string>() : movedIds(nowOrder, new Map(wasOrder.map((id, i) => [id, i])));
   const was: ListItem[] = [];
   const now: ListItem[] = [];
-  for (const id of new Set([...a.keys(), ...b.keys()])) {
-    const x = a.get(id);
+  for (const [id, x] of a) {
     const y = b.get(id);
-    if (x && y && !moved.has(id) && JSON.stringify(x.value) === JSON.stringify(y.value)) continue;
-    if (x) was.push(x);
+    if (y && !moved.has(id) && x.value.done === y.value.done && x.value.text === y.value.text) continue;
+    was.push(x);
     if (y) now.push(y);
   }
+  for (const [id, y] of b) if (!a.has(id)) now.push(y);
   return was.length || now.length ? { old: inOrder(was), new: inOrder(now) } : null;
 }
 
