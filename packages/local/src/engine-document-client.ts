@@ -10,9 +10,10 @@
  * A BatchWriteItem of plain puts (every edit's durable write) is written straight into the
  * engine's store instead (engine-batch-put.ts), when it is the valid plain case; otherwise it
  * goes to the listener like the rest. Any other command, or an input with a legacy parameter
- * this path does not translate, goes through the SDK as before. AWS and DynamoDB Local always use the SDK: the storage tests run
- * against both engines (tests/helpers/dynamo-engines.ts), and tests/storage/engine-shortcut.test.ts
- * checks that this path answers every command form the stores use exactly as the SDK does.
+ * this path does not translate, goes through the SDK as before. AWS and DynamoDB Local always
+ * use the SDK: the storage tests run against both engines (tests/helpers/dynamo-engines.ts), and
+ * tests/storage/engine-shortcut.test.ts and engine-batch-put.test.ts check that this path
+ * answers every command form the stores use, and stores what they write, exactly as the SDK does.
  */
 import * as DynamoDB from '@aws-sdk/client-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';

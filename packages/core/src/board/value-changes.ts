@@ -63,7 +63,9 @@ function listItems(nested: NestedMapCopy | undefined): Map<string, ListItem> {
   return out;
 }
 
-const inOrder = (items: ListItem[]) => items.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)).map((i) => i.value);
+/** Items in the list's order (by `order`, then id). */
+const sorted = (items: ListItem[]) => items.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+const inOrder = (items: ListItem[]) => sorted(items).map((i) => i.value);
 
 /**
  * The ids of `ids` (in their new order) that moved: those outside a longest run kept in their
@@ -95,8 +97,7 @@ function movedIds(ids: string[], oldIndex: Map<string, number>): Set<string> {
 function listChange(before: NestedMapCopy | undefined, after: NestedMapCopy | undefined): { old: ListItemValue[]; new: ListItemValue[] } | null {
   const a = listItems(before);
   const b = listItems(after);
-  const byOrder = (m: Map<string, ListItem>, other: Map<string, ListItem>) =>
-    [...m.values()].filter((i) => other.has(i.id)).sort((x, y) => x.order - y.order || (x.id < y.id ? -1 : 1)).map((i) => i.id);
+  const byOrder = (m: Map<string, ListItem>, other: Map<string, ListItem>) => sorted([...m.values()].filter((i) => other.has(i.id))).map((i) => i.id);
   const wasOrder = byOrder(a, b);
   const nowOrder = byOrder(b, a);
   // Moves only when the kept items' order changed (renumbering after an insert is not a move).
