@@ -366,5 +366,14 @@ describe.skipIf(!run)('history, undo and the trash in Chromium, three people at 
     await dialog.locator('.card-history').scrollIntoViewIfNeeded();
     await shot(lan, 'history-checklist-tick');
     await dialog.getByRole('button', { name: 'Hủy' }).click();
+    // The same row on a phone (390 × 844).
+    const phone = await open(staffUrl, 'Chị Lan', 'lan-phone-tick', PHONE);
+    await card(phone, 'task-sound').locator('h3').click();
+    const phoneDialog = phone.getByRole('dialog', { name: 'Sửa thẻ' });
+    await phoneDialog.getByText('Lịch sử thay đổi của thẻ').click();
+    await see(phoneDialog.getByTestId('card-history-list').locator('li.history__row').first()).toContainText('☐ Kiểm tra máy chiếu → ☑ Kiểm tra máy chiếu');
+    await phoneDialog.getByTestId('card-history-list').scrollIntoViewIfNeeded();
+    await shot(phone, 'history-checklist-tick-phone');
+    await phoneDialog.getByRole('button', { name: 'Hủy' }).click();
   }, 60_000);
 });
