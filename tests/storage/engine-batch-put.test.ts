@@ -9,8 +9,8 @@
  *   key, the wrong key type, two items with one key, an item over 400 KB, 26 items, a table
  *   that does not exist;
  * - a table with a secondary index is left to dynalite, whose index then holds the item;
- * - on disk, closing the engine while a batch is in flight: the batch is written before the
- *   store closes, and is there when the folder is opened again.
+ * - on disk, closing the engine while a two-item batch is in flight: the batch is written
+ *   before the store closes, both items there when the folder is opened again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,7 +132,8 @@ describe('the embedded engine on disk keeps a batch that was in flight when it c
     const first = await startEmbeddedDynamo({ path: folder });
     const table = shortCutToEngine(openTable({ tableName: 'kept', endpoint: first.endpoint, requestHandler: first.requestHandler }), first);
     await ensureTable(table);
-    const put = table.doc.send(batch('kept', [{ pk: 'B#k', sk: 'U#1', u: new Uint8Array([4, 2]) }]));
+    // Two items: one LevelDB batch (a lone item is one put).
+    const put = table.doc.send(batch('kept', [{ pk: 'B#k', sk: 'U#1', u: new Uint8Array([4, 2]) }, { pk: 'B#k', sk: 'U#2', n: 2 }]));
     // The put has started (its store write is under way) when the engine is told to close.
     await Promise.resolve();
     const closed = first.close();
@@ -143,11 +144,14 @@ describe('the embedded engine on disk keeps a batch that was in flight when it c
     const again = await startEmbeddedDynamo({ path: folder });
     const reopened = openTable({ tableName: 'kept', endpoint: again.endpoint });
     const item = (await reopened.doc.send(new GetCommand({ TableName: 'kept', Key: { pk: 'B#k', sk: 'U#1' } }))).Item;
+    const second = (await reopened.doc.send(new GetCommand({ TableName: 'kept', Key: { pk: 'B#k', sk: 'U#2' } }))).Item;
     reopened.raw.destroy();
     await again.close();
-    // Told "stored" means stored; told "closed" means it was never written.
-    if (outcome === null) expect(Array.from(item?.u as Uint8Array)).toEqual([4, 2]);
-    else expect(item).toBeUndefined();
+    // Told "stored" means both are stored; told "closed" means neither was written.
+    if (outcome === null) {
+      expect(Array.from(item?.u as Uint8Array)).toEqual([4, 2]);
+      expect(second).toEqual({ pk: 'B#k', sk: 'U#2', n: 2 });
+    } else expect([item, second]).toEqual([undefined, undefined]);
     expect(outcome === null || /closed/i.test(outcome.message)).toBe(true);
   });
 });
