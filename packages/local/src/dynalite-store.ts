@@ -60,7 +60,9 @@ export function dynaliteModule<T>(path: string): T {
   return fromDynalite(path) as T;
 }
 
-const closedError = () => new Error('Database is closed');
+/** A store error as dynalite reports it: a closed store is "Database is closed". */
+const storeError = (error: unknown): unknown =>
+  (error as { code?: string } | null)?.code === 'LEVEL_DATABASE_NOT_OPEN' ? new Error('Database is closed') : error;
 
 function shortenStoreCalls(store: DynaliteStore): void {
   const db = store.db;
@@ -70,14 +72,14 @@ function shortenStoreCalls(store: DynaliteStore): void {
   const dynaliteGet = db.get;
   const dynalitePut = db.put;
   const dynaliteBatch = db.batch;
-  /** A write of the promise API, called back when written (null: dynalite's own call must answer). */
+  /** Runs a write of the promise API and calls back when written; false when dynalite's own call must answer. */
   const written = (write: () => Promise<unknown>, callback: StoreCallback | undefined): boolean => {
     if (typeof callback !== 'function' || db.status !== 'open' || lifecycle?.getState() === 'closed') return false;
     const done = write();
     const tracked = lifecycle ? lifecycle.trackOperation(done) : done;
     tracked.then(
       () => callback(null),
-      (error: unknown) => callback((error as { code?: string }).code === 'LEVEL_DATABASE_NOT_OPEN' ? closedError() : error),
+      (error: unknown) => callback(storeError(error)),
     );
     return true;
   };
@@ -90,8 +92,7 @@ function shortenStoreCalls(store: DynaliteStore): void {
       try {
         value = getSync(key);
       } catch (error) {
-        const code = (error as { code?: string }).code;
-        queueMicrotask(() => callback(code === 'LEVEL_DATABASE_NOT_OPEN' ? closedError() : error));
+        queueMicrotask(() => callback(storeError(error)));
         return undefined;
       }
       queueMicrotask(() => callback(null, value));
