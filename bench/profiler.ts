@@ -16,17 +16,26 @@ export interface OpStats {
 }
 
 export class OpProfiler {
-  private samples = new Map<string, number[]>();
+  /** Calls recorded: their label function and arguments, start and end. Labelled at stop(). */
+  private calls: { label: (args: unknown[]) => string; args: unknown[]; t0: number; t1: number }[] = [];
   private recording = false;
 
   start(): void {
-    this.samples.clear();
+    this.calls = [];
     this.recording = true;
   }
 
   stop(): OpStats[] {
     this.recording = false;
-    return [...this.samples.entries()]
+    const samples = new Map<string, number[]>();
+    for (const call of this.calls) {
+      const key = call.label(call.args);
+      let list = samples.get(key);
+      if (!list) samples.set(key, (list = []));
+      list.push(call.t1 - call.t0);
+    }
+    this.calls = [];
+    return [...samples.entries()]
       .map(([op, values]) => ({
         op,
         count: values.length,
@@ -38,21 +47,24 @@ export class OpProfiler {
       .sort((a, b) => b.totalMs - a.totalMs);
   }
 
-  /** Wraps `target[method]` (an async function) so each call's duration is recorded as `label(args)`. */
+  /**
+   * Wraps `target[method]` (an async function) so each call's duration is recorded as `label(args)`.
+   * The caller gets the original promise back (no extra promise turns on the measured path), and
+   * the label is computed at stop(), not on the path.
+   */
   wrap<T extends object>(target: T, method: keyof T & string, label: (args: unknown[]) => string): void {
     const original = target[method] as unknown as (...args: unknown[]) => Promise<unknown>;
     const bound = original.bind(target);
-    const wrapped = async (...args: unknown[]): Promise<unknown> => {
+    const wrapped = (...args: unknown[]): Promise<unknown> => {
       if (!this.recording) return bound(...args);
       const t0 = now();
-      try {
-        return await bound(...args);
-      } finally {
-        const key = label(args);
-        let list = this.samples.get(key);
-        if (!list) this.samples.set(key, (list = []));
-        list.push(now() - t0);
-      }
+      const result = bound(...args);
+      const calls = this.calls;
+      const record = () => {
+        calls.push({ label, args, t0, t1: now() });
+      };
+      result.then(record, record);
+      return result;
     };
     (target as Record<string, unknown>)[method] = wrapped;
   }

@@ -4,6 +4,7 @@
  *   BENCH_SCENARIOS=latency,convergence,open  which scenarios (default all)
  *   BENCH_RUNS=100@5,20@20                    only these latency runs (clients@spacing)
  *   BENCH_CPU_PROFILE=/tmp/p                  a CPU profile of each latency run's edits (bench/cpu-profile.ts)
+ *   BENCH_CHILD_CPU_PROFILE=/tmp/c            a CPU profile of each own-process server, whole (node --cpu-prof)
  *   BENCH_EDITS=400                           edits per latency run (default 100; 40 with BENCH_QUICK)
  *   BENCH_QUICK=1                             a smoke run: fewer edits, smaller runs, no extra sections
  * Prints the report and writes bench/results/latest.json. Exits 0 (a MISS is not a failure);
@@ -83,7 +84,7 @@ const SERVERS: Record<string, Plan> = {
  * those with edits 20 ms apart. The tracer's promise hooks slow every promise of the process
  * (the clients' too), which the references do not pay: the 5 ms runs, near saturation, go without.
  */
-const traced = (run: { spacingMs: number }): boolean => run.spacingMs >= 20;
+const traced = (run: { spacingMs: number }): boolean => process.env.BENCH_TRACE !== '0' && run.spacingMs >= 20;
 
 function selected(envName: string, all: string[]): string[] {
   const raw = process.env[envName];

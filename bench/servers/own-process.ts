@@ -38,7 +38,8 @@ function ownProcessServer(name: string, env: Record<string, string>): BenchServe
 async function startOwnProcess(extraEnv: Record<string, string>): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'binhan-bench-'));
   const child: ChildProcess = fork(join(here, 'own-process-child.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CHILD_CPU_PROFILE=<dir>: a CPU profile of the whole server process, written there when it exits.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CHILD_CPU_PROFILE}`] : [])],
     env: { ...process.env, ...extraEnv, BENCH_DATA_DIR: dataDir, BENCH_SYNC_SECRET: SECRET, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -9,6 +9,9 @@
  *   key, the wrong key type, two items with one key, an item over 400 KB, 26 items, a table
  *   that does not exist;
  * - a table with a secondary index is left to dynalite, whose index then holds the item;
+ * - the table's description, kept between puts, is forgotten when the table changes: deleted
+ *   and made again with another key type, then with an index (each put judged on the table as
+ *   it is now);
  * - on disk, closing the engine while a two-item batch is in flight: the batch is written
  *   before the store closes, both items there when the folder is opened again.
  */
@@ -16,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable, openTable, queryAll, type Table } from '@binhan/functions';
 import { shortCutToEngine, startEmbeddedDynamo, type EmbeddedDynamo } from '@binhan/local';
@@ -121,6 +124,97 @@ describe('a plain batch of puts is written straight into the embedded engine, as
     expect(listenerCalls).toBe(before + 1);
     const found = await sdk.doc.send(new QueryCommand({ TableName: 'indexed', IndexName: 'byOwner', KeyConditionExpression: '#o = :o', ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': 'chi-lan' } }));
     expect(found.Items).toEqual([{ pk: 'B#i', sk: 'U#1', owner: 'chi-lan' }]);
+  });
+});
+
+describe("the straight write keeps a table's description between puts, and forgets it when the table changes", () => {
+  // Tried: a put that reads and keeps the description; the table deleted and made again with
+  // another key (a number where a string was), then a put of the old shape and one of the new;
+  // then made again with a secondary index (dynalite's UpdateTable cannot add one), then a put.
+  // Each must be judged on the table as it is now: refused with dynalite's own words, stored, or
+  // left to dynalite's listener.
+  let engine: EmbeddedDynamo;
+  let sdk: Table;
+  let short: Table;
+  let listenerCalls = 0;
+  const name = 'reshaped';
+  const waitFor = async (status: string | null) => {
+    for (;;) {
+      const found = await sdk.raw.send(new DescribeTableCommand({ TableName: name })).then(
+        (d) => d.Table?.TableStatus ?? null,
+        () => null,
+      );
+      if (found === status) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const create = async (pkType: 'S' | 'N', indexed = false) => {
+    await sdk.raw.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: pkType },
+          { AttributeName: 'sk', AttributeType: 'S' },
+          ...(indexed ? [{ AttributeName: 'owner', AttributeType: 'S' as const }] : []),
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        ...(indexed ? { GlobalSecondaryIndexes: [{ IndexName: 'byOwner', KeySchema: [{ AttributeName: 'owner', KeyType: 'HASH' as const }], Projection: { ProjectionType: 'ALL' as const } }] } : {}),
+      }),
+    );
+    await waitFor('ACTIVE');
+  };
+  beforeAll(async () => {
+    engine = await startEmbeddedDynamo();
+    const handle = engine.requestHandler.handle.bind(engine.requestHandler);
+    engine.requestHandler.handle = (request) => {
+      listenerCalls++;
+      return handle(request);
+    };
+    sdk = openTable({ tableName: name, endpoint: engine.endpoint });
+    short = shortCutToEngine(openTable({ tableName: name, endpoint: engine.endpoint, requestHandler: engine.requestHandler }), engine);
+  });
+  afterAll(async () => {
+    sdk.raw.destroy();
+    short.raw.destroy();
+    await engine.close();
+  });
+
+  it('judges each put on the table as it is now', async () => {
+    await create('S');
+    let before = listenerCalls;
+    await short.doc.send(batch(name, [{ pk: 'B#1', sk: 'U#1', n: 1 }]));
+    await short.doc.send(batch(name, [{ pk: 'B#1', sk: 'U#2', n: 2 }]));
+    expect(listenerCalls).toBe(before); // both written straight, the second with the kept description
+    expect((await sdk.doc.send(new GetCommand({ TableName: name, Key: { pk: 'B#1', sk: 'U#2' } }))).Item).toEqual({ pk: 'B#1', sk: 'U#2', n: 2 });
+
+    await sdk.raw.send(new DeleteTableCommand({ TableName: name }));
+    await waitFor(null);
+    await create('N');
+    // The old shape (a string key where the table now wants a number): dynalite's refusal, word for word.
+    const viaSdk = await failure(sdk.doc.send(batch(name, [{ pk: 'B#1', sk: 'U#3' }])));
+    const viaShort = await failure(short.doc.send(batch(name, [{ pk: 'B#1', sk: 'U#3' }])));
+    expect(viaSdk?.name).toBe('ValidationException');
+    expect(viaShort?.name).toBe(viaSdk?.name);
+    expect(viaShort?.message).toBe(viaSdk?.message);
+    // The new shape is written straight.
+    before = listenerCalls;
+    await short.doc.send(batch(name, [{ pk: 7, sk: 'U#4', n: 4 }]));
+    expect(listenerCalls).toBe(before);
+    expect((await sdk.doc.send(new GetCommand({ TableName: name, Key: { pk: 7, sk: 'U#4' } }))).Item).toEqual({ pk: 7, sk: 'U#4', n: 4 });
+
+    // Made again with an index: the put is dynalite's again, and the index holds the item.
+    await sdk.raw.send(new DeleteTableCommand({ TableName: name }));
+    await waitFor(null);
+    await create('N', true);
+    before = listenerCalls;
+    await short.doc.send(batch(name, [{ pk: 8, sk: 'U#5', owner: 'anh-minh' }]));
+    expect(listenerCalls).toBe(before + 1);
+    const found = await sdk.doc.send(new QueryCommand({ TableName: name, IndexName: 'byOwner', KeyConditionExpression: '#o = :o', ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': 'anh-minh' } }));
+    expect(found.Items).toEqual([{ pk: 8, sk: 'U#5', owner: 'anh-minh' }]);
   });
 });
 

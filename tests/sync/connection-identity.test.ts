@@ -8,11 +8,16 @@
  *    edit reaches the peer and is stored;
  *  - a view link whose URL also says role=admin, right=edit, subject, tokenId and another board:
  *    it is recorded as the viewer its token names, its edit is refused and not stored, and it
- *    keeps receiving its colleague's later edits.
+ *    keeps receiving its colleague's later edits;
+ *  - the identity read from a context is kept only for a frozen context (the local gateway's, the
+ *    same object on every event of a connection): read once, it still says 'expired' once its
+ *    token expires; a context that is not frozen (AWS's, parsed afresh for each event) is read
+ *    each time, so a changed one is not answered from an old reading; a malformed frozen one
+ *    stays refused.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys } from '@binhan/functions';
+import { authorizerContextOf, identityOf, keys, recordFromEvent, type WebSocketEvent } from '@binhan/functions';
 import { notes } from '../helpers/board-notes';
 import { useSyncStack } from '../helpers/stack-hooks';
 import { storedDoc, synced, tokensFor, waitFor } from '../helpers/sync-clients';
@@ -73,5 +78,45 @@ describe('the connection identity travels with its events', () => {
     const stored = notes(await storedDoc(stack, 'identity-lies'));
     expect(stored.get('approved')).toBeUndefined();
     expect(stored.get('after')).toBe('Họp lúc 14 giờ');
+  });
+});
+
+describe('the identity read from an authorizer context', () => {
+  const identity = { boardId: 'binh-an-27', right: 'edit' as const, role: 'editor' as const, subject: 'chi-lan', tokenId: 't-lan', tokenExpiresAt: 2_000_000_000 };
+  const eventWith = (authorizer: Record<string, unknown>): WebSocketEvent => ({
+    requestContext: { routeKey: '$default', eventType: 'MESSAGE', connectionId: 'c-lan', domainName: 'localhost', stage: 'local', authorizer, connectedAt: 1 },
+    body: 'AAA=',
+    isBase64Encoded: false,
+  });
+
+  it('is read once from a frozen context, and still expires with its token', () => {
+    const event = eventWith(Object.freeze({ ...authorizerContextOf(identity), principalId: 'chi-lan' }));
+    const first = identityOf(event);
+    expect(first).toEqual(identity);
+    expect(identityOf(event)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    // Expiry is checked on every message, not when the identity was first read.
+    expect(recordFromEvent(event, identity.tokenExpiresAt * 1000 - 1)).toMatchObject({ connectionId: 'c-lan', role: 'editor', right: 'edit' });
+    expect(recordFromEvent(event, identity.tokenExpiresAt * 1000)).toBe('expired');
+  });
+
+  it('is read afresh from a context that is not frozen (as AWS parses each event): a changed context is not answered from an old reading', () => {
+    const context: Record<string, unknown> = { ...authorizerContextOf(identity), principalId: 'chi-lan' };
+    const event = eventWith(context);
+    expect(identityOf(event)?.role).toBe('editor');
+    context.role = 'viewer';
+    context.right = 'view';
+    expect(identityOf(event)).toMatchObject({ role: 'viewer', right: 'view' });
+    context.right = 'owner';
+    expect(identityOf(event)).toBeNull();
+  });
+
+  it('stays refused for a malformed frozen context (a right that does not exist, an expiry that is not a number)', () => {
+    for (const wrong of [{ right: 'owner' }, { tokenExpiresAt: 'soon' }, { boardId: '' }]) {
+      const event = eventWith(Object.freeze({ ...authorizerContextOf(identity), ...wrong }));
+      expect(identityOf(event)).toBeNull();
+      expect(identityOf(event)).toBeNull();
+      expect(recordFromEvent(event, 0)).toBeNull();
+    }
   });
 });

@@ -14,7 +14,7 @@ const requestId = () => `local-${Date.now().toString(36)}-${(counter++).toString
 type EventType = WebSocketEvent['requestContext']['eventType'];
 
 /** What the authorizer allowed a connection with: API Gateway puts it on every event of the connection. */
-export type AuthorizerOutput = Record<string, string> | null;
+export type AuthorizerOutput = Readonly<Record<string, string>> | null;
 
 function context(src: EventSource, routeKey: string, eventType: EventType, connectionId: string, connectedAt: number, authorizer: AuthorizerOutput = null) {
   return {
@@ -31,9 +31,13 @@ function context(src: EventSource, routeKey: string, eventType: EventType, conne
   };
 }
 
-/** The authorizer's output as API Gateway passes it on: the context's keys and the principalId. */
+/**
+ * The authorizer's output as API Gateway passes it on: the context's keys and the principalId.
+ * Frozen, as it cannot change for the connection's life: the handler then reads it once
+ * (ws/connection-identity.ts), not on every message.
+ */
 export function authorizerOutputOf(decision: Extract<AuthorizerDecision, { allow: true }>): AuthorizerOutput {
-  return { ...decision.context, principalId: decision.principalId };
+  return Object.freeze({ ...decision.context, principalId: decision.principalId });
 }
 
 /** The REQUEST authorizer's event for a $connect: its fields, plus `type` and `methodArn`. */

@@ -34,6 +34,7 @@ interface LevelStore {
   get(key: string, callback?: StoreCallback): unknown;
   put(key: string, value: unknown, callback?: StoreCallback): unknown;
   batch(operations: unknown[], callback?: StoreCallback): unknown;
+  del(key: string, callback?: StoreCallback): unknown;
 }
 
 /** One of dynalite's key-prefixed views of the store (an item db), with its per-key lock. */
@@ -72,6 +73,7 @@ function shortenStoreCalls(store: DynaliteStore): void {
   const dynaliteGet = db.get;
   const dynalitePut = db.put;
   const dynaliteBatch = db.batch;
+  const dynaliteDel = db.del;
   /** Runs a write of the promise API and calls back when written; false when dynalite's own call must answer. */
   const written = (write: () => Promise<unknown>, callback: StoreCallback | undefined): boolean => {
     if (typeof callback !== 'function' || db.status !== 'open' || lifecycle?.getState() === 'closed') return false;
@@ -100,14 +102,67 @@ function shortenStoreCalls(store: DynaliteStore): void {
     };
   }
 
-  db.put = function (key: string, value: unknown, callback?: StoreCallback) {
+  // A write of a table description forgets its cached copy, when it starts and when it is done
+  // (a read in between may have cached the old one).
+  const tables = tableCache(store);
+  const forgetting = (key: string, callback: StoreCallback | undefined): StoreCallback | undefined => {
+    if (!key.startsWith(TABLE_PREFIX)) return callback;
+    tables.delete(key);
+    return (error, value) => {
+      tables.delete(key);
+      callback?.(error, value);
+    };
+  };
+  const forgettingAll = (operations: unknown[], callback: StoreCallback | undefined): StoreCallback | undefined => {
+    let result = callback;
+    for (const op of operations) {
+      const key = (op as { key?: unknown } | null)?.key;
+      if (typeof key === 'string') result = forgetting(key, result);
+    }
+    return result;
+  };
+  db.put = function (key: string, value: unknown, givenCallback?: StoreCallback) {
+    const callback = forgetting(key, givenCallback);
     if (written(() => level.put.call(db, key, value) as Promise<unknown>, callback)) return undefined;
     return dynalitePut.call(db, key, value, callback);
   };
-  db.batch = function (operations: unknown[], callback?: StoreCallback) {
+  db.batch = function (operations: unknown[], givenCallback?: StoreCallback) {
+    const callback = forgettingAll(operations, givenCallback);
     if (written(() => level.batch.call(db, operations) as Promise<unknown>, callback)) return undefined;
     return dynaliteBatch.call(db, operations, callback);
   };
+  db.del = function (key: string, callback?: StoreCallback) {
+    return dynaliteDel.call(db, key, forgetting(key, callback));
+  };
+}
+
+/** Where dynalite keeps a table's description in its store (db/index.js: the "table" sub-db). */
+const TABLE_PREFIX = 'table~';
+const tableCaches = new WeakMap<DynaliteStore, Map<string, Readonly<Record<string, unknown>>>>();
+function tableCache(store: DynaliteStore): Map<string, Readonly<Record<string, unknown>>> {
+  let cache = tableCaches.get(store);
+  if (!cache) tableCaches.set(store, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * A table's description as dynalite's `getTable(name, false)` reads it, kept between calls (the
+ * put of every edit reads it: issue 12). Every write of the description through the store
+ * forgets it (see above), so it is never older than what the store holds. Frozen: the copy is
+ * shared, its readers only read. Calls back as getTable does (dynalite's NotFoundError when there
+ * is no such table); a store that is not open is left to getTable.
+ */
+export function describeTable(store: DynaliteStore, name: string, callback: StoreCallback): void {
+  const cache = tableCache(store);
+  const cached = store.db.status === 'open' ? cache.get(TABLE_PREFIX + name) : undefined;
+  if (cached) {
+    queueMicrotask(() => callback(null, cached));
+    return;
+  }
+  store.getTable(name, false, (error, table) => {
+    if (!error && table && typeof table === 'object' && store.db.status === 'open') cache.set(TABLE_PREFIX + name, Object.freeze(table as Record<string, unknown>));
+    callback(error, table);
+  });
 }
 
 export interface StartedDynalite {

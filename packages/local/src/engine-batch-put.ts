@@ -20,7 +20,7 @@
  * (tests/storage/engine-shortcut.test.ts compares both with the SDK's answers).
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { dynaliteModule, type DynaliteStore, type StoreCallback } from './dynalite-store';
+import { describeTable, dynaliteModule, type DynaliteStore, type StoreCallback } from './dynalite-store';
 
 /** An item in DynamoDB JSON as dynalite stores it: bytes as base64 text. */
 type EngineItem = Record<string, unknown>;
@@ -82,7 +82,7 @@ export async function batchPutInStore(store: DynaliteStore, tableName: string, i
   }
   let table: TableDescription;
   try {
-    table = await call<TableDescription>((callback) => store.getTable(tableName, false, callback));
+    table = await call<TableDescription>((callback) => describeTable(store, tableName, callback));
   } catch {
     return false; // no such table (or a store that is closing): dynalite answers it
   }

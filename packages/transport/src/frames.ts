@@ -61,10 +61,14 @@ function newMessageId(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}${fragmentCounter.toString(36)}`;
 }
 
-/** Encodes one message as one or more text frames of at most `maxFrameChars` characters. */
-export function encodeMessage(bytes: Uint8Array, maxFrameChars: number, msgId: string = newMessageId()): string[] {
+/**
+ * Encodes one message as one or more text frames of at most `maxFrameChars` characters. The
+ * fragments' message id is made only when the message is split (`msgId` if given).
+ */
+export function encodeMessage(bytes: Uint8Array, maxFrameChars: number, givenMsgId?: string): string[] {
   const text = toBase64(bytes);
   if (text.length <= maxFrameChars) return [text];
+  const msgId = givenMsgId ?? newMessageId();
   const header = `~${msgId}.0000000.0000000.`.length;
   // Keep each chunk a multiple of 4 so every fragment is itself valid base64.
   const chunk = Math.floor((maxFrameChars - header) / 4) * 4;

@@ -54,16 +54,31 @@ export function authorizerContextOf(identity: ConnectionIdentity): AuthorizerCon
   };
 }
 
+/**
+ * Identities already read, by the context object they were read from. The local gateway hands
+ * every event of a connection the same context object, so a message reads it once per
+ * connection, not once per edit (issue 12); on AWS each event is parsed JSON, a new object, and
+ * is read afresh. Weak: a context goes with its connection. Frozen: what was read cannot change.
+ */
+const readIdentities = new WeakMap<object, ConnectionIdentity | null>();
+
 /** The identity the authorizer gave this connection, or null when the event carries none. */
 export function identityOf(event: WebSocketEvent): ConnectionIdentity | null {
   const given = event.requestContext.authorizer;
   if (!given || typeof given !== 'object') return null;
+  if (Object.isFrozen(given) && readIdentities.has(given)) return readIdentities.get(given) ?? null;
+  const identity = readIdentity(given);
+  if (Object.isFrozen(given)) readIdentities.set(given, identity);
+  return identity;
+}
+
+function readIdentity(given: Record<string, unknown>): ConnectionIdentity | null {
   // Numbers and booleans are read as API Gateway may stringify them.
   const strings = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'boolean' ? String(v) : v]));
   const parsed = contextSchema.safeParse(strings);
   if (!parsed.success) return null;
   const c = parsed.data;
-  return {
+  return Object.freeze({
     boardId: c.boardId,
     right: c.right,
     role: c.role,
@@ -71,7 +86,7 @@ export function identityOf(event: WebSocketEvent): ConnectionIdentity | null {
     tokenId: c.tokenId,
     tokenExpiresAt: Number(c.tokenExpiresAt),
     ...(c.declaredName ? { declaredName: c.declaredName } : {}),
-  };
+  });
 }
 
 /**

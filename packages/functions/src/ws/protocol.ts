@@ -8,6 +8,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as authProtocol from 'y-protocols/auth';
 import { decodeBase64 } from '@binhan/transport';
+import type { DecodedUpdate } from './board-docs/update-dependencies';
 import { awarenessEntryCount, decodeAwarenessUpdate, type AwarenessEntry } from './awareness-codec';
 
 export const messageSync = 0;
@@ -17,7 +18,8 @@ export const messageQueryAwareness = 3;
 
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array; step: 'sync-step2' | 'update' }
+  /** `decoded`: the update as Y.decodeUpdate read it (it is read once, here, to validate it). */
+  | { type: 'update'; update: Uint8Array; decoded: DecodedUpdate; step: 'sync-step2' | 'update' }
   | { type: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   /** An awareness message with more entries than the reader allows: only its count was read. */
   | { type: 'awareness-oversized'; count: number }
@@ -55,12 +57,13 @@ export function parseClientMessage(bytes: Uint8Array, options: { maxAwarenessEnt
         return { type: 'sync-step1', stateVector: payload };
       }
       if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+        let decoded: DecodedUpdate;
         try {
-          Y.decodeUpdate(payload);
+          decoded = Y.decodeUpdate(payload);
         } catch {
           throw new ProtocolError('malformed-update', 'The Yjs update is malformed or truncated; it was not stored.');
         }
-        return { type: 'update', update: payload, step: step === syncProtocol.messageYjsUpdate ? 'update' : 'sync-step2' };
+        return { type: 'update', update: payload, decoded, step: step === syncProtocol.messageYjsUpdate ? 'update' : 'sync-step2' };
       }
       throw new ProtocolError('unknown-message', `Unknown sync message type ${step} (expected 0, 1 or 2).`);
     }
@@ -120,8 +123,8 @@ function readOrThrow<T>(read: () => T): T {
   }
 }
 
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  const decoded = Y.decodeUpdate(update);
+/** An update (as Y.decodeUpdate reads it) that changes nothing: no structs, no deletions. */
+export function isEmptyUpdate(decoded: DecodedUpdate): boolean {
   return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
 }
 

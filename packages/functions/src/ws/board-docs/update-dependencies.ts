@@ -6,6 +6,9 @@
  */
 import * as Y from 'yjs';
 
+/** An update as Yjs decodes it (`Y.decodeUpdate`): read once per message, by whoever needs it. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 export interface Dependencies {
   /** Per client: the clock its first struct in the update starts at, and where it ends. */
   runs: Map<number, { from: number; to: number; gap: boolean }>;
@@ -17,9 +20,9 @@ function need(map: Map<number, number>, client: number, end: number): void {
   if ((map.get(client) ?? 0) < end) map.set(client, end);
 }
 
-/** What `update` needs from the doc it is applied to. */
-export function dependenciesOf(update: Uint8Array): Dependencies {
-  const { structs, ds } = Y.decodeUpdate(update);
+/** What `update` needs from the doc it is applied to (read from its decoded form). */
+export function dependenciesOf(update: DecodedUpdate): Dependencies {
+  const { structs, ds } = update;
   const runs: Dependencies['runs'] = new Map();
   const refs = new Map<number, number>();
   for (const s of structs) {

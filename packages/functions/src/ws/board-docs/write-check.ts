@@ -24,10 +24,11 @@
  * Checks of one board are serialised within the process (util/keyed-lock.ts: a doc is mutated by
  * each check).
  */
+import * as Y from 'yjs';
 import { mayApprove, REFUSALS, touchesComments, touchesGuardedState, type BoardChanges, type Refusal, type Role } from '@binhan/core';
 import { BoardDocCache, type BoardDocCacheOptions, type BoardDocCacheStats, type BoardSource } from './doc-cache';
 import { KeyedLock } from '../../util/keyed-lock';
-import { dependenciesOf, satisfied, type Dependencies } from './update-dependencies';
+import { dependenciesOf, satisfied, type DecodedUpdate, type Dependencies } from './update-dependencies';
 
 export type WriteCheck =
   /**
@@ -64,11 +65,12 @@ export class BoardWriteChecker {
    * Checks `update` for a connection of `role` (its identity `actor`: comments are its author's
    * only) and, when it may be stored, applies it to the
    * cached doc and returns what it changes. Refused updates never stay in the cache.
+   * `decoded`: the update as Y.decodeUpdate reads it, when the caller has read it already.
    */
-  async checkWrite(boardId: string, update: Uint8Array, role: Role, actor: string | null = null): Promise<WriteCheck> {
+  async checkWrite(boardId: string, update: Uint8Array, role: Role, actor: string | null = null, decoded: DecodedUpdate = Y.decodeUpdate(update)): Promise<WriteCheck> {
     const stats = this.docs.stats;
     const startSeq = this.docs.nextSeq();
-    const needs = dependenciesOf(update);
+    const needs = dependenciesOf(decoded);
     const guarded = !mayApprove(role);
     let refreshSeq = 0; // the cached doc must hold storage as of this sequence number
     let refreshes = 0;

@@ -23,6 +23,7 @@ import { compactionChance, logDueForCompaction } from '../../storage/compaction-
 import type { ConnectionRecord } from '../../storage/connections';
 import { FragmentError } from '../../storage/fragments';
 import { awaitedLater } from '../../util/promises';
+import type { DecodedUpdate } from '../board-docs/update-dependencies';
 import { encodeAwarenessUpdate, type AwarenessEntry } from '../awareness-codec';
 import { broadcast } from '../broadcast';
 import { closeConnection, sendMessage, sendMessageIfStillConnected, tellIfStillConnected, type ConnectionPoster } from '../../sockets/connection-poster';
@@ -138,7 +139,7 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
       return OK;
     }
     case 'update':
-      return acceptUpdate(deps, poster, connection, message.update, message.step);
+      return acceptUpdate(deps, poster, connection, message.update, message.decoded, message.step);
     case 'awareness':
       if (!rateTaken && !(await takeAwareness())) return refuse('awareness-rate', refusals.awareness);
       return acceptAwareness(deps, poster, connection, message.entries, reject, refuse);
@@ -304,10 +305,11 @@ async function acceptUpdate(
   poster: ConnectionPoster,
   connection: ConnectionRecord,
   update: Uint8Array,
+  decoded: DecodedUpdate,
   step: 'sync-step2' | 'update',
 ): Promise<WebSocketResult> {
   // An empty update changes nothing (y-websocket answers our sync step 1 with one): no refusal needed.
-  if (isEmptyUpdate(update)) return OK;
+  if (isEmptyUpdate(decoded)) return OK;
   if (connection.right !== 'edit' || connection.role === 'viewer') {
     // A viewer writes nothing at all: its update is dropped whole.
     await sendMessage(poster, connection.connectionId, permissionDeniedMessage(REFUSALS.readOnly().reason));
@@ -315,7 +317,7 @@ async function acceptUpdate(
   }
   // The role decides what may be written: what it may not write is undone by a server update.
   const actor = connection.subject || `token:${connection.tokenId}`;
-  const check = await deps.boardDocs.checkWrite(connection.boardId, update, connection.role, actor);
+  const check = await deps.boardDocs.checkWrite(connection.boardId, update, connection.role, actor, decoded);
   if (!check.ok) {
     const { refusal } = check;
     if (step === 'update') {
