@@ -232,6 +232,9 @@ export function renderReport(results: BenchResults): string {
     const label = n.replace('@', ' clients, edits ') + ' apart';
     rows.push([`latency ${label}: p50`, ...servers.map((s) => cell(s, (l) => ms(l.p50Ms)))]);
     rows.push([`  p99`, ...servers.map((s) => cell(s, (l) => ms(l.p99Ms)))]);
+    if (servers.some((s) => ok(s.latency[n])?.rounds)) {
+      rows.push([`  p50 of each round`, ...servers.map((s) => cell(s, (l) => (l.rounds ? l.rounds.p50Ms.map((v) => v.toFixed(1)).join(' ') : '—')))]);
+    }
     rows.push([`  first peer / last peer p50`, ...servers.map((s) => cell(s, (l) => `${ms(l.firstPeerP50Ms)} / ${ms(l.lastPeerP50Ms)}`))]);
     rows.push([`  received (edit,peer) pairs`, ...servers.map((s) => cell(s, (l) => `${l.received}/${l.pairs}`))]);
     rows.push([`  durable in storage`, ...servers.map((s) => cell(s, (l) => (l.durable ? `${l.durable.stored}/${l.durable.expected}` : 'n/a (memory)')))]);

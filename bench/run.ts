@@ -6,6 +6,8 @@
  *   BENCH_CPU_PROFILE=/tmp/p                  a CPU profile of each latency run's edits (bench/cpu-profile.ts)
  *   BENCH_CHILD_CPU_PROFILE=/tmp/c            a CPU profile of each own-process server, whole (node --cpu-prof)
  *   BENCH_EDITS=400                           edits per latency run (default 100; 40 with BENCH_QUICK)
+ *   BENCH_ROUNDS=5                            rounds of the latency runs, each figure their median (default 5; 1 with BENCH_QUICK)
+ *   BENCH_TRACE=0                             no edit-path tracing in the 20 ms runs (no breakdown)
  *   BENCH_QUICK=1                             a smoke run: fewer edits, smaller runs, no extra sections
  * Prints the report and writes bench/results/latest.json. Exits 0 (a MISS is not a failure);
  * exits 1 only when a zero-loss / durability check failed or a scenario crashed.
@@ -16,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { computeTargets, latencyKey, ok, renderReport, type BenchResults, type Outcome, type ServerResults } from './report';
 import { measureConvergence } from './scenarios/convergence';
-import { measureLatency } from './scenarios/latency';
+import { measureLatency, mergeRounds, type LatencyResult } from './scenarios/latency';
 import { measureOpenTime } from './scenarios/open-time';
 import { measureStorageRatio } from './scenarios/storage-ratio';
 import { hocuspocus } from './servers/hocuspocus';
@@ -25,7 +27,7 @@ import { ours, oursOnDisk, oursWithAwsLatency } from './servers/ours';
 import { oursOwnProcess, ownProcessWithAwsLatency } from './servers/own-process';
 import { reference } from './servers/reference';
 import { referenceOwnProcess } from './servers/reference-own-process';
-import type { BenchServer } from './servers/types';
+import type { BenchServer, RunningServer } from './servers/types';
 import { now, round, withTimeout } from './util';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,6 +57,8 @@ export const LATENCY_RUNS: { clients: number; spacingMs: number }[] = [
 const ONLY_RUNS = process.env.BENCH_RUNS?.split(',').map((r) => r.trim().replace(/ms$/, ''));
 const pick = (runs: { clients: number; spacingMs: number }[]) => (ONLY_RUNS ? runs.filter((r) => ONLY_RUNS.includes(`${r.clients}@${r.spacingMs}`)) : runs);
 const AWS_RUNS = LATENCY_RUNS.filter((r) => r.spacingMs === 20);
+/** Rounds of the latency runs (BENCH_ROUNDS, default 5; 1 with BENCH_QUICK): each figure is their median. */
+const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 5))) || 1);
 const WARM_UP = QUICK ? { clients: 10, edits: 30, spacingMs: 5 } : { clients: 20, edits: 300, spacingMs: 2 };
 const CONVERGENCE = QUICK ? { clients: 20, edits: 50 } : { clients: 50, edits: 200 };
 const HISTORY = QUICK ? [2_000, 200] : [10_000, 1_000];
@@ -101,24 +105,40 @@ async function attempt<T>(what: string, fn: () => Promise<T>, timeoutMs: number)
   }
 }
 
-async function benchServer(key: string, plan: Plan, scenarios: string[]): Promise<ServerResults> {
+/**
+ * Starts the server, warms it up and runs `body` on it, then closes it (also on failure). The
+ * warm-up (not reported) is the same for every server: JIT, sockets and the engine's first
+ * writes. Long enough for the clients' code (shared by all servers) to be optimised: with 30
+ * edits, the servers measured first in this process ran against colder client code than the ones
+ * after them (ours at 20 clients: 2.1× the reference when measured first, 1.6× after it).
+ */
+async function onServer(key: string, plan: Plan, body: (running: RunningServer) => Promise<void>): Promise<{ serverErrors: string[]; durationMs: number }> {
   const t0 = now();
-  const server = plan.server;
-  const results: ServerResults = { key, name: server.name, latency: {}, serverErrors: [], durationMs: 0 };
-  console.error(`[bench] ${key}: starting`);
-  const running = await server.start();
+  const running = await plan.server.start();
   try {
-    // Warm-up (not reported), the same for every server: JIT, sockets and the engine's first
-    // writes. Long enough for the clients' code (shared by all servers) to be optimised: with 30
-    // edits, the servers measured first in this process ran against colder client code than the
-    // ones after them (ours at 20 clients: 2.1× the reference when measured first, 1.6× after it).
     await attempt(`${key} warm-up`, () => measureLatency(running, WARM_UP.clients, WARM_UP.edits, WARM_UP.spacingMs, `${key}-warm-up`, false), 60_000);
-    if (scenarios.includes('latency')) {
-      for (const run of pick(plan.latency)) {
-        console.error(`[bench] ${key}: latency, ${run.clients} clients, edits ${run.spacingMs} ms apart`);
-        results.latency[latencyKey(run.clients, run.spacingMs)] = await attempt(`${key} latency ${run.clients}@${run.spacingMs}ms`, () => measureLatency(running, run.clients, EDITS, run.spacingMs, key, traced(run)), 90_000);
-      }
-    }
+    await body(running);
+  } finally {
+    await withTimeout(running.close(), 15_000, `${key} close`).catch((e: unknown) => console.error(String(e)));
+  }
+  return { serverErrors: [...running.serverErrors()], durationMs: round(now() - t0, 0) };
+}
+
+/** The latency runs of one server, each `measureLatency` (traced as `trace` says). */
+async function latencyRuns(key: string, plan: Plan, running: RunningServer, trace: (run: { spacingMs: number }) => boolean, round: number): Promise<Record<string, Outcome<LatencyResult>>> {
+  const out: Record<string, Outcome<LatencyResult>> = {};
+  for (const run of pick(plan.latency)) {
+    console.error(`[bench] ${key}: latency, ${run.clients} clients, edits ${run.spacingMs} ms apart${ROUNDS > 1 ? ` (round ${round}/${ROUNDS})` : ''}`);
+    out[latencyKey(run.clients, run.spacingMs)] = await attempt(`${key} latency ${run.clients}@${run.spacingMs}ms`, () => measureLatency(running, run.clients, EDITS, run.spacingMs, key, trace(run)), 90_000);
+  }
+  return out;
+}
+
+async function benchServer(key: string, plan: Plan, scenarios: string[]): Promise<ServerResults> {
+  const results: ServerResults = { key, name: plan.server.name, latency: {}, serverErrors: [], durationMs: 0 };
+  console.error(`[bench] ${key}: starting`);
+  const done = await onServer(key, plan, async (running) => {
+    if (scenarios.includes('latency')) results.latency = await latencyRuns(key, plan, running, traced, 1);
     if (scenarios.includes('convergence') && plan.convergence) {
       console.error(`[bench] ${key}: convergence ${CONVERGENCE.clients}×${CONVERGENCE.edits}`);
       results.convergence = await attempt(`${key} convergence`, () => measureConvergence(running, CONVERGENCE.clients, CONVERGENCE.edits), 180_000);
@@ -131,14 +151,47 @@ async function benchServer(key: string, plan: Plan, scenarios: string[]): Promis
       console.error(`[bench] ${key}: open time`);
       results.openTime = await attempt(`${key} open time`, () => measureOpenTime(running, HISTORY), 150_000);
     }
-  } finally {
-    results.serverErrors = [...running.serverErrors()];
-    await withTimeout(running.close(), 15_000, `${key} close`).catch((e: unknown) => console.error(String(e)));
-    results.durationMs = round(now() - t0, 0);
-    console.error(`[bench] ${key}: done in ${round(results.durationMs / 1000, 1)} s`);
-  }
+  });
+  results.serverErrors = done.serverErrors;
+  results.durationMs = done.durationMs;
+  console.error(`[bench] ${key}: done in ${round(results.durationMs / 1000, 1)} s`);
   return results;
 }
+
+/**
+ * Rounds 2..ROUNDS of the latency runs: every server started afresh, warmed up and measured
+ * again (untraced), in an order rotated each round (so no server is always measured first, or
+ * right after the same one); each figure is then the median over the rounds (mergeRounds).
+ */
+async function moreLatencyRounds(servers: ServerResults[]): Promise<void> {
+  const later = new Map<string, Record<string, Outcome<LatencyResult>>[]>();
+  for (let r = 2; r <= ROUNDS; r++) {
+    const order = servers.map((_, i) => servers[(i + r - 1) % servers.length]!);
+    for (const results of order) {
+      const plan = SERVERS[results.key]!;
+      try {
+        const done = await onServer(results.key, plan, async (running) => {
+          const runs = await latencyRuns(results.key, plan, running, () => false, r);
+          later.set(results.key, [...(later.get(results.key) ?? []), runs]);
+        });
+        results.serverErrors.push(...done.serverErrors);
+        results.durationMs += done.durationMs;
+      } catch (error) {
+        results.serverErrors.push(`round ${r}: ${String(error)}`);
+      }
+    }
+  }
+  for (const results of servers) {
+    const rounds = later.get(results.key) ?? [];
+    for (const [runKey, first] of Object.entries(results.latency)) {
+      const outcomes = [first, ...rounds.map((runs) => runs[runKey] ?? { error: 'not run' })];
+      const failed = outcomes.findIndex((o) => !ok(o));
+      results.latency[runKey] = failed >= 0 ? { error: `round ${failed + 1}: ${errorOf(outcomes[failed]!)}` } : mergeRounds(outcomes.map((o) => ok(o)!));
+    }
+  }
+}
+
+const errorOf = (outcome: Outcome<unknown>): string => ('error' in (outcome as object) ? String((outcome as { error: unknown }).error) : 'no result');
 
 async function extraSections(results: BenchResults): Promise<string[]> {
   const printed: string[] = [];
@@ -195,6 +248,7 @@ async function main(): Promise<number> {
     awsLatency: AWS_LATENCY,
     notes: [
       'all servers and all clients run in this one Node process (one event loop), one server at a time, on 127.0.0.1',
+      `latency: ${ROUNDS === 1 ? 'one round' : `the median of ${ROUNDS} rounds; each round starts every server afresh (with its warm-up) and measures it, one after another, in an order rotated each round; the breakdowns are round 1's (its 20 ms runs traced), round 1 also runs convergence and open`}`,
       'open-time boards: 10,000 card edits (3 fields each) vs the same final state reached in 1,000 updates; opens of ours use a read-only link so they do not start a compaction',
       'ours: stock y-websocket WebsocketProvider through our base64 text polyfill; dynalite in memory in this process, item commands sent straight to it past the SDK (packages/local/src/engine-document-client.ts), audit gathered 25 ms',
       'ours and aws-*: the runs with edits 20 ms apart follow each edit through the handler (edit-trace.ts: the breakdowns and the hot-path counts); the 5 ms runs go without, as its promise hooks slow every promise in this process',
@@ -220,6 +274,7 @@ async function main(): Promise<number> {
       results.servers.push({ key, name: SERVERS[key]!.server.name, latency: {}, serverErrors: [String(error)], durationMs: 0 });
     }
   }
+  if (scenarios.includes('latency') && ROUNDS > 1) await moreLatencyRounds(results.servers);
   const extra = QUICK ? [] : await extraSections(results);
   results.targets = computeTargets(results);
   results.correctnessFailures = correctnessFailures(results);

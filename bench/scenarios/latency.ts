@@ -33,6 +33,38 @@ export interface LatencyResult {
   /** Ours only: storage calls per edit before its first post (hot path) and after it. */
   storageCalls?: ReturnType<EditPathTracer['storageCalls']>;
   spacingMs: number;
+  /** With several rounds (BENCH_ROUNDS): each round's p50 and p99, in round order. */
+  rounds?: { p50Ms: number[]; p99Ms: number[] };
+}
+
+/**
+ * One figure from several rounds of the same run: the medians of their p50s, p99s, means and
+ * first/last-peer medians, the sums of their pairs, losses and stored edits, and each round's
+ * p50 and p99. `edits` (per round) and the breakdowns (steps, edit path, storage calls) are the
+ * first round's.
+ */
+export function mergeRounds(results: LatencyResult[]): LatencyResult {
+  const [first] = results;
+  if (!first) throw new Error('mergeRounds: no rounds');
+  if (results.length === 1) return first;
+  const med = (f: (l: LatencyResult) => number) => round(percentile(results.map(f), 50), 2);
+  const sum = (f: (l: LatencyResult) => number) => results.reduce((a, l) => a + f(l), 0);
+  const durable = results.every((l) => l.durable)
+    ? { stored: sum((l) => l.durable!.stored), expected: sum((l) => l.durable!.expected) }
+    : undefined;
+  return {
+    ...first,
+    pairs: sum((l) => l.pairs),
+    received: sum((l) => l.received),
+    lost: sum((l) => l.lost),
+    p50Ms: med((l) => l.p50Ms),
+    p99Ms: med((l) => l.p99Ms),
+    meanMs: med((l) => l.meanMs),
+    firstPeerP50Ms: med((l) => l.firstPeerP50Ms),
+    lastPeerP50Ms: med((l) => l.lastPeerP50Ms),
+    ...(durable ? { durable } : {}),
+    rounds: { p50Ms: results.map((l) => l.p50Ms), p99Ms: results.map((l) => l.p99Ms) },
+  };
 }
 
 /**
