@@ -12,17 +12,23 @@ import { awarenessMessage } from './protocol';
 /** How long after $connect a 410 may just mean "not accepted yet". */
 export const YOUNG_CONNECTION_MS = 10_000;
 
+/** A message as the posts of a fan-out carry it: its text frames (made once for all targets). */
+export const framesOf = (message: Uint8Array): string[] => encodeMessage(message, SERVER_MAX_FRAME_CHARS);
+
 export async function broadcast(
   deps: WsDeps,
   poster: ConnectionPoster,
   boardId: string,
   message: Uint8Array,
   exceptConnectionId: string | null,
-  known?: ConnectionRecord[],
 ): Promise<void> {
-  const targets = (known ?? (await deps.connections.listBoard(boardId))).filter((c) => c.connectionId !== exceptConnectionId);
+  const targets = (await deps.connections.listBoard(boardId)).filter((c) => c.connectionId !== exceptConnectionId);
   if (targets.length === 0) return;
-  const frames = encodeMessage(message, SERVER_MAX_FRAME_CHARS);
+  await broadcastFrames(deps, poster, framesOf(message), targets);
+}
+
+/** Posts `frames` to each of `targets` (all at once); a 410 drops a stale connection. */
+export async function broadcastFrames(deps: WsDeps, poster: ConnectionPoster, frames: string[], targets: ConnectionRecord[]): Promise<void> {
   const gone: ConnectionRecord[] = [];
   await Promise.all(
     targets.map((target) =>

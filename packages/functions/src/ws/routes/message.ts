@@ -25,7 +25,7 @@ import { FragmentError } from '../../storage/fragments';
 import { awaitedLater } from '../../util/promises';
 import type { DecodedUpdate } from '../board-docs/update-dependencies';
 import { encodeAwarenessUpdate, type AwarenessEntry } from '../awareness-codec';
-import { broadcast } from '../broadcast';
+import { broadcast, broadcastFrames, framesOf } from '../broadcast';
 import { closeConnection, sendMessage, sendMessageIfStillConnected, tellIfStillConnected, type ConnectionPoster } from '../../sockets/connection-poster';
 import { recordFromEvent } from '../connection-identity';
 import { reportError, type WsDeps } from '../deps';
@@ -341,14 +341,19 @@ async function acceptUpdate(
   // between the Query and a slow PutItem, by a client that loaded before the PutItem landed, was
   // reached by neither path (tests/sync/join-during-write.test.ts).
   let audience: ConnectionRecord[];
+  let frames: string[];
   try {
-    audience = await deps.connections.writeThenAudience(connection.boardId, () => deps.updates.append(connection.boardId, stored));
+    const durable = deps.connections.writeThenAudience(connection.boardId, () => deps.updates.append(connection.boardId, stored));
+    // The fan-out's frames are made while the write is in flight (it waits on the engine).
+    frames = framesOf(updateMessage(stored));
+    audience = await durable;
   } catch (error) {
     // The cached doc holds the update but storage may not: forget it.
     deps.boardDocs.evict(connection.boardId);
     throw error;
   }
-  const fanOut = broadcast(deps, poster, connection.boardId, updateMessage(stored), connection.connectionId, audience);
+  const others = audience.filter((c) => c.connectionId !== connection.connectionId);
+  const fanOut = others.length > 0 ? broadcastFrames(deps, poster, frames, others) : Promise.resolve();
   if (check.compensation) {
     // The author's doc converges to the restored values too, and is told why.
     const reason = check.refusals.map((r) => r.reason).join(' | ');
