@@ -18,7 +18,8 @@ type Item = Record<string, unknown>;
 interface Waiting {
   items: Item[];
   bytes: number;
-  done: (error?: Error) => void;
+  resolve: () => void;
+  reject: (error: Error) => void;
 }
 
 export interface BatchPutOptions {
@@ -49,7 +50,7 @@ export class BatchPutCoalescer {
   put(items: Item[], bytes: number): Promise<void> {
     if (items.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ items, bytes, done: (error) => (error ? reject(error) : resolve()) });
+      this.waiting.push({ items, bytes, resolve, reject });
       this.schedule();
     });
   }
@@ -90,10 +91,10 @@ export class BatchPutCoalescer {
     const items = calls.flatMap((c) => c.items);
     try {
       for (let i = 0; i < items.length; i += 25) await this.putBatch(items.slice(i, i + 25));
-      for (const c of calls) c.done();
+      for (const c of calls) c.resolve();
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
-      for (const c of calls) c.done(failure);
+      for (const c of calls) c.reject(failure);
     }
   }
 

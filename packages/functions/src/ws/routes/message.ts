@@ -73,20 +73,50 @@ const rateRefusals = (limits: WsDeps['limits']) => ({
   sync: `Too many sync requests: at most ${limits.queryAwarenessBurst} at once and ${limits.queryAwarenessPerSecond} per second on one connection. Reconnect later.`,
 });
 
+/**
+ * How one message is answered when it is not taken: its sender's connection, and the poster that
+ * reaches it. (Methods, not closures made for each message: the edit path runs once per edit.)
+ */
+class Answers {
+  constructor(
+    private readonly deps: WsDeps,
+    private readonly poster: ConnectionPoster,
+    private readonly connectionId: string,
+  ) {}
+
+  /** A refusal past a per-connection limit: its error frame at most once per few seconds. */
+  async refuse(code: string, message: string): Promise<WebSocketResult> {
+    if (this.deps.allowances.shouldNotify(this.connectionId, code)) await tellIfStillConnected(this.poster, this.connectionId, { type: 'error', code, message });
+    return { statusCode: 429, body: message };
+  }
+
+  /** A message that is not valid: its error frame, every time. */
+  async reject(code: string, message: string): Promise<WebSocketResult> {
+    await tellIfStillConnected(this.poster, this.connectionId, { type: 'error', code, message });
+    return { statusCode: 400, body: message };
+  }
+
+  takeAwareness(): Promise<boolean> {
+    const limits = this.deps.limits;
+    return this.deps.allowances.take(this.connectionId, 'awareness', limits.awarenessPerSecond, limits.awarenessBurst);
+  }
+
+  takeQuery(): Promise<boolean> {
+    const limits = this.deps.limits;
+    return this.deps.allowances.take(this.connectionId, 'query', limits.queryAwarenessPerSecond, limits.queryAwarenessBurst);
+  }
+}
+
 export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<WebSocketResult> {
   const connectionId = event.requestContext.connectionId;
   const poster = deps.posterFor(event);
   const limits = deps.limits;
-  /** A refusal past a per-connection limit: its error frame at most once per few seconds. */
-  const refuse = async (code: string, message: string): Promise<WebSocketResult> => {
-    if (deps.allowances.shouldNotify(connectionId, code)) await tellIfStillConnected(poster, connectionId, { type: 'error', code, message });
-    return { statusCode: 429, body: message };
-  };
+  const answers = new Answers(deps, poster, connectionId);
   // A flood past a rate this process knows to be spent is refused first: from the frame's first
   // characters, before any read, decoding, lock or storage work (a flood costs the others nothing).
   const kind = peekFrameKind(event.isBase64Encoded ? '' : (event.body ?? ''));
   const early = spentRate(deps, connectionId, kind);
-  if (early) return refuse(early.code, early.message);
+  if (early) return answers.refuse(early.code, early.message);
   const connection = await connectionOf(deps, event);
   if (!connection) {
     await closeConnection(poster, connectionId, CLOSE_CODES.unknownConnection, 'Unknown or expired connection: reconnect with a valid link.');
@@ -94,27 +124,20 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
   }
   // Awareness and query-awareness take their rate token before the message is decoded: the
   // messages of a flood wait their turn undecoded and are refused from memory once it is spent.
-  const refusals = rateRefusals(limits);
-  const takeAwareness = () => deps.allowances.take(connectionId, 'awareness', limits.awarenessPerSecond, limits.awarenessBurst);
-  const takeQuery = () => deps.allowances.take(connectionId, 'query', limits.queryAwarenessPerSecond, limits.queryAwarenessBurst);
   let rateTaken = false;
   if (kind === 'awareness') {
-    if (!(await takeAwareness())) return refuse('awareness-rate', refusals.awareness);
+    if (!(await answers.takeAwareness())) return answers.refuse('awareness-rate', rateRefusals(limits).awareness);
     rateTaken = true;
   } else if (kind === 'query-awareness') {
-    if (!(await takeQuery())) return refuse('query-awareness-rate', refusals.query);
+    if (!(await answers.takeQuery())) return answers.refuse('query-awareness-rate', rateRefusals(limits).query);
     rateTaken = true;
   }
-  const reject = async (code: string, message: string): Promise<WebSocketResult> => {
-    await tellIfStillConnected(poster, connectionId, { type: 'error', code, message });
-    return { statusCode: 400, body: message };
-  };
-  if (event.isBase64Encoded) return reject('binary-frame', 'Binary frames are not accepted: send base64 text.');
+  if (event.isBase64Encoded) return answers.reject('binary-frame', 'Binary frames are not accepted: send base64 text.');
   let bytes: Uint8Array | null;
   try {
     bytes = await readFrame(deps, connection, event.body ?? '');
   } catch (error) {
-    if (error instanceof FrameError || error instanceof LimitError) return reject(error.code, error.message);
+    if (error instanceof FrameError || error instanceof LimitError) return answers.reject(error.code, error.message);
     throw error;
   }
   if (!bytes) return OK; // a fragment of a message not complete yet
@@ -122,7 +145,7 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
   try {
     message = parseClientMessage(bytes, { maxAwarenessEntries: limits.awarenessEntriesPerMessage });
   } catch (error) {
-    if (error instanceof ProtocolError) return reject(error.code, error.message);
+    if (error instanceof ProtocolError) return answers.reject(error.code, error.message);
     throw error;
   }
   switch (message.type) {
@@ -131,25 +154,25 @@ export async function onMessage(deps: WsDeps, event: WebSocketEvent): Promise<We
       // connect). A bucket known empty refuses before the board is read; otherwise the count
       // and the read run together (the answer waits for both).
       const rate = [connectionId, 'query', limits.queryAwarenessPerSecond, limits.queryAwarenessBurst] as const;
-      const refusal = refusals.sync;
-      if (deps.allowances.knownEmpty(...rate)) return refuse('sync-rate', refusal);
+      const refusal = rateRefusals(limits).sync;
+      if (deps.allowances.knownEmpty(...rate)) return answers.refuse('sync-rate', refusal);
       const merged = awaitedLater(deps.updates.loadMerged(connection.boardId));
-      if (!(await deps.allowances.take(...rate))) return refuse('sync-rate', refusal);
+      if (!(await deps.allowances.take(...rate))) return answers.refuse('sync-rate', refusal);
       await answerSyncStep1(deps, poster, connection, message.stateVector, await merged);
       return OK;
     }
     case 'update':
       return acceptUpdate(deps, poster, connection, message.update, message.decoded, message.step);
     case 'awareness':
-      if (!rateTaken && !(await takeAwareness())) return refuse('awareness-rate', refusals.awareness);
-      return acceptAwareness(deps, poster, connection, message.entries, reject, refuse);
+      if (!rateTaken && !(await answers.takeAwareness())) return answers.refuse('awareness-rate', rateRefusals(limits).awareness);
+      return acceptAwareness(deps, poster, connection, message.entries, answers);
     case 'awareness-oversized':
       // Counted against the rate like any awareness message (so its error frames are bounded
       // too), then refused having read only its entry count.
-      if (!rateTaken && !(await takeAwareness())) return refuse('awareness-rate', refusals.awareness);
-      return reject('awareness-too-many-entries', `An awareness message may carry at most ${limits.awarenessEntriesPerMessage} clients (this one had ${message.count}): nothing was stored.`);
+      if (!rateTaken && !(await answers.takeAwareness())) return answers.refuse('awareness-rate', rateRefusals(limits).awareness);
+      return answers.reject('awareness-too-many-entries', `An awareness message may carry at most ${limits.awarenessEntriesPerMessage} clients (this one had ${message.count}): nothing was stored.`);
     case 'query-awareness':
-      if (!rateTaken && !(await takeQuery())) return refuse('query-awareness-rate', refusals.query);
+      if (!rateTaken && !(await answers.takeQuery())) return answers.refuse('query-awareness-rate', rateRefusals(limits).query);
       await sendOthersAwareness(deps, poster, connection);
       return OK;
     case 'auth':
@@ -220,14 +243,13 @@ async function acceptAwareness(
   poster: ConnectionPoster,
   connection: ConnectionRecord,
   entries: AwarenessEntry[],
-  reject: (code: string, message: string) => Promise<WebSocketResult>,
-  refuse: (code: string, message: string) => Promise<WebSocketResult>,
+  answers: Answers,
 ): Promise<WebSocketResult> {
   const limits = deps.limits;
   const connectionId = connection.connectionId;
   const encoder = new TextEncoder();
   if (entries.some((e) => e.state.length > limits.awarenessStateBytes || encoder.encode(e.state).byteLength > limits.awarenessStateBytes)) {
-    return reject('awareness-too-large', `An awareness state may be at most ${limits.awarenessStateBytes} bytes: nothing was stored or relayed.`);
+    return answers.reject('awareness-too-large', `An awareness state may be at most ${limits.awarenessStateBytes} bytes: nothing was stored or relayed.`);
   }
   // One awareness message of a connection at a time in this process (a flood waits its turn).
   const result = await deps.allowances.inTurn(connectionId, 'awareness-message', async () => {
@@ -252,10 +274,10 @@ async function acceptAwareness(
     return announced;
   });
   if (result.notYours.length > 0) {
-    return refuse('awareness-not-yours', `Client ${result.notYours.join(', ')} belongs to another connection: its presence was not changed.`);
+    return answers.refuse('awareness-not-yours', `Client ${result.notYours.join(', ')} belongs to another connection: its presence was not changed.`);
   }
   if (result.overLimit.length > 0) {
-    return refuse('awareness-too-many-client-ids', `One connection may announce at most ${limits.awarenessClientIds} awareness clients: client ${result.overLimit.slice(0, 5).join(', ')}${result.overLimit.length > 5 ? ', …' : ''} was not stored.`);
+    return answers.refuse('awareness-too-many-client-ids', `One connection may announce at most ${limits.awarenessClientIds} awareness clients: client ${result.overLimit.slice(0, 5).join(', ')}${result.overLimit.length > 5 ? ', …' : ''} was not stored.`);
   }
   return OK;
 }
