@@ -34,7 +34,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 // Every y-websocket WebsocketProvider in Node adds a process 'exit' listener; hundreds of clients
 // in one process are the point of this bench, not a leak.
 process.setMaxListeners(0);
-const WATCHDOG_MS = 9 * 60 * 1000;
 
 /** Sections other parts of the bench add: a file in bench/ exporting a function that returns
  *  something printable (a string, or JSON-able data). Missing files are skipped. */
@@ -59,6 +58,8 @@ const pick = (runs: { clients: number; spacingMs: number }[]) => (ONLY_RUNS ? ru
 const AWS_RUNS = LATENCY_RUNS.filter((r) => r.spacingMs === 20);
 /** Rounds of the latency runs (BENCH_ROUNDS, default 5; 1 with BENCH_QUICK): each figure is their median. */
 const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 5))) || 1);
+/** The whole run gives up after this: 9 minutes for round 1 and the extra sections, 3 for each further round. */
+const WATCHDOG_MS = (9 + 3 * (ROUNDS - 1)) * 60 * 1000;
 const WARM_UP = QUICK ? { clients: 10, edits: 30, spacingMs: 5 } : { clients: 20, edits: 300, spacingMs: 2 };
 const CONVERGENCE = QUICK ? { clients: 20, edits: 50 } : { clients: 50, edits: 200 };
 const HISTORY = QUICK ? [2_000, 200] : [10_000, 1_000];
