@@ -28,30 +28,37 @@ type Item = Record<string, unknown>;
 const batch = (tableName: string, items: Item[]) => new BatchWriteCommand({ RequestItems: { [tableName]: items.map((Item) => ({ PutRequest: { Item } })) } });
 const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as Error);
 
-describe('a plain batch of puts is written straight into the embedded engine, as dynalite would write it', () => {
-  let engine: EmbeddedDynamo;
-  let sdk: Table;
-  let short: Table;
-  let listenerCalls = 0;
-  const name = 'straight-puts';
+/**
+ * The embedded engine in memory with two clients of table `name`: one through the SDK over HTTP,
+ * one short-cut to the engine; `listenerCalls()` counts requests that reached dynalite's
+ * listener. Started before the describe's tests, closed after them.
+ */
+function useEngine(name: string, options: { ensure: boolean }) {
+  const at: { engine?: EmbeddedDynamo; sdk?: Table; short?: Table; calls: number } = { calls: 0 };
   beforeAll(async () => {
-    engine = await startEmbeddedDynamo();
+    const engine = (at.engine = await startEmbeddedDynamo());
     const handle = engine.requestHandler.handle.bind(engine.requestHandler);
     engine.requestHandler.handle = (request) => {
-      listenerCalls++;
+      at.calls++;
       return handle(request);
     };
-    sdk = openTable({ tableName: name, endpoint: engine.endpoint });
-    short = shortCutToEngine(openTable({ tableName: name, endpoint: engine.endpoint, requestHandler: engine.requestHandler }), engine);
-    await ensureTable(sdk);
+    at.sdk = openTable({ tableName: name, endpoint: engine.endpoint });
+    at.short = shortCutToEngine(openTable({ tableName: name, endpoint: engine.endpoint, requestHandler: engine.requestHandler }), engine);
+    if (options.ensure) await ensureTable(at.sdk);
   });
   afterAll(async () => {
-    sdk.raw.destroy();
-    short.raw.destroy();
-    await engine.close();
+    at.sdk?.raw.destroy();
+    at.short?.raw.destroy();
+    await at.engine?.close();
   });
+  return { sdk: () => at.sdk!, short: () => at.short!, listenerCalls: () => at.calls };
+}
 
-  const read = async (pk: string) => queryAll(sdk, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
+describe('a plain batch of puts is written straight into the embedded engine, as dynalite would write it', () => {
+  const name = 'straight-puts';
+  const engine = useEngine(name, { ensure: true });
+
+  const read = async (pk: string) => queryAll(engine.sdk(), { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
 
   it('stores every value type exactly as the same batch through the SDK, without the request listener', async () => {
     const value = {
@@ -66,10 +73,10 @@ describe('a plain batch of puts is written straight into the embedded engine, as
       yes: false,
       gone: undefined,
     };
-    const before = listenerCalls;
-    await short.doc.send(batch(name, [{ pk: 'B#short', sk: 'U#1', ...value }, { pk: 'B#short', sk: 'U#2', n: 1 }]));
-    expect(listenerCalls).toBe(before); // written into the store: dynalite's listener never saw it
-    await sdk.doc.send(batch(name, [{ pk: 'B#sdk', sk: 'U#1', ...value }, { pk: 'B#sdk', sk: 'U#2', n: 1 }]));
+    const before = engine.listenerCalls();
+    await engine.short().doc.send(batch(name, [{ pk: 'B#short', sk: 'U#1', ...value }, { pk: 'B#short', sk: 'U#2', n: 1 }]));
+    expect(engine.listenerCalls()).toBe(before); // written into the store: dynalite's listener never saw it
+    await engine.sdk().doc.send(batch(name, [{ pk: 'B#sdk', sk: 'U#1', ...value }, { pk: 'B#sdk', sk: 'U#2', n: 1 }]));
     const [viaShort, viaSdk] = [await read('B#short'), await read('B#sdk')];
     expect(viaShort.map((i) => ({ ...i, pk: 'B' }))).toEqual(viaSdk.map((i) => ({ ...i, pk: 'B' })));
     const first = viaShort[0]!;
@@ -79,7 +86,7 @@ describe('a plain batch of puts is written straight into the embedded engine, as
     expect([...(first.blobs as Set<Uint8Array>)].map((b) => Array.from(b))).toEqual([[1], [2, 3]]);
     expect('gone' in first).toBe(false);
     // …and the listener's own reads see it at once (GetItem goes through it).
-    expect((await short.doc.send(new GetCommand({ TableName: name, Key: { pk: 'B#short', sk: 'U#2' } }))).Item).toEqual({ pk: 'B#short', sk: 'U#2', n: 1 });
+    expect((await engine.short().doc.send(new GetCommand({ TableName: name, Key: { pk: 'B#short', sk: 'U#2' } }))).Item).toEqual({ pk: 'B#short', sk: 'U#2', n: 1 });
   });
 
   const refusals: [string, string, Item[]][] = [
@@ -92,8 +99,8 @@ describe('a plain batch of puts is written straight into the embedded engine, as
   ];
   for (const [what, tableName, items] of refusals) {
     it(`refuses ${what} with dynalite's own error, and writes none of the batch`, async () => {
-      const viaSdk = await failure(sdk.doc.send(batch(tableName, items)));
-      const viaShort = await failure(short.doc.send(batch(tableName, items)));
+      const viaSdk = await failure(engine.sdk().doc.send(batch(tableName, items)));
+      const viaShort = await failure(engine.short().doc.send(batch(tableName, items)));
       expect(viaSdk).not.toBeNull();
       expect(viaShort?.name).toBe(viaSdk?.name);
       expect(viaShort?.message).toBe(viaSdk?.message);
@@ -102,7 +109,7 @@ describe('a plain batch of puts is written straight into the embedded engine, as
   }
 
   it('leaves a table with a secondary index to dynalite, whose index then holds the item', async () => {
-    await sdk.raw.send(
+    await engine.sdk().raw.send(
       new CreateTableCommand({
         TableName: 'indexed',
         BillingMode: 'PAY_PER_REQUEST',
@@ -118,11 +125,11 @@ describe('a plain batch of puts is written straight into the embedded engine, as
         GlobalSecondaryIndexes: [{ IndexName: 'byOwner', KeySchema: [{ AttributeName: 'owner', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
       }),
     );
-    while ((await sdk.raw.send(new DescribeTableCommand({ TableName: 'indexed' }))).Table?.TableStatus !== 'ACTIVE') await new Promise((r) => setTimeout(r, 10));
-    const before = listenerCalls;
-    await short.doc.send(batch('indexed', [{ pk: 'B#i', sk: 'U#1', owner: 'chi-lan' }]));
-    expect(listenerCalls).toBe(before + 1);
-    const found = await sdk.doc.send(new QueryCommand({ TableName: 'indexed', IndexName: 'byOwner', KeyConditionExpression: '#o = :o', ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': 'chi-lan' } }));
+    while ((await engine.sdk().raw.send(new DescribeTableCommand({ TableName: 'indexed' }))).Table?.TableStatus !== 'ACTIVE') await new Promise((r) => setTimeout(r, 10));
+    const before = engine.listenerCalls();
+    await engine.short().doc.send(batch('indexed', [{ pk: 'B#i', sk: 'U#1', owner: 'chi-lan' }]));
+    expect(engine.listenerCalls()).toBe(before + 1);
+    const found = await engine.sdk().doc.send(new QueryCommand({ TableName: 'indexed', IndexName: 'byOwner', KeyConditionExpression: '#o = :o', ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': 'chi-lan' } }));
     expect(found.Items).toEqual([{ pk: 'B#i', sk: 'U#1', owner: 'chi-lan' }]);
   });
 });
@@ -133,14 +140,11 @@ describe("the straight write keeps a table's description between puts, and forge
   // then made again with a secondary index (dynalite's UpdateTable cannot add one), then a put.
   // Each must be judged on the table as it is now: refused with dynalite's own words, stored, or
   // left to dynalite's listener.
-  let engine: EmbeddedDynamo;
-  let sdk: Table;
-  let short: Table;
-  let listenerCalls = 0;
   const name = 'reshaped';
+  const engine = useEngine(name, { ensure: false });
   const waitFor = async (status: string | null) => {
     for (;;) {
-      const found = await sdk.raw.send(new DescribeTableCommand({ TableName: name })).then(
+      const found = await engine.sdk().raw.send(new DescribeTableCommand({ TableName: name })).then(
         (d) => d.Table?.TableStatus ?? null,
         () => null,
       );
@@ -149,7 +153,7 @@ describe("the straight write keeps a table's description between puts, and forge
     }
   };
   const create = async (pkType: 'S' | 'N', indexed = false) => {
-    await sdk.raw.send(
+    await engine.sdk().raw.send(
       new CreateTableCommand({
         TableName: name,
         BillingMode: 'PAY_PER_REQUEST',
@@ -167,53 +171,37 @@ describe("the straight write keeps a table's description between puts, and forge
     );
     await waitFor('ACTIVE');
   };
-  beforeAll(async () => {
-    engine = await startEmbeddedDynamo();
-    const handle = engine.requestHandler.handle.bind(engine.requestHandler);
-    engine.requestHandler.handle = (request) => {
-      listenerCalls++;
-      return handle(request);
-    };
-    sdk = openTable({ tableName: name, endpoint: engine.endpoint });
-    short = shortCutToEngine(openTable({ tableName: name, endpoint: engine.endpoint, requestHandler: engine.requestHandler }), engine);
-  });
-  afterAll(async () => {
-    sdk.raw.destroy();
-    short.raw.destroy();
-    await engine.close();
-  });
-
   it('judges each put on the table as it is now', async () => {
     await create('S');
-    let before = listenerCalls;
-    await short.doc.send(batch(name, [{ pk: 'B#1', sk: 'U#1', n: 1 }]));
-    await short.doc.send(batch(name, [{ pk: 'B#1', sk: 'U#2', n: 2 }]));
-    expect(listenerCalls).toBe(before); // both written straight, the second with the kept description
-    expect((await sdk.doc.send(new GetCommand({ TableName: name, Key: { pk: 'B#1', sk: 'U#2' } }))).Item).toEqual({ pk: 'B#1', sk: 'U#2', n: 2 });
+    let before = engine.listenerCalls();
+    await engine.short().doc.send(batch(name, [{ pk: 'B#1', sk: 'U#1', n: 1 }]));
+    await engine.short().doc.send(batch(name, [{ pk: 'B#1', sk: 'U#2', n: 2 }]));
+    expect(engine.listenerCalls()).toBe(before); // both written straight, the second with the kept description
+    expect((await engine.sdk().doc.send(new GetCommand({ TableName: name, Key: { pk: 'B#1', sk: 'U#2' } }))).Item).toEqual({ pk: 'B#1', sk: 'U#2', n: 2 });
 
-    await sdk.raw.send(new DeleteTableCommand({ TableName: name }));
+    await engine.sdk().raw.send(new DeleteTableCommand({ TableName: name }));
     await waitFor(null);
     await create('N');
     // The old shape (a string key where the table now wants a number): dynalite's refusal, word for word.
-    const viaSdk = await failure(sdk.doc.send(batch(name, [{ pk: 'B#1', sk: 'U#3' }])));
-    const viaShort = await failure(short.doc.send(batch(name, [{ pk: 'B#1', sk: 'U#3' }])));
+    const viaSdk = await failure(engine.sdk().doc.send(batch(name, [{ pk: 'B#1', sk: 'U#3' }])));
+    const viaShort = await failure(engine.short().doc.send(batch(name, [{ pk: 'B#1', sk: 'U#3' }])));
     expect(viaSdk?.name).toBe('ValidationException');
     expect(viaShort?.name).toBe(viaSdk?.name);
     expect(viaShort?.message).toBe(viaSdk?.message);
     // The new shape is written straight.
-    before = listenerCalls;
-    await short.doc.send(batch(name, [{ pk: 7, sk: 'U#4', n: 4 }]));
-    expect(listenerCalls).toBe(before);
-    expect((await sdk.doc.send(new GetCommand({ TableName: name, Key: { pk: 7, sk: 'U#4' } }))).Item).toEqual({ pk: 7, sk: 'U#4', n: 4 });
+    before = engine.listenerCalls();
+    await engine.short().doc.send(batch(name, [{ pk: 7, sk: 'U#4', n: 4 }]));
+    expect(engine.listenerCalls()).toBe(before);
+    expect((await engine.sdk().doc.send(new GetCommand({ TableName: name, Key: { pk: 7, sk: 'U#4' } }))).Item).toEqual({ pk: 7, sk: 'U#4', n: 4 });
 
     // Made again with an index: the put is dynalite's again, and the index holds the item.
-    await sdk.raw.send(new DeleteTableCommand({ TableName: name }));
+    await engine.sdk().raw.send(new DeleteTableCommand({ TableName: name }));
     await waitFor(null);
     await create('N', true);
-    before = listenerCalls;
-    await short.doc.send(batch(name, [{ pk: 8, sk: 'U#5', owner: 'anh-minh' }]));
-    expect(listenerCalls).toBe(before + 1);
-    const found = await sdk.doc.send(new QueryCommand({ TableName: name, IndexName: 'byOwner', KeyConditionExpression: '#o = :o', ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': 'anh-minh' } }));
+    before = engine.listenerCalls();
+    await engine.short().doc.send(batch(name, [{ pk: 8, sk: 'U#5', owner: 'anh-minh' }]));
+    expect(engine.listenerCalls()).toBe(before + 1);
+    const found = await engine.sdk().doc.send(new QueryCommand({ TableName: name, IndexName: 'byOwner', KeyConditionExpression: '#o = :o', ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': 'anh-minh' } }));
     expect(found.Items).toEqual([{ pk: 8, sk: 'U#5', owner: 'anh-minh' }]);
   });
 });
