@@ -1,7 +1,9 @@
 /**
  * The attacker's suite: for every guarded or typed part of the board, every Yjs representation
  * of a value (string, number, Y.Text, Y.Array, Y.Map, nested JSON, missing, garbage entries,
- * content outside the layout), written by each role with a stock y-websocket client over real
+ * content outside the layout; each item of a checklist: blank, too long, a number, a string for
+ * a tick, an unknown key, a bad id, a Y.Text or Y.Map for the item, one item too many), written by
+ * each role with a stock y-websocket client over real
  * sockets through the local gateway — alone, and mixed into one update with a legitimate edit.
  *
  * Each write is allowed exactly when the role may write that part AND the typed value is valid;
@@ -48,6 +50,7 @@ interface Case {
 }
 
 const card = (doc: Y.Doc, id: string) => doc.getMap<Y.Map<unknown>>('cards').get(id)!;
+const dossier = (doc: Y.Doc, id: string) => card(doc, id).get('dossier') as Y.Map<unknown>;
 const ytext = (s: string) => new Y.Text(s);
 const yarray = (items: unknown[]) => {
   const a = new Y.Array<unknown>();
@@ -92,6 +95,18 @@ const CASES: Case[] = [
   { name: 'an approved nominee turned into a task', area: 'cards', valid: false, root: 'cards', key: onCard, nominee: 'approved', write: (d, id) => card(d, id).set('kind', 'task') },
   { name: 'an unknown key on a card', area: 'cards', valid: false, root: 'cards', key: onCard, nominee: 'council-reviewed', write: (d, id) => card(d, id).set('cash', 999_000_000) },
   { name: 'a dossier replaced by a Y.Array', area: 'cards', valid: false, root: 'cards', key: onCard, nominee: 'council-reviewed', write: (d, id) => card(d, id).set('dossier', yarray([{ text: 'x', done: true }])) },
+  // The items of a checklist (a nominee's dossier): one item, each representation.
+  { name: 'a dossier item ticked (valid)', area: 'cards', valid: true, root: 'cards', key: onCard, nominee: 'council-reviewed', write: (d, id) => dossier(d, id).set('d1', { text: 'Bản thành tích', done: true, order: 1 }) },
+  { name: 'a dossier item whose text is blank', area: 'cards', valid: false, root: 'cards', key: onCard, nominee: 'council-reviewed', write: (d, id) => dossier(d, id).set('d1', { text: '   ', done: false, order: 1 }) },
+  { name: 'a dossier item whose text is a number', area: 'cards', valid: false, root: 'cards', key: onCard, nominee: 'council-reviewed', write: (d, id) => dossier(d, id).set('d1', { text: 42, done: false, order: 1 }) },
+  { name: 'a dossier item whose text is 501 characters', area: 'cards', valid: false, root: 'cards', key: onCard, nominee: 'council-reviewed', write: (d, id) => dossier(d, id).set('d1', { text: 'x'.repeat(501), done: false, order: 1 }) },
+  { name: 'a dossier item done "yes" (string)', area: 'cards', valid: false, root: 'cards', key: onCard, nominee: 'council-reviewed', write: (d, id) => dossier(d, id).set('d1', { text: 'Bản thành tích', done: 'yes', order: 1 }) },
+  { name: 'a dossier item with an unknown key', area: 'cards', valid: false, root: 'cards', key: onCard, nominee: 'council-reviewed', write: (d, id) => dossier(d, id).set('d1', { text: 'Bản thành tích', done: false, order: 1, approved: true }) },
+  { name: 'a dossier item whose id is 101 characters', area: 'cards', valid: false, root: 'cards', key: onCard, nominee: 'council-reviewed', write: (d, id) => dossier(d, id).set('d'.repeat(101), { text: 'Bản thành tích', done: false, order: 1 }) },
+  { name: 'a dossier item whose id is blank', area: 'cards', valid: false, root: 'cards', key: onCard, nominee: 'council-reviewed', write: (d, id) => dossier(d, id).set('  ', { text: 'Bản thành tích', done: false, order: 1 }) },
+  { name: 'a dossier item that is a Y.Text', area: 'cards', valid: false, root: 'cards', key: onCard, nominee: 'council-reviewed', write: (d, id) => dossier(d, id).set('d1', ytext('Bản thành tích')) },
+  { name: 'a dossier item that is a Y.Map', area: 'cards', valid: false, root: 'cards', key: onCard, nominee: 'council-reviewed', write: (d, id) => dossier(d, id).set('d1', ymap({ text: 'Bản thành tích', done: true, order: 1 })) },
+  { name: 'a dossier of 201 items', area: 'cards', valid: false, root: 'cards', key: onCard, nominee: 'council-reviewed', write: (d, id) => { for (let k = 0; k < 201; k++) dossier(d, id).set(`d${k}`, { text: `Mục ${k}`, done: false, order: k }); } },
   // The card entry itself.
   { name: 'a card entry that is a string', area: 'cards', valid: false, root: 'cards', key: (id) => `${id}-new`, write: (d, id) => d.getMap('cards').set(`${id}-new`, 'junk') },
   { name: 'a card entry that is a Y.Text', area: 'cards', valid: false, root: 'cards', key: (id) => `${id}-new`, write: (d, id) => d.getMap('cards').set(`${id}-new`, ytext('awarded')) },
