@@ -83,12 +83,14 @@ function fromIssues(prefix: string, issues: Array<{ path: string; vi: string; en
 }
 
 /** A checklist as stored: itemId → {text, done, order}. */
-function checklistProblems(path: string, values: Map<string, unknown>): { items: Array<{ id: string; text: string; done: boolean; order: number }>; problems: EntryProblem[] } {
+function checklistProblems(path: string, values: Map<string, unknown>): EntryProblem[] {
   const problems: EntryProblem[] = [];
-  const items: Array<{ id: string; text: string; done: boolean; order: number }> = [];
   if (values.size > 200) problems.push(problem(path, `${path} có quá 200 mục`, `${path} has more than 200 items`));
   for (const [id, v] of values) {
     const at = `${path}.${id}`;
+    const idLength = id.trim().length;
+    if (idLength < 1 || idLength > LIMITS.checklistItemId)
+      problems.push(problem(at, `Mã mục "${id.slice(0, 40)}" phải có từ 1 đến ${LIMITS.checklistItemId} ký tự`, `Item id "${id.slice(0, 40)}" must have 1 to ${LIMITS.checklistItemId} characters`));
     if (!isPlainObject(v)) {
       problems.push(wrongRepresentation(at, v, { vi: 'một mục {text, done, order}', en: 'an item {text, done, order}' }));
       continue;
@@ -99,10 +101,8 @@ function checklistProblems(path: string, values: Map<string, unknown>): { items:
       problems.push(problem(`${at}.text`, `Nội dung mục ${id} phải là chữ, không trống, tối đa ${LIMITS.checklistText} ký tự`, `Item ${id} text must be a non-empty string of at most ${LIMITS.checklistText} characters`));
     if (typeof v['done'] !== 'boolean') problems.push(wrongRepresentation(`${at}.done`, v['done'], { vi: 'có/không', en: 'a boolean' }));
     if (typeof v['order'] !== 'number' || !Number.isFinite(v['order'])) problems.push(wrongRepresentation(`${at}.order`, v['order'], { vi: 'một số', en: 'a number' }));
-    if (typeof v['text'] === 'string') items.push({ id, text: v['text'], done: v['done'] === true, order: Number(v['order']) || 0 });
   }
-  items.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { items, problems };
+  return problems;
 }
 
 /**
@@ -188,11 +188,12 @@ export function cardProblems(cardId: string, copy: EntryCopy): EntryProblem[] {
     if (CHECKLIST_KEYS.has(f)) {
       const nested = copy.nested.get(f);
       const value = copy.values.get(f);
-      if (nested) {
-        const c = checklistProblems(`${at}.${f}`, nested.values);
-        out.push(...c.problems);
-        raw[f] = c.items.map(({ id, text, done }) => ({ id, text, done }));
-      } else if (value !== undefined) out.push(wrongRepresentation(`${at}.${f}`, value, { vi: 'một danh sách việc (Y.Map)', en: 'a checklist (Y.Map)' }));
+      // Checked item by item here, and not again through the fields' schema: the schema's item
+      // rules (an id of 1–100 characters, a text of 1–500 after trimming, a boolean tick, at most
+      // 200 items) are all in checklistProblems, which is stricter. Parsing 200 items through
+      // zod on every tick made the check O(checklist) twice (issue 12's 50 × 200 run).
+      if (nested) out.push(...checklistProblems(`${at}.${f}`, nested.values));
+      else if (value !== undefined) out.push(wrongRepresentation(`${at}.${f}`, value, { vi: 'một danh sách việc (Y.Map)', en: 'a checklist (Y.Map)' }));
       continue;
     }
     const value = copy.values.get(f);

@@ -25,6 +25,8 @@ export const LIMITS = {
   shortText: 200,
   clause: 40,
   checklistText: 500,
+  /** A checklist item's id (its key in the card's nested map), trimmed. */
+  checklistItemId: 100,
   maxVnd: 1_000_000_000_000,
   maxQuantity: 1_000_000,
   /** A due date at most this many days before or after the conference. */
@@ -54,7 +56,7 @@ const optionalText = (max: number) =>
 const vnd = z.number().check(z.int(), z.nonnegative(), z.maximum(LIMITS.maxVnd));
 
 export const checklistItemInputSchema = z.strictObject({
-  id: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  id: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.checklistItemId))),
   text: requiredText(LIMITS.checklistText),
   done: z._default(z.optional(z.boolean()), false),
 });

@@ -129,11 +129,13 @@ export class BoardWriteGuard {
     const refusals: Refusal[] = [];
     const undo: Array<(tr: Y.Transaction) => void> = [];
     const init = wasEmpty; // an empty board may be filled by any writer
+    /** The copies judgeCard read the touched cards through (kept when nothing is undone). */
+    const judged = new Map<string, EntryCopy>();
 
     for (const cardId of touched.cards) {
       const was = before.cards.get(cardId) ?? null;
       const value = this.maps.cards.get(cardId);
-      const refusal = this.judgeCard(role, actor, cardId, was, value);
+      const refusal = this.judgeCard(role, actor, cardId, was, value, judged);
       if (refusal) {
         refusals.push(refusal);
         undo.push(() => restoreEntry(this.maps.cards as Y.Map<unknown>, cardId, was));
@@ -236,7 +238,8 @@ export class BoardWriteGuard {
       if (tr) this.tracker.describe(tr);
       compensation = parts.length === 0 ? null : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
     }
-    this.recopy(touched);
+    // Nothing undone: the doc is as the cards were judged, so their copies are the new ones.
+    this.recopy(touched, undo.length === 0 ? judged : undefined);
     const standing = withoutRefused(applied.changes, refusals);
     for (const change of standing.cards) change.values = cardValueChanges(before.cards.get(change.cardId) ?? null, this.cards.get(change.cardId) ?? null);
     return { changes: standing, refusals, compensation };
@@ -247,7 +250,8 @@ export class BoardWriteGuard {
     return this.tracker.cardState(cardId);
   }
 
-  private judgeCard(role: Role, actor: string | null, cardId: string, was: EntryCopy | null, value: unknown): Refusal | null {
+  /** Decides on one touched card; the copy it reads the card through goes into `copies`. */
+  private judgeCard(role: Role, actor: string | null, cardId: string, was: EntryCopy | null, value: unknown, copies: Map<string, EntryCopy>): Refusal | null {
     if (value === undefined) {
       if (was === null) return null;
       // Removing a card for good: admins; anyone may clear away a card that was damaged.
@@ -255,6 +259,7 @@ export class BoardWriteGuard {
       return REFUSALS.purgeCard(cardId);
     }
     const now = copyEntry(value, NESTED_CARD_KEYS);
+    copies.set(cardId, now);
     const problems = cardProblems(cardId, now);
     if (problems.length) return REFUSALS.invalidValue(`cards.${cardId}`, problems);
     if (!mayApprove(role) && isGuardedStatusChange(guardedOf(was), guardedOf(now))) return REFUSALS.approveNominee(cardId);
@@ -349,11 +354,12 @@ export class BoardWriteGuard {
   }
 
   /** Copies again the entries a transaction touched, as they stand now. */
-  private recopy(t: Touched): void {
+  /** Copies the touched entries as the doc now holds them (`fresh`: card copies taken since the doc last changed). */
+  private recopy(t: Touched, fresh?: ReadonlyMap<string, EntryCopy>): void {
     for (const id of t.cards) {
       const v = this.maps.cards.get(id);
       if (v === undefined) this.cards.delete(id);
-      else this.cards.set(id, copyEntry(v, NESTED_CARD_KEYS));
+      else this.cards.set(id, fresh?.get(id) ?? copyEntry(v, NESTED_CARD_KEYS));
     }
     for (const id of t.units) {
       const v = this.maps.units.get(id);
