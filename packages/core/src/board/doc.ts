@@ -40,16 +40,16 @@ export function boardMaps(doc: Y.Doc): BoardMaps {
   };
 }
 
-/**
- * The layout version of the board in `doc`: a number, or null for an empty doc. Boards from
- * the first prototype had units and cards but no version key: they are version 1.
- */
 /** Whether a map holds any entry: its first key, not its size (Y.Map's size walks every entry). */
 function hasEntries<T>(map: Y.Map<T>): boolean {
   for (const _ of map.keys()) return true;
   return false;
 }
 
+/**
+ * The layout version of the board in `doc`: a number, or null for an empty doc. Boards from
+ * the first prototype had units and cards but no version key: they are version 1.
+ */
 export function boardVersion(doc: Y.Doc): number | null {
   const m = boardMaps(doc);
   const v = m.meta.get('version');

@@ -66,9 +66,10 @@ const readIdentities = new WeakMap<object, ConnectionIdentity | null>();
 export function identityOf(event: WebSocketEvent): ConnectionIdentity | null {
   const given = event.requestContext.authorizer;
   if (!given || typeof given !== 'object') return null;
-  if (Object.isFrozen(given) && readIdentities.has(given)) return readIdentities.get(given) ?? null;
+  const frozen = Object.isFrozen(given);
+  if (frozen && readIdentities.has(given)) return readIdentities.get(given) ?? null;
   const identity = readIdentity(given);
-  if (Object.isFrozen(given)) readIdentities.set(given, identity);
+  if (frozen) readIdentities.set(given, identity);
   return identity;
 }
 
