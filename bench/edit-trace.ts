@@ -38,6 +38,7 @@ export class EditPathTracer {
     this.wrap(deps.connections, 'get', 'get connection');
     this.wrap(deps.updates, 'append', 'put update');
     this.wrap(deps.connections, 'listBoard', 'query connections');
+    this.wrap(deps.connections, 'listAudience', 'query connections');
     this.wrap(deps.updates, 'notePending', 'update pending counter');
     this.wrap(deps.updates, 'compact', 'compaction');
     this.wrap(stack.gateway.management as unknown as Record<string, unknown>, 'post', 'post');

@@ -140,6 +140,28 @@ for (const starter of engineStarters) {
       expect(await sks(table, keys.connection('old-conn'))).toEqual([]);
     });
 
+    it("a fan-out's audience read (projected) holds where to post and since when, and removes expired records as the full read does", async () => {
+      const board = 'audience';
+      const past = () => Date.now() - 4 * 60 * 60 * 1000;
+      await new Connections(table, past).put({ connectionId: 'gone-conn', boardId: board, right: 'edit', role: 'editor', subject: 'x', tokenId: 't' });
+      const conns = new Connections(table);
+      const before = Date.now();
+      await conns.put({ connectionId: 'edit-conn', boardId: board, right: 'edit', role: 'leader', subject: 'lan', tokenId: 'u', declaredName: 'Chị Lan' });
+      await conns.put({ connectionId: 'view-conn', boardId: board, right: 'view', role: 'viewer', subject: 'link', tokenId: 'v' });
+      const audience = await conns.listAudience(board);
+      // Only what a post and a stale connection's removal use: no role, subject, token or name.
+      expect(audience.map((m) => Object.keys(m).sort())).toEqual([['boardId', 'connectedAt', 'connectionId'], ['boardId', 'connectedAt', 'connectionId']]);
+      expect(audience.map((m) => m.connectionId).sort()).toEqual(['edit-conn', 'view-conn']);
+      for (const m of audience) {
+        expect(m.boardId).toBe(board);
+        expect(m.connectedAt).toBeGreaterThanOrEqual(before);
+      }
+      // The expired record is gone from storage, as after listBoard; the full read agrees.
+      expect(await sks(table, keys.board(board))).toEqual([keys.boardConnection('edit-conn'), keys.boardConnection('view-conn')].sort());
+      expect(await sks(table, keys.connection('gone-conn'))).toEqual([]);
+      expect((await conns.listBoard(board)).map((c) => [c.connectionId, c.role]).sort()).toEqual([['edit-conn', 'leader'], ['view-conn', 'viewer']]);
+    });
+
     it('a fragment message left unfinished past its TTL is not joined', async () => {
       const then = { now: Date.now() - 11 * 60 * 1000 };
       const fragments = new Fragments(table, () => then.now);

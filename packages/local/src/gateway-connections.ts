@@ -17,7 +17,7 @@
  * Not for a table shared by several processes that each accept connections (not a setup the
  * local stack has): the AWS path (`Connections`, the Query) is the one for that.
  */
-import { CONNECTION_TTL_SECONDS, Connections, type ConnectionRecord, type StoredConnection } from '@binhan/functions';
+import { CONNECTION_TTL_SECONDS, Connections, type AudienceMember, type ConnectionRecord, type StoredConnection } from '@binhan/functions';
 
 export class GatewayConnections extends Connections {
   private readonly byBoard = new Map<string, Map<string, { record: ConnectionRecord; expiresAt: number }>>();
@@ -65,6 +65,11 @@ export class GatewayConnections extends Connections {
     return live;
   }
 
+  /** The audience is the board's records in memory (they hold more than a post needs: nothing to read). */
+  override listAudience(boardId: string): Promise<AudienceMember[]> {
+    return this.listBoard(boardId);
+  }
+
   /**
    * Once per board and process: the records a previous process left in the table (it stopped
    * without its $disconnects running). No connection survives a restart, so each is stale: it
@@ -98,9 +103,9 @@ export class GatewayConnections extends Connections {
    * The update first, then the audience from memory: the read costs nothing here, so it simply
    * follows the write and no newcomer ever needs to re-read (joinRereadMs 0).
    */
-  override async writeThenAudience(boardId: string, write: () => Promise<void>): Promise<ConnectionRecord[]> {
+  override async writeThenAudience(boardId: string, write: () => Promise<void>): Promise<AudienceMember[]> {
     await write();
-    return this.listBoard(boardId);
+    return this.listAudience(boardId);
   }
 
   override get joinRereadMs(): number {

@@ -31,6 +31,9 @@ export interface ConnectionRecord {
   connectedAt: number;
 }
 
+/** A connection as a fan-out knows it: where to post, and since when (a young one's 410 is not staleness). */
+export type AudienceMember = Pick<ConnectionRecord, 'connectionId' | 'boardId' | 'connectedAt'>;
+
 /** A connection as written: its record and when it expires (epoch s). */
 export interface StoredConnection {
   record: ConnectionRecord;
@@ -133,14 +136,30 @@ export class Connections {
    * embedded engine and DynamoDB Local never delete TTL items, DynamoDB deletes them late.
    */
   async listBoard(boardId: string): Promise<ConnectionRecord[]> {
+    return (await this.liveItems(boardId, false)).map((i) => toRecord(String(i.connectionId), i));
+  }
+
+  /**
+   * Who a fan-out posts to: the board's live connections, read with only the attributes a post
+   * and a stale connection's removal need (a projected Query: on a board of 100 connections the
+   * answer is a quarter of the whole records', and so is the work of reading it, on every edit).
+   * Expired records are removed as by listBoard.
+   */
+  async listAudience(boardId: string): Promise<AudienceMember[]> {
+    return (await this.liveItems(boardId, true)).map((i) => ({ connectionId: String(i.connectionId), boardId, connectedAt: Number(i.connectedAt ?? 0) }));
+  }
+
+  private async liveItems(boardId: string, audienceOnly: boolean): Promise<Record<string, unknown>[]> {
     const items = await queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :k)',
       ExpressionAttributeValues: { ':pk': keys.board(boardId), ':k': keys.boardConnectionPrefix },
+      ...(audienceOnly ? { ProjectionExpression: 'connectionId, connectedAt, #e', ExpressionAttributeNames: { '#e': TTL_ATTRIBUTE } } : {}),
       ConsistentRead: true,
     });
     const expired = items.filter((i) => this.expired(i));
-    if (expired.length > 0) await Promise.all(expired.map((i) => this.removeExpired(boardId, String(i.connectionId))));
-    return items.filter((i) => !this.expired(i)).map((i) => toRecord(String(i.connectionId), i));
+    if (expired.length === 0) return items;
+    await Promise.all(expired.map((i) => this.removeExpired(boardId, String(i.connectionId))));
+    return items.filter((i) => !this.expired(i));
   }
 
   /** Removes an expired connection's items; each delete only if the item is still expired. */
@@ -178,12 +197,12 @@ export class Connections {
    * parallel with the write (one storage round trip on the edit's path, not two in series); a
    * write slower than the window is followed by a second Query.
    */
-  async writeThenAudience(boardId: string, write: () => Promise<void>): Promise<ConnectionRecord[]> {
+  async writeThenAudience(boardId: string, write: () => Promise<void>): Promise<AudienceMember[]> {
     const started = this.clock();
-    const first = this.listBoard(boardId);
+    const first = this.listAudience(boardId);
     first.then(undefined, () => undefined); // awaited below, after the write
     await write();
-    if (this.clock() - started > this.joinWindowMs) return this.listBoard(boardId);
+    if (this.clock() - started > this.joinWindowMs) return this.listAudience(boardId);
     return first;
   }
 

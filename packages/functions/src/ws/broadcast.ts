@@ -3,7 +3,7 @@
  * its records are removed and the others are told that its awareness states are gone.
  */
 import { encodeMessage, SERVER_MAX_FRAME_CHARS } from '@binhan/transport';
-import type { ConnectionRecord } from '../storage/connections';
+import type { AudienceMember } from '../storage/connections';
 import { encodeAwarenessUpdate } from './awareness-codec';
 import { GoneConnectionError, sendFrames, type ConnectionPoster } from '../sockets/connection-poster';
 import { reportError, type WsDeps } from './deps';
@@ -22,14 +22,14 @@ export async function broadcast(
   message: Uint8Array,
   exceptConnectionId: string | null,
 ): Promise<void> {
-  const targets = (await deps.connections.listBoard(boardId)).filter((c) => c.connectionId !== exceptConnectionId);
+  const targets = (await deps.connections.listAudience(boardId)).filter((c) => c.connectionId !== exceptConnectionId);
   if (targets.length === 0) return;
   await broadcastFrames(deps, poster, framesOf(message), targets);
 }
 
 /** Posts `frames` to each of `targets` (all at once); a 410 drops a stale connection. */
-export async function broadcastFrames(deps: WsDeps, poster: ConnectionPoster, frames: string[], targets: ConnectionRecord[]): Promise<void> {
-  const gone: ConnectionRecord[] = [];
+export async function broadcastFrames(deps: WsDeps, poster: ConnectionPoster, frames: string[], targets: AudienceMember[]): Promise<void> {
+  const gone: AudienceMember[] = [];
   await Promise.all(
     targets.map((target) =>
       sendFrames(poster, target.connectionId, frames).catch((error: unknown) => {
@@ -45,7 +45,7 @@ export async function broadcastFrames(deps: WsDeps, poster: ConnectionPoster, fr
 }
 
 /** Forgets a connection and tells the board's others that its clients left. */
-export async function dropConnection(deps: WsDeps, poster: ConnectionPoster, record: ConnectionRecord): Promise<void> {
+export async function dropConnection(deps: WsDeps, poster: ConnectionPoster, record: Pick<AudienceMember, 'connectionId' | 'boardId'>): Promise<void> {
   await deps.connections.remove(record.connectionId, record.boardId);
   await deps.fragments.clear(record.connectionId);
   deps.allowances.forget(record.connectionId);

@@ -20,7 +20,7 @@ import { REFUSALS } from '@binhan/core';
 import { CLOSE_CODES, decodeBase64, decodeFrame, fitCloseReason, FrameError, MAX_JOINED_MESSAGE_BYTES } from '@binhan/transport';
 import { auditEntriesFrom } from '../../storage/audit-log';
 import { compactionChance, logDueForCompaction } from '../../storage/compaction-policy';
-import type { ConnectionRecord } from '../../storage/connections';
+import type { AudienceMember, ConnectionRecord } from '../../storage/connections';
 import { FragmentError } from '../../storage/fragments';
 import { awaitedLater } from '../../util/promises';
 import type { DecodedUpdate } from '../board-docs/update-dependencies';
@@ -362,7 +362,7 @@ async function acceptUpdate(
   // newcomer's re-read is in answerSyncStep1). Read in parallel with no window, a record written
   // between the Query and a slow PutItem, by a client that loaded before the PutItem landed, was
   // reached by neither path (tests/sync/join-during-write.test.ts).
-  let audience: ConnectionRecord[];
+  let audience: AudienceMember[];
   let frames: string[];
   try {
     const durable = deps.connections.writeThenAudience(connection.boardId, () => deps.updates.append(connection.boardId, stored));
