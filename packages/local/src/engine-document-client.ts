@@ -8,8 +8,10 @@
  *   → JSON body with x-amz-target → dynalite validates and runs it as over HTTP
  *   → JSON answer → unmarshall → document output; an error answer → the SDK's exception class.
  * A BatchWriteItem of plain puts (every edit's durable write) is written straight into the
- * engine's store instead (engine-batch-put.ts), when it is the valid plain case; otherwise it
- * goes to the listener like the rest. Any other command, or an input with a legacy parameter
+ * engine's store instead (engine-batch-put.ts), and a plain Query whose shape dynalite has
+ * accepted once (a fan-out's audience, a board's load) is read straight from it
+ * (engine-query.ts), when each is the valid plain case; otherwise it goes to the listener like
+ * the rest. Any other command, or an input with a legacy parameter
  * this path does not translate, goes through the SDK as before. AWS and DynamoDB Local always
  * use the SDK: the storage tests run against both engines (tests/helpers/dynamo-engines.ts), and
  * tests/storage/engine-shortcut.test.ts and engine-batch-put.test.ts check that this path
@@ -32,6 +34,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Table } from '@binhan/functions';
 import type { DynaliteStore } from './dynalite-store';
 import { batchPutInStore, engineItem } from './engine-batch-put';
+import { queryInStore, rememberShape } from './engine-query';
 import { EngineClosedError, type InProcessRequestHandler } from './in-process-dynamodb';
 
 /** The embedded engine as the short cut reaches it: its request listener, and its store when known. */
@@ -215,6 +218,15 @@ function direct(engine: EngineAccess, command: unknown): Promise<Doc> | null {
     if (handler.isClosed()) throw new EngineClosedError();
     const batch = engine.store && command instanceof BatchWriteCommand ? plainBatchPut(input) : null;
     if (batch && (await batchPutInStore(engine.store!, batch.tableName, batch.items))) return { UnprocessedItems: {}, $metadata: METADATA };
+    const wire = operation.input(input);
+    const query = engine.store && command instanceof QueryCommand;
+    if (query) {
+      const answer = await queryInStore(engine.store!, wire);
+      if (answer) {
+        revive(answer);
+        return { ...operation.output(answer), $metadata: METADATA };
+      }
+    }
     const { response } = await handler.handle({
       method: 'POST',
       path: '/',
@@ -224,11 +236,12 @@ function direct(engine: EngineAccess, command: unknown): Promise<Doc> | null {
         'x-amz-date': amzDate(),
         authorization: AUTHORIZATION,
       },
-      body: encodeBody(operation.input(input)),
+      body: encodeBody(wire),
     });
     const text = Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('utf8');
     const body = text ? decodeBody(text) : {};
     if (response.statusCode >= 300) throw engineError(response.statusCode, body);
+    if (query) rememberShape(wire);
     return { ...operation.output(body), $metadata: { httpStatusCode: response.statusCode, attempts: 1, totalRetryDelay: 0 } };
   })();
 }
