@@ -47,7 +47,7 @@ interface ValueIterator {
 }
 interface IterableStore {
   status: string;
-  values(options: { gte: string; lt: string }): ValueIterator;
+  values(options: { gte: string; lt: string; highWaterMarkBytes?: number }): ValueIterator;
 }
 
 const PAGE_BYTES = 1024 * 1024;
@@ -125,17 +125,17 @@ export async function queryInStore(store: DynaliteStore, input: Doc): Promise<{ 
   if (rangeName !== undefined && (rangeKey !== rangeName || typeOf(rangeKey) !== 'S')) return null;
 
   // The key range dynalite's query reads (actions/query.js), in its item sub-db's keys.
-  const partition = `item-${String(input.TableName)}~${db.hashPrefix(hashValue, 'S')}/${db.toRangeStr(hashValue, 'S')}/`;
+  const partition = partitionKey(String(input.TableName), hashValue);
   const begins = typeof rangeValue === 'string' ? db.toRangeStr(rangeValue, 'S') : null;
   const range = begins === null ? { gte: partition, lt: `${partition}~` } : { gte: `${partition}${begins}/`, lt: `${partition}${begins}~` };
   const level = store.db as unknown as IterableStore;
   if (level.status !== 'open') return null;
   const items: Doc[] = [];
   let bytes = 0;
-  const iterator = level.values(range);
+  const iterator = level.values({ ...range, highWaterMarkBytes: PAGE_BYTES });
   try {
     for (;;) {
-      const page = await iterator.nextv(256);
+      const page = await iterator.nextv(1000);
       if (page.length === 0) break;
       for (const value of page) {
         const item = value as Doc;
@@ -150,6 +150,19 @@ export async function queryInStore(store: DynaliteStore, input: Doc): Promise<{ 
   const paths = projection;
   const answer = paths === null ? items : items.map((item) => project(item, paths));
   return { Count: answer.length, ScannedCount: items.length, Items: answer };
+}
+
+/** A partition's key prefix, kept (its hash prefix is an MD5: the same few boards are read on every edit). */
+const partitions = new Map<string, string>();
+function partitionKey(tableName: string, hashValue: string): string {
+  const id = `${tableName}\u0000${hashValue}`;
+  let key = partitions.get(id);
+  if (key === undefined) {
+    if (partitions.size >= 10_000) partitions.clear();
+    key = `item-${tableName}~${db.hashPrefix(hashValue, 'S')}/${db.toRangeStr(hashValue, 'S')}/`;
+    partitions.set(id, key);
+  }
+  return key;
 }
 
 function project(item: Doc, names: string[]): Doc {

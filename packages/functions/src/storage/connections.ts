@@ -199,9 +199,12 @@ export class Connections {
    */
   async writeThenAudience(boardId: string, write: () => Promise<void>): Promise<AudienceMember[]> {
     const started = this.clock();
+    // The write is sent first: where its answer comes first, its work (the engine's, on disk a
+    // trip to the thread pool) runs while the Query's answer is read, not after it.
+    const written = write();
     const first = this.listAudience(boardId);
     first.then(undefined, () => undefined); // awaited below, after the write
-    await write();
+    await written;
     if (this.clock() - started > this.joinWindowMs) return this.listAudience(boardId);
     return first;
   }
