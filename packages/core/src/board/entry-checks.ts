@@ -83,7 +83,22 @@ function fromIssues(prefix: string, issues: Array<{ path: string; vi: string; en
 }
 
 /** A checklist as stored: itemId → {text, done, order}. */
+/**
+ * A checklist's problems, kept per copy of its items: a copy is never modified once made, and
+ * the copy of a checklist an update did not change is the previous copy itself
+ * (entry-snapshot.ts: copyEntryAfter), so it is checked once, not on every edit of its card.
+ */
+const checkedChecklists = new WeakMap<Map<string, unknown>, { path: string; problems: EntryProblem[] }>();
+
 function checklistProblems(path: string, values: Map<string, unknown>): EntryProblem[] {
+  const kept = checkedChecklists.get(values);
+  if (kept !== undefined && kept.path === path) return kept.problems;
+  const problems = findChecklistProblems(path, values);
+  checkedChecklists.set(values, { path, problems });
+  return problems;
+}
+
+function findChecklistProblems(path: string, values: Map<string, unknown>): EntryProblem[] {
   const problems: EntryProblem[] = [];
   if (values.size > 200) problems.push(problem(path, `${path} có quá 200 mục`, `${path} has more than 200 items`));
   for (const [id, v] of values) {

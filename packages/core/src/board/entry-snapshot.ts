@@ -56,11 +56,36 @@ export function plainValue(value: unknown): unknown {
  * (their values plain); every other Yjs type is recorded as a YValue.
  */
 export function copyEntry(value: unknown, nestedKeys: ReadonlySet<string>): EntryCopy {
+  return copyWith(value, nestedKeys, () => undefined);
+}
+
+/**
+ * Copies an entry map again after a transaction, taking from `previous` (its copy from before
+ * the transaction) each nested map the transaction did not change: the same Y.Map, and not one
+ * of `changed` (the types of Transaction.changed — Yjs names there every type that existed
+ * before the transaction and had a key written or deleted in it). Copies are never modified
+ * once made, so the two copies share it. (A card's checklist of 200 items was copied whole on
+ * every tick of one item: issue 12's 50 × 200 run.)
+ */
+export function copyEntryAfter(value: unknown, nestedKeys: ReadonlySet<string>, previous: EntryCopy | null, changed: ReadonlySet<unknown>): EntryCopy {
+  if (previous === null || previous.kind !== 'map' || previous.ref !== value) return copyEntry(value, nestedKeys);
+  return copyWith(value, nestedKeys, (k, v) => {
+    const kept = previous.nested.get(k);
+    return kept !== undefined && kept.ref === v && !changed.has(v) ? kept : undefined;
+  });
+}
+
+function copyWith(value: unknown, nestedKeys: ReadonlySet<string>, unchanged: (key: string, map: Y.Map<unknown>) => NestedMapCopy | undefined): EntryCopy {
   if (!(value instanceof Y.Map)) return { kind: 'not-a-map', value: plainValue(value) };
   const values = new Map<string, unknown>();
   const nested = new Map<string, NestedMapCopy>();
   value.forEach((v: unknown, k: string) => {
     if (nestedKeys.has(k) && v instanceof Y.Map) {
+      const kept = unchanged(k, v);
+      if (kept !== undefined) {
+        nested.set(k, kept);
+        return;
+      }
       const inner = new Map<string, unknown>();
       v.forEach((iv: unknown, ik: string) => inner.set(ik, plainValue(iv)));
       nested.set(k, { ref: v, values: inner });

@@ -16,7 +16,7 @@
 import * as Y from 'yjs';
 import { boardMaps, boardVersion, type BoardMaps } from '../board/doc';
 import { BoardChangeTracker, guardedCardState, NO_CARD, type BoardChanges, type GuardedCardState } from '../board/change-tracker';
-import { copyEntry, plainValue, restoreEntry, restoreValue, type EntryCopy } from '../board/entry-snapshot';
+import { copyEntry, copyEntryAfter, plainValue, restoreEntry, restoreValue, type EntryCopy } from '../board/entry-snapshot';
 import {
   agendaItemProblems, cardKindOf, cardProblems, NESTED_CARD_KEYS, factProblems, metaProblems, unitProblems,
   type EntryProblem,
@@ -65,6 +65,8 @@ interface Touched {
   agendaItems: Y.Item[];
   /** Types holding content where none may be: unknown roots, list items in maps, keys in lists. */
   strays: Map<AnyType, 'list' | 'map' | 'all'>;
+  /** Every type the transaction wrote a key of or deleted from (Transaction.changed). */
+  changedTypes: Set<unknown>;
 }
 
 interface Before {
@@ -75,7 +77,7 @@ interface Before {
 }
 
 function emptyTouched(): Touched {
-  return { cards: new Set(), units: new Set(), facts: new Set(), meta: new Set(), agenda: false, agendaItems: [], strays: new Map() };
+  return { cards: new Set(), units: new Set(), facts: new Set(), meta: new Set(), agenda: false, agendaItems: [], strays: new Map(), changedTypes: new Set() };
 }
 
 export class BoardWriteGuard {
@@ -135,7 +137,7 @@ export class BoardWriteGuard {
     for (const cardId of touched.cards) {
       const was = before.cards.get(cardId) ?? null;
       const value = this.maps.cards.get(cardId);
-      const refusal = this.judgeCard(role, actor, cardId, was, value, judged);
+      const refusal = this.judgeCard(role, actor, cardId, was, value, judged, touched.changedTypes);
       if (refusal) {
         refusals.push(refusal);
         undo.push(() => restoreEntry(this.maps.cards as Y.Map<unknown>, cardId, was));
@@ -251,14 +253,17 @@ export class BoardWriteGuard {
   }
 
   /** Decides on one touched card; the copy it reads the card through goes into `copies`. */
-  private judgeCard(role: Role, actor: string | null, cardId: string, was: EntryCopy | null, value: unknown, copies: Map<string, EntryCopy>): Refusal | null {
+  private judgeCard(role: Role, actor: string | null, cardId: string, was: EntryCopy | null, value: unknown, copies: Map<string, EntryCopy>, changed: ReadonlySet<unknown>): Refusal | null {
     if (value === undefined) {
       if (was === null) return null;
       // Removing a card for good: admins; anyone may clear away a card that was damaged.
       if (atLeast(role, PURGE_WRITER) || cardProblems(cardId, was).length > 0) return null;
       return REFUSALS.purgeCard(cardId);
     }
-    const now = copyEntry(value, NESTED_CARD_KEYS);
+    // `was` is the card's copy from before this update's transaction; when it is still the
+    // guard's copy (no other transaction copied the card since), what this one did not change
+    // is taken from it.
+    const now = was !== null && this.cards.get(cardId) === was ? copyEntryAfter(value, NESTED_CARD_KEYS, was, changed) : copyEntry(value, NESTED_CARD_KEYS);
     copies.set(cardId, now);
     const problems = cardProblems(cardId, now);
     if (problems.length) return REFUSALS.invalidValue(`cards.${cardId}`, problems);
@@ -315,6 +320,7 @@ export class BoardWriteGuard {
     ] as Array<[AnyType, MapArea | 'agenda']>);
     tr.changed.forEach((subs, changedType) => {
       const type = changedType as AnyType;
+      t.changedTypes.add(type);
       // Content of the wrong shape in this very type: list items in a map, keys in an array.
       if (type instanceof Y.Map && subs.has(null)) t.strays.set(type, 'list');
       if (type instanceof Y.Array && [...subs].some((s) => s !== null)) t.strays.set(type, 'map');
@@ -353,7 +359,6 @@ export class BoardWriteGuard {
     };
   }
 
-  /** Copies again the entries a transaction touched, as they stand now. */
   /** Copies the touched entries as the doc now holds them (`fresh`: card copies taken since the doc last changed). */
   private recopy(t: Touched, fresh?: ReadonlyMap<string, EntryCopy>): void {
     for (const id of t.cards) {
