@@ -245,6 +245,9 @@ export function renderReport(results: BenchResults): string {
     return c ? f(c) : err(s.convergence) ? 'ERROR' : '—';
   };
   rows.push([`50×200 edits (window ${ok(servers[0]?.convergence)?.window ?? 4} rounds): converge`, ...servers.map((s) => conv(s, (c) => (c.convergeMs === null ? 'TIMEOUT' : ms(c.convergeMs))))]);
+  if (servers.some((s) => ok(s.convergence)?.rounds)) {
+    rows.push(['  converge in each round', ...servers.map((s) => conv(s, (c) => (c.rounds ? c.rounds.convergeMs.map((v) => (v === null ? 'TIMEOUT' : (v / 1000).toFixed(1) + ' s')).join(' ') : '—')))]);
+  }
   rows.push(['  last edit made after', ...servers.map((s) => conv(s, (c) => ms(c.sendMs)))]);
   rows.push(['  clients holding all 10,000', ...servers.map((s) => conv(s, (c) => `${c.completeClients}/${c.clients}`))]);
   rows.push(['  edits in storage at convergence', ...servers.map((s) => conv(s, (c) => (c.stored === undefined ? 'n/a (memory)' : `${c.stored}/${c.totalEdits}`)))]);

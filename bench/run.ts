@@ -7,6 +7,7 @@
  *   BENCH_CHILD_CPU_PROFILE=/tmp/c            a CPU profile of each own-process server, whole (node --cpu-prof)
  *   BENCH_EDITS=400                           edits per latency run (default 100; 40 with BENCH_QUICK)
  *   BENCH_ROUNDS=5                            rounds of the latency runs, each figure their median (default 5; 1 with BENCH_QUICK)
+ *   BENCH_CONVERGENCE_ROUNDS=3                rounds of the 50×200 convergence run, the figure their median (default 3, at most BENCH_ROUNDS)
  *   BENCH_TRACE=0                             no edit-path tracing in the 20 ms runs (no breakdown)
  *   BENCH_QUICK=1                             a smoke run: fewer edits, smaller runs, no extra sections
  * Prints the report and writes bench/results/latest.json. Exits 0 (a MISS is not a failure);
@@ -17,7 +18,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { computeTargets, latencyKey, ok, renderReport, type BenchResults, type Outcome, type ServerResults } from './report';
-import { measureConvergence } from './scenarios/convergence';
+import { measureConvergence, mergeConvergence, type ConvergenceResult } from './scenarios/convergence';
 import { measureLatency, mergeRounds, type LatencyResult } from './scenarios/latency';
 import { measureOpenTime } from './scenarios/open-time';
 import { measureStorageRatio } from './scenarios/storage-ratio';
@@ -59,7 +60,9 @@ const AWS_RUNS = LATENCY_RUNS.filter((r) => r.spacingMs === 20);
 /** Rounds of the latency runs (BENCH_ROUNDS, default 5; 1 with BENCH_QUICK): each figure is their median. */
 const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 5))) || 1);
 /** The whole run gives up after this: 9 minutes for round 1 and the extra sections, 3 for each further round. */
-const WATCHDOG_MS = (9 + 3 * (ROUNDS - 1)) * 60 * 1000;
+/** Rounds of the convergence run (BENCH_CONVERGENCE_ROUNDS, default 3, at most ROUNDS): its figure is their median. */
+const CONVERGENCE_ROUNDS = Math.min(ROUNDS, Math.max(1, Math.floor(Number(process.env.BENCH_CONVERGENCE_ROUNDS ?? 3)) || 1));
+const WATCHDOG_MS = (9 + 3 * (ROUNDS - 1) + 2 * (CONVERGENCE_ROUNDS - 1)) * 60 * 1000;
 const WARM_UP = QUICK ? { clients: 10, edits: 30, spacingMs: 5 } : { clients: 20, edits: 300, spacingMs: 2 };
 const CONVERGENCE = QUICK ? { clients: 20, edits: 50 } : { clients: 50, edits: 200 };
 const HISTORY = QUICK ? [2_000, 200] : [10_000, 1_000];
@@ -160,20 +163,33 @@ async function benchServer(key: string, plan: Plan, scenarios: string[]): Promis
 }
 
 /**
- * Rounds 2..ROUNDS of the latency runs: every server started afresh, warmed up and measured
- * again (untraced), in an order rotated each round (so no server is always measured first, or
- * right after the same one); each figure is then the median over the rounds (mergeRounds).
+ * Rounds 2..ROUNDS of the latency runs (and rounds 2..CONVERGENCE_ROUNDS of the convergence
+ * run): every server started afresh, warmed up and measured again (untraced), in an order
+ * rotated each round (so no server is always measured first, or right after the same one); each
+ * figure is then the median over the rounds (mergeRounds, mergeConvergence). The storage ratio
+ * after convergence stays round 1's.
  */
-async function moreLatencyRounds(servers: ServerResults[]): Promise<void> {
+async function moreRounds(servers: ServerResults[], scenarios: string[]): Promise<void> {
   const later = new Map<string, Record<string, Outcome<LatencyResult>>[]>();
+  const laterConvergence = new Map<string, Outcome<ConvergenceResult>[]>();
   for (let r = 2; r <= ROUNDS; r++) {
     const order = servers.map((_, i) => servers[(i + r - 1) % servers.length]!);
     for (const results of order) {
       const plan = SERVERS[results.key]!;
+      const latency = scenarios.includes('latency');
+      const convergence = scenarios.includes('convergence') && plan.convergence && r <= CONVERGENCE_ROUNDS && results.convergence !== undefined;
+      if (!latency && !convergence) continue;
       try {
         const done = await onServer(results.key, plan, async (running) => {
-          const runs = await latencyRuns(results.key, plan, running, () => false, r);
-          later.set(results.key, [...(later.get(results.key) ?? []), runs]);
+          if (latency) {
+            const runs = await latencyRuns(results.key, plan, running, () => false, r);
+            later.set(results.key, [...(later.get(results.key) ?? []), runs]);
+          }
+          if (convergence) {
+            console.error(`[bench] ${results.key}: convergence ${CONVERGENCE.clients}×${CONVERGENCE.edits} (round ${r}/${CONVERGENCE_ROUNDS})`);
+            const outcome = await attempt(`${results.key} convergence`, () => measureConvergence(running, CONVERGENCE.clients, CONVERGENCE.edits), 180_000);
+            laterConvergence.set(results.key, [...(laterConvergence.get(results.key) ?? []), outcome]);
+          }
         });
         results.serverErrors.push(...done.serverErrors);
         results.durationMs += done.durationMs;
@@ -188,6 +204,12 @@ async function moreLatencyRounds(servers: ServerResults[]): Promise<void> {
       const outcomes = [first, ...rounds.map((runs) => runs[runKey] ?? { error: 'not run' })];
       const failed = outcomes.findIndex((o) => !ok(o));
       results.latency[runKey] = failed >= 0 ? { error: `round ${failed + 1}: ${errorOf(outcomes[failed]!)}` } : mergeRounds(outcomes.map((o) => ok(o)!));
+    }
+    const moreConvergence = laterConvergence.get(results.key);
+    if (results.convergence && moreConvergence) {
+      const outcomes = [results.convergence, ...moreConvergence];
+      const failed = outcomes.findIndex((o) => !ok(o));
+      results.convergence = failed >= 0 ? { error: `round ${failed + 1}: ${errorOf(outcomes[failed]!)}` } : mergeConvergence(outcomes.map((o) => ok(o)!));
     }
   }
 }
@@ -249,7 +271,8 @@ async function main(): Promise<number> {
     awsLatency: AWS_LATENCY,
     notes: [
       'all servers and all clients run in this one Node process (one event loop), one server at a time, on 127.0.0.1',
-      `latency: ${ROUNDS === 1 ? 'one round' : `the median of ${ROUNDS} rounds; each round starts every server afresh (with its warm-up) and measures it, one after another, in an order rotated each round; the breakdowns are round 1's (its 20 ms runs traced), round 1 also runs convergence and open`}`,
+      `latency: ${ROUNDS === 1 ? 'one round' : `the median of ${ROUNDS} rounds; each round starts every server afresh (with its warm-up) and measures it, one after another, in an order rotated each round; the breakdowns are round 1's (its 20 ms runs traced), round 1 also runs open`}`,
+      `convergence: ${CONVERGENCE_ROUNDS === 1 ? 'one round' : `the median of ${CONVERGENCE_ROUNDS} rounds (rounds 1–${CONVERGENCE_ROUNDS}), each round's time printed; zero loss in every round`}`,
       'open-time boards: 10,000 card edits (3 fields each) vs the same final state reached in 1,000 updates; opens of ours use a read-only link so they do not start a compaction',
       'ours: stock y-websocket WebsocketProvider through our base64 text polyfill; dynalite in memory in this process, item commands sent straight to it past the SDK (packages/local/src/engine-document-client.ts), audit gathered 25 ms',
       'ours and aws-*: the runs with edits 20 ms apart follow each edit through the handler (edit-trace.ts: the breakdowns and the hot-path counts); the 5 ms runs go without, as its promise hooks slow every promise in this process',
@@ -275,7 +298,7 @@ async function main(): Promise<number> {
       results.servers.push({ key, name: SERVERS[key]!.server.name, latency: {}, serverErrors: [String(error)], durationMs: 0 });
     }
   }
-  if (scenarios.includes('latency') && ROUNDS > 1) await moreLatencyRounds(results.servers);
+  if ((scenarios.includes('latency') || scenarios.includes('convergence')) && ROUNDS > 1) await moreRounds(results.servers, scenarios);
   const extra = QUICK ? [] : await extraSections(results);
   results.targets = computeTargets(results);
   results.correctnessFailures = correctnessFailures(results);
