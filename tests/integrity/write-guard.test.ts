@@ -9,14 +9,20 @@ import { describe, expect, it } from 'vitest';
 import { BoardWriteGuard, readBoard } from '@binhan/core';
 import { buildBoard, captureUpdate } from '../helpers/rights-board';
 
+/** A board, the server's guard holding it, and an editor's doc holding the same. */
+function guardAndEditor(boardId: string): { server: BoardWriteGuard; editor: Y.Doc } {
+  const origin = new Y.Doc();
+  buildBoard(origin, boardId);
+  const server = new BoardWriteGuard(new Y.Doc());
+  server.applyTrusted(Y.encodeStateAsUpdate(origin));
+  const editor = new Y.Doc();
+  Y.applyUpdate(editor, Y.encodeStateAsUpdate(origin));
+  return { server, editor };
+}
+
 describe('the write guard and the agenda', () => {
   it('removes only the bad values, keeping a good item Yjs merged them with', () => {
-    const origin = new Y.Doc();
-    buildBoard(origin, 'agenda');
-    const server = new BoardWriteGuard(new Y.Doc());
-    server.applyTrusted(Y.encodeStateAsUpdate(origin));
-    const editor = new Y.Doc();
-    Y.applyUpdate(editor, Y.encodeStateAsUpdate(origin));
+    const { server, editor } = guardAndEditor('agenda');
     const agenda = editor.getArray<unknown>('agenda');
 
     const good = captureUpdate(editor, () => agenda.push([{ id: 'a1', text: 'Khai mạc' }]));
@@ -49,12 +55,7 @@ describe("the write guard takes what an update did not change of a card from the
    * copy: it must be exactly as it stood, on the server and for the editor.
    */
   it('puts a refused card back exactly as it stood after each kind of edit before it', () => {
-    const origin = new Y.Doc();
-    buildBoard(origin, 'copies');
-    const server = new BoardWriteGuard(new Y.Doc());
-    server.applyTrusted(Y.encodeStateAsUpdate(origin));
-    const editor = new Y.Doc();
-    Y.applyUpdate(editor, Y.encodeStateAsUpdate(origin));
+    const { server, editor } = guardAndEditor('copies');
     const card = (d: Y.Doc) => d.getMap<Y.Map<unknown>>('cards').get('n1')!;
     const dossier = (d: Y.Doc) => card(d).get('dossier') as Y.Map<unknown>;
     const item = (text: string, done: boolean, order: number) => ({ text, done, order });

@@ -23,36 +23,11 @@ import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand } from '@a
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable, openTable, queryAll, type Table } from '@binhan/functions';
 import { shortCutToEngine, startEmbeddedDynamo, type EmbeddedDynamo } from '@binhan/local';
+import { useEngine } from '../helpers/engine-clients';
 
 type Item = Record<string, unknown>;
 const batch = (tableName: string, items: Item[]) => new BatchWriteCommand({ RequestItems: { [tableName]: items.map((Item) => ({ PutRequest: { Item } })) } });
 const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as Error);
-
-/**
- * The embedded engine in memory with two clients of table `name`: one through the SDK over HTTP,
- * one short-cut to the engine; `listenerCalls()` counts requests that reached dynalite's
- * listener. Started before the describe's tests, closed after them.
- */
-function useEngine(name: string, options: { ensure: boolean }) {
-  const at: { engine?: EmbeddedDynamo; sdk?: Table; short?: Table; calls: number } = { calls: 0 };
-  beforeAll(async () => {
-    const engine = (at.engine = await startEmbeddedDynamo());
-    const handle = engine.requestHandler.handle.bind(engine.requestHandler);
-    engine.requestHandler.handle = (request) => {
-      at.calls++;
-      return handle(request);
-    };
-    at.sdk = openTable({ tableName: name, endpoint: engine.endpoint });
-    at.short = shortCutToEngine(openTable({ tableName: name, endpoint: engine.endpoint, requestHandler: engine.requestHandler }), engine);
-    if (options.ensure) await ensureTable(at.sdk);
-  });
-  afterAll(async () => {
-    at.sdk?.raw.destroy();
-    at.short?.raw.destroy();
-    await at.engine?.close();
-  });
-  return { sdk: () => at.sdk!, short: () => at.short!, listenerCalls: () => at.calls };
-}
 
 describe('a plain batch of puts is written straight into the embedded engine, as dynalite would write it', () => {
   const name = 'straight-puts';

@@ -15,34 +15,19 @@
  * - a partition over the 1 MB page: left to dynalite, which pages it as over HTTP;
  * - the table deleted and made again with another key: the learned shape does not read it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ensureTable, openTable, queryAll, type Table } from '@binhan/functions';
-import { shortCutToEngine, startEmbeddedDynamo, type EmbeddedDynamo } from '@binhan/local';
+import { useEngine } from '../helpers/engine-clients';
 
 type Input = Omit<QueryCommandInput, 'TableName'>;
 
 for (const where of ['in memory', 'on disk'] as const) {
   describe(`a plain Query is read straight from the embedded engine (${where}), as dynalite answers it`, () => {
     const name = 'straight-query';
-    const at: { engine?: EmbeddedDynamo; sdk?: Table; short?: Table; dir?: string; calls: number } = { calls: 0 };
-    const sdk = () => at.sdk!;
-    const short = () => at.short!;
+    const { sdk, short, engine, listenerCalls } = useEngine(name, { ensure: true, onDisk: where === 'on disk' });
     beforeAll(async () => {
-      if (where === 'on disk') at.dir = mkdtempSync(join(tmpdir(), 'binhan-query-'));
-      const engine = (at.engine = await startEmbeddedDynamo(at.dir ? { path: at.dir } : {}));
-      const handle = engine.requestHandler.handle.bind(engine.requestHandler);
-      engine.requestHandler.handle = (request) => {
-        at.calls++;
-        return handle(request);
-      };
-      at.sdk = openTable({ tableName: name, endpoint: engine.endpoint });
-      at.short = shortCutToEngine(openTable({ tableName: name, endpoint: engine.endpoint, requestHandler: engine.requestHandler }), engine);
-      await ensureTable(at.sdk);
       const value = {
         u: new Uint8Array([0, 1, 2, 250, 255]),
         n: 3,
@@ -53,13 +38,6 @@ for (const where of ['in memory', 'on disk'] as const) {
       };
       for (let i = 0; i < 12; i++) await sdk().doc.send(new PutCommand({ TableName: name, Item: { pk: 'B#q', sk: `${i % 2 ? 'C' : 'U'}#${String(i).padStart(3, '0')}`, i, ...value, expiresAt: 1_900_000_000 + i } }));
     });
-    afterAll(async () => {
-      at.sdk?.raw.destroy();
-      at.short?.raw.destroy();
-      await at.engine?.close();
-      if (at.dir) rmSync(at.dir, { recursive: true, force: true });
-    });
-
     const query = (t: Table, input: Input, tableName = name) => t.doc.send(new QueryCommand({ ...input, TableName: tableName }));
     const answer = async (t: Table, input: Input, tableName = name) => {
       const { $metadata: _, ...out } = await query(t, input, tableName);
@@ -70,9 +48,9 @@ for (const where of ['in memory', 'on disk'] as const) {
     async function compare(input: Input) {
       const viaSdk = await answer(sdk(), input);
       const first = await answer(short(), input);
-      const before = at.calls;
+      const before = listenerCalls();
       const second = await answer(short(), input);
-      return { viaSdk, first, second, secondCalls: at.calls - before };
+      return { viaSdk, first, second, secondCalls: listenerCalls() - before };
     }
 
     const shapes: [string, Input][] = [
@@ -94,9 +72,9 @@ for (const where of ['in memory', 'on disk'] as const) {
       const input: Input = { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'B#fresh' } };
       await query(short(), input); // its shape is learned
       await short().doc.send(new PutCommand({ TableName: name, Item: { pk: 'B#fresh', sk: 'U#1', d: new Uint8Array([7, 7]) } }));
-      const before = at.calls;
+      const before = listenerCalls();
       const out = await query(short(), input);
-      expect(at.calls - before).toBe(0);
+      expect(listenerCalls() - before).toBe(0);
       expect(out.Items).toEqual([{ pk: 'B#fresh', sk: 'U#1', d: new Uint8Array([7, 7]) }]);
       expect(out.Items?.[0]?.d).toBeInstanceOf(Uint8Array);
       expect(out.Count).toBe(1);
@@ -114,9 +92,9 @@ for (const where of ['in memory', 'on disk'] as const) {
         const viaSdk = await failure(query(sdk(), input, tableName));
         expect(viaSdk).not.toBeNull();
         for (let i = 0; i < 2; i++) {
-          const before = at.calls;
+          const before = listenerCalls();
           const viaShort = await failure(query(short(), input, tableName));
-          expect(at.calls - before).toBe(1); // dynalite answered it
+          expect(listenerCalls() - before).toBe(1); // dynalite answered it
           expect(viaShort?.name).toBe(viaSdk?.name);
           expect(viaShort?.message).toBe(viaSdk?.message);
         }
@@ -127,9 +105,9 @@ for (const where of ['in memory', 'on disk'] as const) {
       const input = (k: string): Input => ({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :k)', ExpressionAttributeValues: { ':pk': 'B#q', ':k': k } });
       await query(short(), input('U#'));
       const viaSdk = await failure(query(sdk(), input('')));
-      const before = at.calls;
+      const before = listenerCalls();
       const viaShort = await failure(query(short(), input('')));
-      expect(at.calls - before).toBe(1);
+      expect(listenerCalls() - before).toBe(1);
       expect(viaShort?.message).toBe(viaSdk?.message);
     });
 
@@ -148,10 +126,12 @@ for (const where of ['in memory', 'on disk'] as const) {
     it('does not read a table made again with another key through a shape learned before', async () => {
       const other = 'remade';
       const input: Input = { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'B#r' } };
-      await ensureTable(openTable({ tableName: other, endpoint: at.engine!.endpoint }));
+      await ensureTable(openTable({ tableName: other, endpoint: engine().endpoint }));
       await sdk().doc.send(new PutCommand({ TableName: other, Item: { pk: 'B#r', sk: 'U#1' } }));
       expect((await query(short(), input, other)).Items).toEqual([{ pk: 'B#r', sk: 'U#1' }]);
       await sdk().raw.send(new DeleteTableCommand({ TableName: other }));
+      // Gone only once DescribeTable no longer finds it (the engine deletes it after answering).
+      while (await sdk().raw.send(new DescribeTableCommand({ TableName: other })).then(() => true, () => false)) await new Promise((r) => setTimeout(r, 10));
       await sdk().raw.send(
         new CreateTableCommand({
           TableName: other,
