@@ -32,10 +32,6 @@ export async function sendControl(poster: ConnectionPoster, connectionId: string
   await poster.post(connectionId, encodeControl(control));
 }
 
-/**
- * Sends a control frame to a connection that may already be gone (or go while we post): a
- * failed post is ignored, as there is no one left to tell and nothing else depends on it.
- */
 /** Sends a y-websocket message to a connection that may be gone meanwhile (then there is nobody to tell). */
 export async function sendMessageIfStillConnected(poster: ConnectionPoster, connectionId: string, message: Uint8Array): Promise<void> {
   await sendMessage(poster, connectionId, message).catch((error: unknown) => {
@@ -43,6 +39,10 @@ export async function sendMessageIfStillConnected(poster: ConnectionPoster, conn
   });
 }
 
+/**
+ * Sends a control frame to a connection that may already be gone (or go while we post): a
+ * failed post is ignored, as there is no one left to tell and nothing else depends on it.
+ */
 export async function tellIfStillConnected(poster: ConnectionPoster, connectionId: string, control: ControlFrame): Promise<void> {
   await sendControl(poster, connectionId, control).catch(noOneLeftToTell);
 }
