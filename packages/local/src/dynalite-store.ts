@@ -61,6 +61,10 @@ export function dynaliteModule<T>(path: string): T {
   return fromDynalite(path) as T;
 }
 
+/** A callback-style store call as a promise (its error as an Error). */
+export const storeCall = <T>(run: (callback: StoreCallback) => void) =>
+  new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(value as T))));
+
 /** A store error as dynalite reports it: a closed store is "Database is closed". */
 const storeError = (error: unknown): unknown =>
   (error as { code?: string } | null)?.code === 'LEVEL_DATABASE_NOT_OPEN' ? new Error('Database is closed') : error;

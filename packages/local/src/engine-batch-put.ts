@@ -20,7 +20,7 @@
  * (tests/storage/engine-shortcut.test.ts compares both with the SDK's answers).
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { describeTable, dynaliteModule, type DynaliteStore, type StoreCallback } from './dynalite-store';
+import { describeTable, dynaliteModule, storeCall, type DynaliteStore } from './dynalite-store';
 
 /** An item in DynamoDB JSON as dynalite stores it: bytes as base64 text. */
 type EngineItem = Record<string, unknown>;
@@ -66,9 +66,6 @@ export function engineItem(item: Record<string, AttributeValue>): EngineItem | n
   return out;
 }
 
-const call = <T>(run: (callback: StoreCallback) => void) =>
-  new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(value as T))));
-
 /**
  * Writes the items into table `tableName` of the store, as dynalite's BatchWriteItem would, and
  * answers true; or answers false, having written nothing, when the request is not the plain
@@ -82,7 +79,7 @@ export async function batchPutInStore(store: DynaliteStore, tableName: string, i
   }
   let table: TableDescription;
   try {
-    table = await call<TableDescription>((callback) => describeTable(store, tableName, callback));
+    table = await storeCall<TableDescription>((callback) => describeTable(store, tableName, callback));
   } catch {
     return false; // no such table (or a store that is closing): dynalite answers it
   }
@@ -97,7 +94,7 @@ export async function batchPutInStore(store: DynaliteStore, tableName: string, i
   const itemDb = store.getItemDb(tableName);
   // One item: one put. Several: one LevelDB batch (one write, one trip to the thread pool on
   // disk), under the locks of all their keys.
-  if (items.length === 1) await call<void>((callback) => itemDb.lock(keys[0]!, (release) => itemDb.put(keys[0]!, items[0], release(callback))));
-  else await call<void>((callback) => itemDb.lock(keys, (release) => itemDb.batch(items.map((value, i) => ({ type: 'put', key: keys[i]!, value })), release(callback))));
+  if (items.length === 1) await storeCall<void>((callback) => itemDb.lock(keys[0]!, (release) => itemDb.put(keys[0]!, items[0], release(callback))));
+  else await storeCall<void>((callback) => itemDb.lock(keys, (release) => itemDb.batch(items.map((value, i) => ({ type: 'put', key: keys[i]!, value })), release(callback))));
   return true;
 }

@@ -23,15 +23,13 @@
  * Anything else answers null, and the request goes to dynalite. AWS and DynamoDB Local are not
  * touched. tests/storage/engine-query.test.ts compares the answers with the SDK's over HTTP.
  */
-import { describeTable, dynaliteModule, type DynaliteStore, type StoreCallback } from './dynalite-store';
+import { describeTable, dynaliteModule, storeCall, type DynaliteStore } from './dynalite-store';
 
 type Doc = Record<string, unknown>;
 
 interface TableDescription {
   KeySchema: { AttributeName: string; KeyType: string }[];
   AttributeDefinitions: { AttributeName: string; AttributeType: string }[];
-  LocalSecondaryIndexes?: unknown[];
-  GlobalSecondaryIndexes?: unknown[];
 }
 
 const db = dynaliteModule<{
@@ -81,9 +79,6 @@ export function rememberShape(input: Doc): void {
   acceptedShapes.add(shape);
 }
 
-const call = <T>(run: (callback: StoreCallback) => void) =>
-  new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(value as T))));
-
 const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /**
@@ -115,7 +110,7 @@ export async function queryInStore(store: DynaliteStore, input: Doc): Promise<{ 
 
   let table: TableDescription;
   try {
-    table = await call<TableDescription>((callback) => describeTable(store, String(input.TableName), callback));
+    table = await storeCall<TableDescription>((callback) => describeTable(store, String(input.TableName), callback));
   } catch {
     return null; // no such table (or a store that is closing): dynalite answers it
   }

@@ -82,7 +82,6 @@ function fromIssues(prefix: string, issues: Array<{ path: string; vi: string; en
   return issues.map((i) => problem(i.path ? `${prefix}.${i.path}` : prefix, i.vi, i.en));
 }
 
-/** A checklist as stored: itemId → {text, done, order}. */
 /**
  * A checklist's problems, kept per copy of its items: a copy is never modified once made, and
  * the copy of a checklist an update did not change is the previous copy itself
@@ -98,6 +97,7 @@ function checklistProblems(path: string, values: Map<string, unknown>): EntryPro
   return problems;
 }
 
+/** What is wrong with a checklist as stored: itemId → {text, done, order}. */
 function findChecklistProblems(path: string, values: Map<string, unknown>): EntryProblem[] {
   const problems: EntryProblem[] = [];
   if (values.size > 200) problems.push(problem(path, `${path} có quá 200 mục`, `${path} has more than 200 items`));
