@@ -9,11 +9,12 @@
  *   BENCH_ROUNDS=5                            rounds of the latency runs, each figure their median (default 5; 1 with BENCH_QUICK)
  *   BENCH_CONVERGENCE_ROUNDS=3                rounds of the 50×200 convergence run, the figure their median (default 3, at most BENCH_ROUNDS)
  *   BENCH_TRACE=0                             no edit-path tracing in the 20 ms runs (no breakdown)
+ *   BENCH_WIRE_SPLIT=/tmp/w                   where the own-process servers' edits spend their time between the processes (wire-split.ts; with BENCH_RUNS=20@20; its *.json files there are replaced)
  *   BENCH_QUICK=1                             a smoke run: fewer edits, smaller runs, no extra sections
  * Prints the report and writes bench/results/latest.json. Exits 0 (a MISS is not a failure);
  * exits 1 only when a zero-loss / durability check failed or a scenario crashed.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,11 +31,19 @@ import { reference } from './servers/reference';
 import { referenceOwnProcess } from './servers/reference-own-process';
 import type { BenchServer, RunningServer } from './servers/types';
 import { now, round, withTimeout } from './util';
+import { recordWireTimes, renderWireSplit } from './wire-split';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Every y-websocket WebsocketProvider in Node adds a process 'exit' listener; hundreds of clients
 // in one process are the point of this bench, not a leak.
 process.setMaxListeners(0);
+
+const WIRE_DIR = process.env.BENCH_WIRE_SPLIT;
+if (WIRE_DIR) {
+  mkdirSync(WIRE_DIR, { recursive: true });
+  for (const file of readdirSync(WIRE_DIR)) if (file.endsWith('.json')) rmSync(join(WIRE_DIR, file));
+  recordWireTimes(WIRE_DIR, 'clients');
+}
 
 /** Sections other parts of the bench add: a file in bench/ exporting a function that returns
  *  something printable (a string, or JSON-able data). Missing files are skipped. */
@@ -305,6 +314,7 @@ async function main(): Promise<number> {
   results.totalMs = round(now() - t0, 0);
   console.log(renderReport(results));
   for (const section of extra) console.log(`\n${section}`);
+  if (WIRE_DIR) console.log(`\n${renderWireSplit(WIRE_DIR)}`);
   console.log(`\ntotal ${round(results.totalMs / 1000, 1)} s`);
   const dir = join(here, 'results');
   mkdirSync(dir, { recursive: true });

@@ -8,6 +8,9 @@
  */
 import { startLocalStack } from '@binhan/local';
 import { addAwsLatency, AWS_LATENCY, awsLatencyOptions, type AwsLatency } from './aws-latency';
+import { recordWireTimes } from '../wire-split';
+
+if (process.env.BENCH_WIRE_SPLIT) recordWireTimes(process.env.BENCH_WIRE_SPLIT, 'server', process.env.BENCH_AWS_AUDIENCE ? `aws-${process.env.BENCH_AWS_AUDIENCE}-own-process` : 'npm-start');
 
 async function main(): Promise<void> {
   const dataDir = process.env.BENCH_DATA_DIR;

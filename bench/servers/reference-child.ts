@@ -4,6 +4,9 @@
  * its parent the port; 'close' stops it.
  */
 import { startReferenceSocketServer } from './reference';
+import { recordWireTimes } from '../wire-split';
+
+if (process.env.BENCH_WIRE_SPLIT) recordWireTimes(process.env.BENCH_WIRE_SPLIT, 'server', 'reference-own-process');
 
 async function main(): Promise<void> {
   const server = await startReferenceSocketServer();
