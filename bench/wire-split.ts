@@ -60,28 +60,21 @@ export function recordWireTimes(dir: string, role: 'clients' | 'server', name = 
   if (role === 'server') process.on('exit', () => writeFileSync(join(dir, `${name}-${process.pid}.json`), JSON.stringify(times)));
 }
 
+/** How many of the sorted `values` are at or before `t` (a binary search). */
+function countUpTo(values: number[], t: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 /** The first value after `t` (Infinity when none). */
-function firstAfter(values: number[], t: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < values.length ? values[lo]! : Infinity;
-}
+const firstAfter = (values: number[], t: number): number => values[countUpTo(values, t)] ?? Infinity;
 /** The last value at or before `t` (-Infinity when none). */
-function lastBefore(values: number[], t: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? values[lo - 1]! : -Infinity;
-}
+const lastBefore = (values: number[], t: number): number => values[countUpTo(values, t) - 1] ?? -Infinity;
 
 const SEGMENTS = [
   'client send → server has the message',
