@@ -83,7 +83,7 @@ const SEGMENTS = [
   'written → a client process has the bytes',
   'bytes → ws message in the client',
   'client send → first client has it (sum)',
-  'server: first post → 19th post',
+  'server: first post → last post of the edit',
 ] as const;
 
 /** The split of each server's edits, from the notes in `dir` and this (the clients') process's. */
@@ -103,9 +103,9 @@ export function renderWireSplit(dir: string): string {
       const delivered = firstAfter(clients.messages, arrived);
       const steps = [sent, received, posted, written, arrived, delivered];
       if (steps.some((t, k) => k > 0 && !(t - steps[k - 1]! < 10))) continue;
-      const start = server.sends.indexOf(posted);
-      let last = posted;
-      for (let k = start; k < Math.min(server.sends.length, start + 19) && server.sends[k]! - posted < 5; k++) last = server.sends[k]!;
+      // The edit's fan-out: the server's sends from its first post until its next message (within 5 ms).
+      const next = server.messages[i + 1] ?? Infinity;
+      const last = lastBefore(server.sends, Math.min(next, posted + 5));
       for (let k = 0; k < 5; k++) split[k]!.push(steps[k + 1]! - steps[k]!);
       split[5]!.push(delivered - sent);
       split[6]!.push(last - posted);
