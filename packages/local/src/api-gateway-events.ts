@@ -16,9 +16,14 @@ type EventType = WebSocketEvent['requestContext']['eventType'];
 /** What the authorizer allowed a connection with: API Gateway puts it on every event of the connection. */
 export type AuthorizerOutput = Readonly<Record<string, string>> | null;
 
-function context(src: EventSource, routeKey: string, eventType: EventType, connectionId: string, connectedAt: number, authorizer: AuthorizerOutput = null) {
-  return {
-    ...(authorizer ? { authorizer } : {}),
+type RequestContext = WebSocketEvent['requestContext'];
+
+/**
+ * The request context of an event. Built field by field, without object spreads: this runs for
+ * every message, and a conditional spread cost ~5 µs a call here (issue 12).
+ */
+function context(src: EventSource, routeKey: string, eventType: EventType, connectionId: string, connectedAt: number, authorizer: AuthorizerOutput = null): RequestContext {
+  const ctx: RequestContext = {
     routeKey,
     eventType,
     connectionId,
@@ -29,6 +34,8 @@ function context(src: EventSource, routeKey: string, eventType: EventType, conne
     connectedAt,
     requestTimeEpoch: Date.now(),
   };
+  if (authorizer) ctx.authorizer = authorizer;
+  return ctx;
 }
 
 /**
@@ -67,20 +74,14 @@ export function connectEvent(src: EventSource, connectionId: string, req: Incomi
 }
 
 export function messageEvent(src: EventSource, connectionId: string, body: string, connectedAt: number, authorizer: AuthorizerOutput): WebSocketEvent {
-  return {
-    requestContext: { ...context(src, '$default', 'MESSAGE', connectionId, connectedAt, authorizer), messageId: requestId() },
-    body,
-    isBase64Encoded: false,
-  };
+  const requestContext = context(src, '$default', 'MESSAGE', connectionId, connectedAt, authorizer);
+  requestContext.messageId = requestId();
+  return { requestContext, body, isBase64Encoded: false };
 }
 
 export function disconnectEvent(src: EventSource, connectionId: string, connectedAt: number, code: number, reason: string, authorizer: AuthorizerOutput): WebSocketEvent {
-  return {
-    requestContext: {
-      ...context(src, '$disconnect', 'DISCONNECT', connectionId, connectedAt, authorizer),
-      disconnectStatusCode: code,
-      disconnectReason: reason,
-    },
-    isBase64Encoded: false,
-  };
+  const requestContext = context(src, '$disconnect', 'DISCONNECT', connectionId, connectedAt, authorizer);
+  requestContext.disconnectStatusCode = code;
+  requestContext.disconnectReason = reason;
+  return { requestContext, isBase64Encoded: false };
 }

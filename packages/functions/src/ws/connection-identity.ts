@@ -99,18 +99,22 @@ export function recordFromEvent(event: WebSocketEvent, now: number, options: { i
   const identity = identityOf(event);
   if (!identity) return null;
   if (!options.includeExpired && identity.tokenExpiresAt * 1000 <= now) return 'expired';
-  return { ...recordFields(event.requestContext.connectionId, identity), connectedAt: event.requestContext.connectedAt ?? 0 };
+  return Object.assign(recordFields(event.requestContext.connectionId, identity), { connectedAt: event.requestContext.connectedAt ?? 0 });
 }
 
-/** The connection record's fields an identity gives (all but when it connected). */
+/**
+ * The connection record's fields an identity gives (all but when it connected). Built field by
+ * field, without object spreads: recordFromEvent runs for every message (issue 12).
+ */
 export function recordFields(connectionId: string, identity: ConnectionIdentity): Omit<ConnectionRecord, 'connectedAt'> {
-  return {
+  const fields: Omit<ConnectionRecord, 'connectedAt'> = {
     connectionId,
     boardId: identity.boardId,
     right: identity.right,
     role: identity.role,
     subject: identity.subject,
     tokenId: identity.tokenId,
-    ...(identity.declaredName ? { declaredName: identity.declaredName } : {}),
   };
+  if (identity.declaredName) fields.declaredName = identity.declaredName;
+  return fields;
 }
