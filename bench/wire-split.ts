@@ -16,7 +16,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { round } from './util';
+import { percentile, round } from './util';
 
 interface WireTimes {
   /** ws send (frames over 8 bytes: y-websocket messages, not pings). */
@@ -110,12 +110,9 @@ export function renderWireSplit(dir: string): string {
       split[5]!.push(delivered - sent);
       split[6]!.push(last - posted);
     }
-    const p = (values: number[], q: number) => {
-      const sorted = [...values].sort((a, b) => a - b);
-      return sorted.length ? `${round(sorted[Math.floor(q * (sorted.length - 1))]!, 3)}` : '—';
-    };
+    const p = (values: number[], q: number) => (values.length ? `${round(percentile(values, q), 3)}` : '—');
     lines.push(`${file.replace(/-\d+\.json$/, '')} (pid ${file.match(/-(\d+)\.json$/)?.[1] ?? '?'}): ${split[0]!.length} edits split`);
-    SEGMENTS.forEach((segment, k) => lines.push(`  ${segment.padEnd(44)} p50 ${p(split[k]!, 0.5).padStart(6)} ms   p90 ${p(split[k]!, 0.9).padStart(6)} ms`));
+    SEGMENTS.forEach((segment, k) => lines.push(`  ${segment.padEnd(44)} p50 ${p(split[k]!, 50).padStart(6)} ms   p90 ${p(split[k]!, 90).padStart(6)} ms`));
   }
   return lines.length ? `Where the time goes between the processes (BENCH_WIRE_SPLIT)\n${lines.join('\n')}` : 'BENCH_WIRE_SPLIT: no server process wrote its notes';
 }
