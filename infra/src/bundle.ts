@@ -6,7 +6,7 @@
  */
 import { buildSync, type BuildOptions } from 'esbuild';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { findRepoRoot } from './paths';
 
 /** The handler entries, relative to the repository root. Each exports `handler`. */
@@ -46,6 +46,8 @@ export interface HandlerBundle {
   bytes: number;
   /** What a cold start loads: the entry and the chunks it imports statically. */
   startupBytes: number;
+  /** Those files (absolute paths), the entry first. */
+  startupFiles: string[];
   /** Everything in the folder, lazily loaded chunks (e.g. the export generators) included. */
   totalBytes: number;
 }
@@ -97,7 +99,10 @@ export function bundleHandler(name: HandlerName, options: BundleOptions = {}): H
   const { metafile } = buildSync(build);
   const outputs = metafile!.outputs;
   const sizeOf = (output: string) => outputs[output]!.bytes;
-  const entry = Object.keys(outputs).find((output) => outputs[output]!.entryPoint !== undefined)!;
+  // The handler's own output: chunks behind a dynamic import() carry an entryPoint too.
+  const entryPoint = HANDLER_ENTRIES[name];
+  const entry = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === entryPoint);
+  if (!entry) throw new Error(`esbuild gave no output for ${entryPoint}; check HANDLER_ENTRIES in infra/src/bundle.ts.`);
   // The entry and, transitively, every chunk it imports with a static `import`.
   const atStartup = new Set<string>();
   const visit = (output: string) => {
@@ -114,6 +119,7 @@ export function bundleHandler(name: HandlerName, options: BundleOptions = {}): H
     file,
     bytes: statSync(file).size,
     startupBytes: [...atStartup].reduce((sum, output) => sum + sizeOf(output), 0),
+    startupFiles: [...atStartup].map((output) => resolve(build.absWorkingDir!, output)),
     totalBytes: Object.keys(outputs).reduce((sum, output) => sum + sizeOf(output), 0),
   };
 }

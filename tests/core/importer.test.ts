@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { importPlan, applyImportedPlan, readBoard, cardsInUnit, findUnitMention, type TaskCard } from '../../packages/core/src/index';
+import { importPlan, applyImportedPlan, findUnitMention } from '../../packages/core/src/plan-reading';
+import { readBoard, cardsInUnit, type TaskCard } from '../../packages/core/src/index';
 import { ctx } from '../helpers/write-context';
 
 /** A plan of another commune: new units, "1.1." and "a)" numbering, agenda as lettered items. */

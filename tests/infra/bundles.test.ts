@@ -73,6 +73,20 @@ describe('what a cold start of the HTTP function loads', () => {
     );
     expect(result).toBeGreaterThan(5);
   });
+
+  it('leaves the plan reader (importer, dictionaries) to a chunk loaded by the plan-file routes', () => {
+    const http = bundles.http;
+    expect(http.startupFiles[0]).toBe(http.file);
+    const atStart = http.startupFiles.map((f) => readFileSync(f, 'utf8')).join('\n');
+    const everything = readdirSync(http.dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.mjs'))
+      .map((f) => readFileSync(join(http.dir, f), 'utf8'))
+      .join('\n');
+    // A report code only the importer writes: in the folder, not in what a cold start loads.
+    expect(everything).toContain('background-section');
+    expect(atStart).not.toContain('background-section');
+    expect(atStart).toContain('yjs'); // the board's model (Yjs' own warning text) is loaded at start
+  });
 });
 
 describe('bundled handlers answer without AWS', () => {

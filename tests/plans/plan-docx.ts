@@ -1,6 +1,6 @@
 /** Test fixtures' .docx: a plan's text made into a Word document with the `docx` library. */
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { textTables } from '../../packages/core/src/index';
+import { textTables } from '../../packages/core/src/plan-reading';
 
 /** A .docx of a plan's text: each line a paragraph, each run of table lines a Word table. */
 export async function planDocx(text: string): Promise<Uint8Array> {

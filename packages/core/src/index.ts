@@ -15,14 +15,17 @@ export { moveCard, type MoveTarget } from './board/move';
 export * from './board/comments';
 export { setFacts, setAgenda, validateFactsPatch } from './board/facts';
 
-export * from './plan/units-dictionary';
-export * from './plan/importer';
-export * from './plan/due-date-phrases';
-export * from './plan/event-facts';
-export * from './plan/commune-units';
-export * from './plan/plan-reader';
-export * from './plan/apply-reading';
-export { applyImportedPlan, type ApplyPlanOptions } from './plan/apply';
+// The importer, the plan reader, its dictionaries and applying a plan to a board:
+// @binhan/core/plan-reading (their types here).
+export type { UnitAlias, UnitMatch } from './plan/units-dictionary';
+export type {
+  ImportOptions, ImportReport, ImportResult, ImportedFacts, ImportedPlan, ImportedTask, ImportedUnit, ReportCode,
+} from './plan/importer';
+export type { PlanReading, PlanSource, ReadTask } from './plan/plan-reader';
+export type { ApplyReadingOptions, UnitChoice } from './plan/apply-reading';
+export type { DueOptions } from './plan/due-date-phrases';
+export type { EventFacts } from './plan/event-facts';
+export type { ApplyPlanOptions } from './plan/apply';
 export * from './plan/due-dates';
 
 export * from './awards/forms';

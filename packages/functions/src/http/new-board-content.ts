@@ -5,7 +5,8 @@
  * templates and the importer are needed by no other request.
  */
 import type * as Y from 'yjs';
-import { applyPlanReading, readPlanSource, type ImportResult, type WriteContext } from '@binhan/core';
+import type { ImportResult, WriteContext } from '@binhan/core';
+import { applyPlanReading, readPlanSource } from '@binhan/core/plan-reading';
 import { planTemplates } from '@binhan/core/plan-27';
 
 export type NewBoardSource = { template: 'plan-27' | 'blank' } | { planText: string };

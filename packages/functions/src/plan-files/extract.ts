@@ -12,7 +12,8 @@
  * network) reads PDFs: lines rebuilt from the positions of the text on the page, and a task
  * table rebuilt from the columns of its header (pdfTables below).
  */
-import { tableColumns, type PlanSource } from '@binhan/core';
+import type { PlanSource } from '@binhan/core';
+import { tableColumns } from '@binhan/core/plan-reading';
 
 export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCX_UNPACKED_BYTES = 50 * 1024 * 1024;

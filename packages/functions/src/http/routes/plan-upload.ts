@@ -12,7 +12,7 @@
  * answers.
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { LIMITS, applyPlanReading, readPlanSource, readBoard, type PlanReading, type UnitChoice } from '@binhan/core';
+import { LIMITS, readBoard, type PlanReading, type UnitChoice } from '@binhan/core';
 import type { AppEnv, HttpServices } from '../services';
 import { ApiError, errors } from '../errors';
 import { buildBoardDoc, createBoardFromDoc, newBoardId } from '../board-creation';
@@ -20,6 +20,9 @@ import { globalAdmin } from '../middleware/require-role';
 
 export const UPLOAD_HEADER = 'x-binhan-upload';
 export const MULTIPART = /^multipart\/form-data\s*;/i;
+
+/** The plan reader, loaded on first use: no other request needs it (see @binhan/core/plan-reading). */
+const loadPlanReading = () => import('@binhan/core/plan-reading');
 
 /** The reading as the preview shows it (and the create route reports). */
 export function previewOf(r: PlanReading, format: string) {
@@ -48,7 +51,7 @@ async function readUpload(c: Context<AppEnv>): Promise<{ reading: PlanReading; f
   }
   const file = form['file'];
   const text = form['text'];
-  const { extractPlanFile, PlanFileError } = await import('../../plan-files/extract');
+  const [{ extractPlanFile, PlanFileError }, { readPlanSource }] = await Promise.all([import('../../plan-files/extract'), loadPlanReading()]);
   let source;
   if (file instanceof File) {
     try {
@@ -114,6 +117,7 @@ export function createFromPlanFile(s: HttpServices): MiddlewareHandler<AppEnv> {
       throw errors.badRequest('invalid-input', `Give the board a title (1–${LIMITS.title} characters).`, `Hãy đặt tên bảng (1–${LIMITS.title} ký tự).`);
     const units = unitChoices(form['units']);
     const boardId = newBoardId(title);
+    const { applyPlanReading } = await loadPlanReading();
     const { result: snapshot, update } = buildBoardDoc((doc) => {
       applyPlanReading(doc, reading, { boardId, title, units }, { actor: user.userId, now: new Date(s.clock()) });
       return readBoard(doc);
