@@ -169,6 +169,50 @@ describe('bundled handlers answer without AWS', () => {
     }
   });
 
+  it('http: the plan reader loads from its own chunk — an administrator previews plan 27 pasted as text', async () => {
+    const engine = await startEmbeddedDynamo();
+    try {
+      const table = openTable({ tableName: `bundle-plan-${process.pid}`, endpoint: engine.endpoint });
+      await ensureTable(table);
+      const credentials = { email: 'admin@binhan.test', password: 'mat-khau-dai-du-12' };
+      const form = new FormData();
+      form.set('text', readFileSync(new URL('../../../shared/plan/ke-hoach-27-KH-UBND.txt', import.meta.url), 'utf8'));
+      const multipart = new Response(form);
+      const body = Buffer.from(await multipart.arrayBuffer()).toString('base64');
+      const preview = {
+        ...httpEvent('POST', '/api/boards/preview'),
+        body,
+        isBase64Encoded: true,
+        headers: {
+          host: 'example.execute-api.ap-southeast-1.amazonaws.com',
+          origin: 'https://example.execute-api.ap-southeast-1.amazonaws.com',
+          'content-type': multipart.headers.get('content-type')!,
+          'x-binhan-upload': '1',
+        },
+      };
+      // One cold process: sign in, then the preview with the session cookie.
+      const script = `
+        const m = await import(process.argv[1]);
+        const login = await m.handler(${JSON.stringify(httpEvent('POST', '/api/auth/login', JSON.stringify(credentials)))});
+        const cookie = login.cookies.map((c) => c.split(';')[0]).join('; ');
+        const preview = ${JSON.stringify(preview)};
+        preview.headers.cookie = cookie;
+        const r = await m.handler(preview);
+        process.stdout.write(JSON.stringify({ login: login.statusCode, status: r.statusCode, body: JSON.parse(r.body) }));`;
+      const result = (await inNode(deployed('http'), script, {
+        ...env, TABLE_NAME: table.name, DYNAMODB_ENDPOINT: engine.endpoint, ADMIN_EMAIL: credentials.email, ADMIN_PASSWORD: credentials.password,
+      })) as { login: number; status: number; body: { preview: { units: { nameVi: string }[]; tasks: unknown[]; facts: { planNumber: string } } } };
+      expect(result.login).toBe(200);
+      expect(result.status).toBe(200);
+      expect(result.body.preview.facts.planNumber).toBe('27/KH-UBND');
+      expect(result.body.preview.units).toHaveLength(5);
+      expect(result.body.preview.tasks.length).toBeGreaterThan(5);
+      table.raw.destroy();
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('ws: $connect without a token is refused before any storage call', async () => {
     const event = {
       requestContext: {
