@@ -49,6 +49,8 @@ describe('creating boards over HTTP', () => {
     expect(clauses).toEqual(expect.arrayContaining(['II.1', 'IV.1', 'IV.2', 'IV.3', 'IV.4', 'IV.5']));
     expect(stored.cards.filter((c) => c.kind === 'budget').map((c) => c.unit)).toEqual(Array(6).fill('finance'));
     expect(stored.facts.delegateCap).toBe(150);
+    // "Last changed by" on the dashboard: the administrator's name, not the account's user id.
+    expect(stored.facts.updatedBy).toBe('Quản trị viên');
   });
 
   it('blank: the five units, no card, and the commendation fund to draw award cash from', async () => {
@@ -57,6 +59,7 @@ describe('creating boards over HTTP', () => {
     expect(stored.units.map((u) => u.id)).toEqual(UNITS);
     expect(stored.cards).toEqual([]);
     expect(stored.facts.funds.map((f) => f.id)).toContain(stored.facts.awardFundId);
+    expect(stored.facts.updatedBy).toBe('Quản trị viên');
   });
 
   it('from the text of a plan: each task in the column of the unit it names, and what could not be placed reported', async () => {
@@ -69,5 +72,6 @@ describe('creating boards over HTTP', () => {
     expect(json.import).toEqual({ unplaced: expect.any(Array), notes: expect.any(Array) });
     // Only the columns the plan names (not the Bình An five).
     expect(stored.units.map((u) => u.id)).toEqual(['front', 'finance']);
+    expect(stored.facts.updatedBy).toBe('Quản trị viên');
   });
 });

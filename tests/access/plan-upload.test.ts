@@ -74,6 +74,7 @@ describe('plan files over HTTP', () => {
     const first = tasks.find((t: { due: string }) => t.due === '2025-03-20');
     expect(first.cooperating).toBe('Trạm Y tế xã'); // the task's own field
     expect(board.facts.conferenceDate).toBe('2025-04-01');
+    expect(board.facts.updatedBy).toBe('Quản trị viên'); // the dashboard's "last changed by": a name, not a user id
   });
 
   it('a pasted text plan works the same way', async () => {

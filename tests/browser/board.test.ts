@@ -253,6 +253,7 @@ describe.skipIf(!run)('web app in Chromium', () => {
     await see(leader.getByTestId('delegates')).toContainText('120/150');
     await see(leader.getByTestId('days-left').locator('.figure__big')).toHaveText('24');
     await see(leader.getByTestId('budget-total')).toHaveText(/₫$/);
+    await see(leader.getByTestId('facts-updated')).toContainText('bởi UBND xã Bình An'); // who set the plan's facts, by name
     await leader.screenshot({ path: screenshotPath('dashboard-vi'), fullPage: true });
 
     // Staff marks the overdue task done.

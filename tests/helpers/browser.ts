@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { type WriteContext } from '@binhan/core';
 import { seedPlan27Board } from '@binhan/core/plan-27';
-import { startLocalStack, type LocalStack, type LocalStackOptions } from '@binhan/local';
+import { SEED_AUTHOR, startLocalStack, type LocalStack, type LocalStackOptions } from '@binhan/local';
 import { bootstrapAdmin } from '@binhan/functions';
 import { CHROMIUM_PATH } from './tools';
 
@@ -61,7 +61,8 @@ export async function createBoard(
   prepare: (doc: Y.Doc, ctx: WriteContext) => void = (doc, ctx) => void seedPlan27Board(doc, { boardId, ...ctx }),
 ): Promise<void> {
   const doc = new Y.Doc();
-  const ctx: WriteContext = { actor: 'seed', now: new Date() };
+  // Written as npm start's seed writes it, so the pages (and their screenshots) show what users see.
+  const ctx: WriteContext = { actor: SEED_AUTHOR, now: new Date() };
   prepare(doc, ctx);
   await stack.boards.create({ boardId, title: 'test board', createdAt: new Date().toISOString(), createdBy: 'seed' }, Y.encodeStateAsUpdate(doc));
   doc.destroy();

@@ -79,6 +79,8 @@ describe('npm start', () => {
       const clauses = board.cards.filter((c) => c.kind === 'task').map((c) => (c as { clause?: string }).clause);
       expect(clauses).toEqual(expect.arrayContaining(['II.1', 'IV.1', 'IV.2', 'IV.3', 'IV.4', 'IV.5']));
       expect(board.agenda[0]).toMatchObject({ text: expect.stringMatching(/Chào cờ/) });
+      // The leaders' dashboard says who set the plan's facts: the committee, not an internal name.
+      expect(board.facts.updatedBy).toBe('UBND xã Bình An');
 
       // The district's link sees the staff's edit live and cannot write.
       const district = open(first.viewLink);

@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { BoardValidationError, slugify } from '@binhan/core';
 import { randomId } from '../util/crypto';
+import type { Account } from '../storage/accounts';
 import type { HttpServices } from './services';
 import { errors, fromBoardValidation } from './errors';
 
@@ -13,6 +14,16 @@ import { errors, fromBoardValidation } from './errors';
 export function newBoardId(boardTitle: string): string {
   const base = slugify(boardTitle).slice(0, 48).replace(/-+$/, '') || 'board';
   return `${base}-${randomId(8)}`;
+}
+
+/**
+ * Who the new board's content says wrote it (the facts' "last changed by" on the leaders'
+ * dashboard): the account's name, as the web app writes its users' names for their own edits —
+ * not its user id, which no reader of the board knows. The registry and the membership keep the
+ * user id.
+ */
+export function contentAuthor(user: Pick<Account, 'name' | 'email'>): string {
+  return user.name.trim() || user.email;
 }
 
 /**

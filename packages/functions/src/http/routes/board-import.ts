@@ -7,7 +7,7 @@ import { readBoard } from '@binhan/core';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv, HttpServices } from '../services';
-import { buildBoardDoc, createBoardFromDoc, newBoardId } from '../board-creation';
+import { buildBoardDoc, contentAuthor, createBoardFromDoc, newBoardId } from '../board-creation';
 import { globalAdmin } from '../middleware/require-role';
 import { validateJson } from '../validate';
 import { loadGenerators } from './exports';
@@ -25,7 +25,7 @@ export function boardImportRoutes(s: HttpServices): Hono<AppEnv> {
     const boardId = newBoardId(typeof title === 'string' ? title : 'board');
     const { importBoardJson } = await loadGenerators();
     const { result: snapshot, update } = buildBoardDoc((doc) => {
-      const imported = importBoardJson(json, doc, { actor: user.userId, now: new Date(s.clock()), boardId });
+      const imported = importBoardJson(json, doc, { actor: contentAuthor(user), now: new Date(s.clock()), boardId });
       readBoard(doc); // the imported doc is readable as a board
       return imported;
     });

@@ -24,7 +24,7 @@ import { cutConnections } from '../../sockets/cut-off';
 import { changeDoc, loadSnapshot } from '../board-doc';
 import type { AppEnv, HttpServices } from '../services';
 import { errors } from '../errors';
-import { buildBoardDoc, createBoardFromDoc, newBoardId } from '../board-creation';
+import { buildBoardDoc, contentAuthor, createBoardFromDoc, newBoardId } from '../board-creation';
 import { boardRole, globalAdmin, signedIn } from '../middleware/require-role';
 import { validateJson, validateQuery } from '../validate';
 import { myBoards } from './auth';
@@ -100,7 +100,7 @@ export function boardRoutes(s: HttpServices): Hono<AppEnv> {
     const body = c.req.valid('json');
     const user = c.get('user')!;
     const boardId = newBoardId(body.title);
-    const ctx = { actor: user.userId, now: new Date(s.clock()) };
+    const ctx = { actor: contentAuthor(user), now: new Date(s.clock()) };
     const { fillNewBoard } = await import('../new-board-content');
     const { result: outcome, update } = buildBoardDoc((doc) =>
       fillNewBoard(doc, body.planText === undefined ? { template: body.template ?? 'blank' } : { planText: body.planText }, { boardId, title: body.title }, ctx));

@@ -15,7 +15,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { LIMITS, readBoard, type PlanReading, type UnitChoice } from '@binhan/core';
 import type { AppEnv, HttpServices } from '../services';
 import { ApiError, errors } from '../errors';
-import { buildBoardDoc, createBoardFromDoc, newBoardId } from '../board-creation';
+import { buildBoardDoc, contentAuthor, createBoardFromDoc, newBoardId } from '../board-creation';
 import { globalAdmin } from '../middleware/require-role';
 
 export const UPLOAD_HEADER = 'x-binhan-upload';
@@ -119,7 +119,7 @@ export function createFromPlanFile(s: HttpServices): MiddlewareHandler<AppEnv> {
     const boardId = newBoardId(title);
     const { applyPlanReading } = await loadPlanReading();
     const { result: snapshot, update } = buildBoardDoc((doc) => {
-      applyPlanReading(doc, reading, { boardId, title, units }, { actor: user.userId, now: new Date(s.clock()) });
+      applyPlanReading(doc, reading, { boardId, title, units }, { actor: contentAuthor(user), now: new Date(s.clock()) });
       return readBoard(doc);
     });
     await createBoardFromDoc(s, { boardId, title, actor: user.userId, update });
