@@ -363,6 +363,23 @@ describe.skipIf(!run)('web app in Chromium', () => {
     await see(page.getByText(/Hiển thị 0\/\d+ thẻ/)).toBeVisible(); // none is Chị Lan's yet
     await mine.click();
     expect(await mine.isChecked()).toBe(false);
+    // The five lists fold behind "Bộ lọc khác": the first card is on the first screen.
+    const unit = page.getByRole('combobox', { name: 'Cột (bộ phận phụ trách)' });
+    await see(unit).toBeHidden();
+    const firstCard = page.locator('section.column').first().locator('article').first();
+    const cardTop = (await firstCard.boundingBox())?.y ?? Infinity;
+    expect(cardTop).toBeLessThan(844 - 100);
     await page.screenshot({ path: screenshotPath('board-phone-vi') });
+    // Unfolded, a list filters as on a wide screen; folded again, the button counts it.
+    const fold = page.getByTestId('filters-fold');
+    await see(fold).toHaveAttribute('aria-expanded', 'false');
+    await fold.click();
+    await see(fold).toHaveAttribute('aria-expanded', 'true');
+    await unit.selectOption({ label: 'Tài chính – Kế toán' });
+    await see(page.getByText(/Hiển thị 7\/\d+ thẻ/)).toBeVisible();
+    await fold.click();
+    await see(unit).toBeHidden();
+    await see(fold).toHaveText(/^Bộ lọc khác \(1\)/);
+    await page.screenshot({ path: screenshotPath('board-phone-filtered-vi') });
   });
 });

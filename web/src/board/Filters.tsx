@@ -1,5 +1,9 @@
-/** Filter and search: by unit, kind, status, assignee and text (accents optional: "ke toan"). */
-import { For, Show, createMemo, type JSX } from 'solid-js';
+/**
+ * Filter and search: by unit, kind, status, assignee and text (accents optional: "ke toan").
+ * On a phone the search and "my tasks" stay in sight and the five lists fold behind a "more
+ * filters" button that counts the ones in use, so the cards start on the first screen.
+ */
+import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
 import { BUDGET_STATUSES, CARD_KINDS, REVIEW_STATUSES, TASK_STATUSES } from '@binhan/core';
 import { EMPTY_FILTERS, useApp, type Filters as F } from '../app-context';
 import { field, pick, t, value } from '../i18n';
@@ -27,9 +31,14 @@ export function Filters(): JSX.Element {
     { kind: 'nominee', field: 'reviewStatus', values: REVIEW_STATUSES as readonly string[] },
     { kind: 'budget', field: 'status', values: BUDGET_STATUSES as readonly string[] },
   ].filter((g) => !ui.filters().kind || g.kind === ui.filters().kind);
+  const [open, setOpen] = createSignal(false);
+  const folded = () => {
+    const f = ui.filters();
+    return [f.unit, f.kind, f.status, f.assignee, f.due].filter((v) => v !== '').length;
+  };
 
   return (
-    <form class="filters" role="search" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+    <form class="filters" classList={{ 'filters--open': open() }} role="search" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
       <label class="filters__text">
         <span>{t('search')}</span>
         <input
@@ -39,48 +48,60 @@ export function Filters(): JSX.Element {
           onInput={(e) => set({ text: e.currentTarget.value }, true)}
         />
       </label>
-      <label>
-        <span>{field('unit')}</span>
-        <select value={ui.filters().unit} onChange={(e) => set({ unit: e.currentTarget.value })}>
-          <option value="">{t('all')}</option>
-          <For each={store.state.board?.units ?? []}>{(u) => <option value={u.id}>{pick({ vi: u.nameVi, en: u.nameEn })}</option>}</For>
-        </select>
-      </label>
-      <label>
-        <span>{t('cardKind')}</span>
-        <select value={ui.filters().kind} onChange={(e) => set({ kind: e.currentTarget.value, status: '' })}>
-          <option value="">{t('all')}</option>
-          <For each={[...CARD_KINDS]}>{(k) => <option value={k}>{value('kind', k)}</option>}</For>
-        </select>
-      </label>
-      <label>
-        <span>{field('status')}</span>
-        <select value={ui.filters().status} onChange={(e) => set({ status: e.currentTarget.value })}>
-          <option value="">{t('all')}</option>
-          <For each={statusGroups()}>
-            {(g) => (
-              <optgroup label={value('kind', g.kind)}>
-                <For each={[...g.values]}>{(v) => <option value={`${g.kind}:${v}`}>{value(g.field, v)}</option>}</For>
-              </optgroup>
-            )}
-          </For>
-        </select>
-      </label>
-      <label>
-        <span>{field('assignee')}</span>
-        <select value={ui.filters().assignee} onChange={(e) => set({ assignee: e.currentTarget.value })}>
-          <option value="">{t('anyone')}</option>
-          <For each={assignees()}>{(a) => <option value={a}>{a}</option>}</For>
-        </select>
-      </label>
-      <label>
-        <span>{t('filterDue')}</span>
-        <select value={ui.filters().due} data-testid="filter-due" onChange={(e) => set({ due: e.currentTarget.value })}>
-          <option value="">{t('anyDue')}</option>
-          <option value="overdue">{t('filterOverdue')}</option>
-          <option value="this-week">{t('filterThisWeek')}</option>
-        </select>
-      </label>
+      <button
+        type="button"
+        class="button button--ghost filters__fold"
+        aria-expanded={open()}
+        aria-controls="filters-more"
+        data-testid="filters-fold"
+        onClick={() => setOpen(!open())}
+      >
+        {t('moreFilters')}{folded() ? ` (${folded()})` : ''} {open() ? '▴' : '▾'}
+      </button>
+      <div class="filters__more" id="filters-more">
+        <label>
+          <span>{field('unit')}</span>
+          <select value={ui.filters().unit} onChange={(e) => set({ unit: e.currentTarget.value })}>
+            <option value="">{t('all')}</option>
+            <For each={store.state.board?.units ?? []}>{(u) => <option value={u.id}>{pick({ vi: u.nameVi, en: u.nameEn })}</option>}</For>
+          </select>
+        </label>
+        <label>
+          <span>{t('cardKind')}</span>
+          <select value={ui.filters().kind} onChange={(e) => set({ kind: e.currentTarget.value, status: '' })}>
+            <option value="">{t('all')}</option>
+            <For each={[...CARD_KINDS]}>{(k) => <option value={k}>{value('kind', k)}</option>}</For>
+          </select>
+        </label>
+        <label>
+          <span>{field('status')}</span>
+          <select value={ui.filters().status} onChange={(e) => set({ status: e.currentTarget.value })}>
+            <option value="">{t('all')}</option>
+            <For each={statusGroups()}>
+              {(g) => (
+                <optgroup label={value('kind', g.kind)}>
+                  <For each={[...g.values]}>{(v) => <option value={`${g.kind}:${v}`}>{value(g.field, v)}</option>}</For>
+                </optgroup>
+              )}
+            </For>
+          </select>
+        </label>
+        <label>
+          <span>{field('assignee')}</span>
+          <select value={ui.filters().assignee} onChange={(e) => set({ assignee: e.currentTarget.value })}>
+            <option value="">{t('anyone')}</option>
+            <For each={assignees()}>{(a) => <option value={a}>{a}</option>}</For>
+          </select>
+        </label>
+        <label>
+          <span>{t('filterDue')}</span>
+          <select value={ui.filters().due} data-testid="filter-due" onChange={(e) => set({ due: e.currentTarget.value })}>
+            <option value="">{t('anyDue')}</option>
+            <option value="overdue">{t('filterOverdue')}</option>
+            <option value="this-week">{t('filterThisWeek')}</option>
+          </select>
+        </label>
+      </div>
       <label class="filters__mine">
         <span>{tp('myTasks')}</span>
         <span class="filters__toggle">

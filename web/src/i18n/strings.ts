@@ -48,6 +48,7 @@ export const STRINGS = s({
   all: { vi: 'Tất cả', en: 'All' },
   anyone: { vi: 'Mọi người', en: 'Anyone' },
   clearFilters: { vi: 'Bỏ lọc', en: 'Clear filters' },
+  moreFilters: { vi: 'Bộ lọc khác', en: 'More filters' },
   shown: { vi: 'Hiển thị {n}/{total} thẻ', en: 'Showing {n} of {total} cards' },
 
   addCard: { vi: 'Thêm thẻ', en: 'Add card' },
