@@ -377,6 +377,11 @@ describe.skipIf(!run)('web app in Chromium', () => {
     await see(fold).toHaveAttribute('aria-expanded', 'true');
     await unit.selectOption({ label: 'Tài chính – Kế toán' });
     await see(page.getByText(/Hiển thị 7\/\d+ thẻ/)).toBeVisible();
+    // That column alone, on screen: not the first column emptied and finance off to the right.
+    await see(page.locator('section.column')).toHaveCount(1);
+    const finance = await page.locator('section.column[data-unit="finance"]').boundingBox();
+    expect(finance?.x).toBeGreaterThanOrEqual(0);
+    expect(finance?.x).toBeLessThan(390 / 2);
     await fold.click();
     await see(unit).toBeHidden();
     await see(fold).toHaveText(/^Bộ lọc khác \(1\)/);

@@ -33,6 +33,8 @@ export function Board(): JSX.Element {
   const matcher = createMemo(() => makeMatcher(ui.filters(), undefined, who.name()));
   const comments = createCommentCounts(app);
   const units = () => board()?.units ?? [];
+  // Filtered by a unit, the board shows that column alone (on a phone it would be off screen).
+  const shownUnits = () => (ui.filters().unit ? units().filter((u) => u.id === ui.filters().unit) : units());
   /** The visible cards of each column, in order. */
   const columns = createMemo(() => {
     const m = matcher();
@@ -153,7 +155,7 @@ export function Board(): JSX.Element {
         <p id="kbd-help" class="kbd-help">{t('keyboardHelp')}</p>
       </Show>
       <div class="columns">
-        <For each={units()}>
+        <For each={shownUnits()}>
           {(unit) => (
             <Column
               unit={unit}
