@@ -1,6 +1,7 @@
 /**
  * @binhan/core — the Bình An planning board as data: the board model on Yjs, plan 27/KH-UBND
- * as the board's content, a plan importer, award rules and dashboard metrics. Pure: no I/O.
+ * as the board's content (@binhan/core/plan-27), a plan importer (@binhan/core/plan-reading),
+ * award rules and dashboard metrics. Pure: no I/O.
  */
 export * from './board/schema';
 export * from './validation/issues';
