@@ -363,6 +363,8 @@ describe.skipIf(!run)('web app in Chromium', () => {
     await see(page.getByText(/Hiển thị 0\/\d+ thẻ/)).toBeVisible(); // none is Chị Lan's yet
     await mine.click();
     expect(await mine.isChecked()).toBe(false);
+    // The tabs take at most two lines each (they wrapped to three: "Bảng / công / việc").
+    for (const tab of await page.locator('nav.tabs a').all()) expect((await tab.boundingBox())?.height).toBeLessThan(60);
     // The five lists fold behind "Bộ lọc khác": the first card is on the first screen.
     const unit = page.getByRole('combobox', { name: 'Cột (bộ phận phụ trách)' });
     await see(unit).toBeHidden();
