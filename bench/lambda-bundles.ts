@@ -128,7 +128,7 @@ export async function measureLambdaBundles(options: MeasureOptions = {}): Promis
       meetsTargets: sdkless.startupBytes < TARGETS.ownMinifiedBytes && importMs < TARGETS.importMs,
     });
   }
-  if (!options.outDir) rmSync(join(outDir, 'plain'), { recursive: true, force: true });
+  if (!options.outDir) for (const build of ['plain', 'min-runtime-sdk']) rmSync(join(outDir, build), { recursive: true, force: true });
   return results;
 }
 

@@ -13,12 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalImports, measureLambdaBundles } from '../../bench/lambda-bundles';
 import { bundleHandlers, type HandlerBundle, type HandlerName } from '../../infra/src/bundle';
 import { findRepoRoot } from '../../infra/src/paths';
-import { Accounts, ensureTable, openTable } from '@binhan/functions';
+import { Accounts, ensureTable, openTable, type Table } from '@binhan/functions';
 import { startEmbeddedDynamo } from '@binhan/local';
 
 const run = promisify(execFile);
-const sdkVersion = (JSON.parse(readFileSync(join(findRepoRoot(), 'node_modules', '@aws-sdk', 'client-dynamodb', 'package.json'), 'utf8')) as { version: string }).version;
 const rootDir = findRepoRoot();
+const sdkVersion = (JSON.parse(readFileSync(join(rootDir, 'node_modules', '@aws-sdk', 'client-dynamodb', 'package.json'), 'utf8')) as { version: string }).version;
 const outDir = join(rootDir, 'infra', '.build', `test-bundles-${process.pid}`);
 let bundles: Record<HandlerName, HandlerBundle>;
 
@@ -146,42 +146,49 @@ describe('bundled handlers answer without AWS', () => {
     expect(JSON.parse(result.body)).toEqual({ ok: true });
   });
 
-  it('http: the SDK inside reaches a real engine — the first administrator is created at cold start and signs in', async () => {
-    const engine = await startEmbeddedDynamo();
-    try {
-      const table = openTable({ tableName: `bundle-${process.pid}`, endpoint: engine.endpoint });
+  describe('against the embedded engine, through the SDK inside the bundle', () => {
+    const admin = { email: 'admin@binhan.test', password: 'mat-khau-dai-du-12' };
+    let engine: Awaited<ReturnType<typeof startEmbeddedDynamo>>;
+    const tables: Table[] = [];
+    beforeAll(async () => {
+      engine = await startEmbeddedDynamo();
+    });
+    afterAll(async () => {
+      for (const table of tables) table.raw.destroy();
+      await engine.close();
+    });
+    /** A fresh table, and the environment that points the handler at it with `admin` to create at cold start. */
+    async function handlerEnv(name: string): Promise<{ table: Table; env: Record<string, string> }> {
+      const table = openTable({ tableName: `bundle-${name}-${process.pid}`, endpoint: engine.endpoint });
+      tables.push(table);
       await ensureTable(table);
-      const login = httpEvent('POST', '/api/auth/login', JSON.stringify({ email: 'admin@binhan.test', password: 'mat-khau-dai-du-12' }));
+      return { table, env: { ...env, TABLE_NAME: table.name, DYNAMODB_ENDPOINT: engine.endpoint, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } };
+    }
+    const loginEvent = () => httpEvent('POST', '/api/auth/login', JSON.stringify(admin));
+
+    it('http: the first administrator is created at cold start and signs in', async () => {
+      const { table, env: handlerEnvironment } = await handlerEnv('login');
       const result = (await inNode(
         deployed('http'),
-        `const m = await import(process.argv[1]); const r = await m.handler(${JSON.stringify(login)}); process.stdout.write(JSON.stringify(r));`,
-        { ...env, TABLE_NAME: table.name, DYNAMODB_ENDPOINT: engine.endpoint, ADMIN_EMAIL: 'admin@binhan.test', ADMIN_PASSWORD: 'mat-khau-dai-du-12' },
+        `const m = await import(process.argv[1]); const r = await m.handler(${JSON.stringify(loginEvent())}); process.stdout.write(JSON.stringify(r));`,
+        handlerEnvironment,
       )) as { statusCode: number; body: string; cookies?: string[] };
       expect(result.statusCode).toBe(200);
-      expect((JSON.parse(result.body) as { user: { email: string } }).user.email).toBe('admin@binhan.test');
+      expect((JSON.parse(result.body) as { user: { email: string } }).user.email).toBe(admin.email);
       expect(result.cookies?.join(';') ?? '').toMatch(/HttpOnly/i);
       // What storage holds, read by the repository's SDK: the account the bundle created.
-      const account = await new Accounts(table).findByEmail('admin@binhan.test');
+      const account = await new Accounts(table).findByEmail(admin.email);
       expect(account?.status).toBe('active');
-      table.raw.destroy();
-    } finally {
-      await engine.close();
-    }
-  });
+    });
 
-  it('http: the plan reader loads from its own chunk — an administrator previews plan 27 pasted as text', async () => {
-    const engine = await startEmbeddedDynamo();
-    try {
-      const table = openTable({ tableName: `bundle-plan-${process.pid}`, endpoint: engine.endpoint });
-      await ensureTable(table);
-      const credentials = { email: 'admin@binhan.test', password: 'mat-khau-dai-du-12' };
+    it('http: the plan reader loads from its own chunk — an administrator previews plan 27 pasted as text', async () => {
+      const { env: handlerEnvironment } = await handlerEnv('plan');
       const form = new FormData();
       form.set('text', readFileSync(new URL('../../../shared/plan/ke-hoach-27-KH-UBND.txt', import.meta.url), 'utf8'));
       const multipart = new Response(form);
-      const body = Buffer.from(await multipart.arrayBuffer()).toString('base64');
       const preview = {
         ...httpEvent('POST', '/api/boards/preview'),
-        body,
+        body: Buffer.from(await multipart.arrayBuffer()).toString('base64'),
         isBase64Encoded: true,
         headers: {
           host: 'example.execute-api.ap-southeast-1.amazonaws.com',
@@ -193,24 +200,23 @@ describe('bundled handlers answer without AWS', () => {
       // One cold process: sign in, then the preview with the session cookie.
       const script = `
         const m = await import(process.argv[1]);
-        const login = await m.handler(${JSON.stringify(httpEvent('POST', '/api/auth/login', JSON.stringify(credentials)))});
+        const login = await m.handler(${JSON.stringify(loginEvent())});
         const cookie = login.cookies.map((c) => c.split(';')[0]).join('; ');
         const preview = ${JSON.stringify(preview)};
         preview.headers.cookie = cookie;
         const r = await m.handler(preview);
         process.stdout.write(JSON.stringify({ login: login.statusCode, status: r.statusCode, body: JSON.parse(r.body) }));`;
-      const result = (await inNode(deployed('http'), script, {
-        ...env, TABLE_NAME: table.name, DYNAMODB_ENDPOINT: engine.endpoint, ADMIN_EMAIL: credentials.email, ADMIN_PASSWORD: credentials.password,
-      })) as { login: number; status: number; body: { preview: { units: { nameVi: string }[]; tasks: unknown[]; facts: { planNumber: string } } } };
+      const result = (await inNode(deployed('http'), script, handlerEnvironment)) as {
+        login: number;
+        status: number;
+        body: { preview: { units: { nameVi: string }[]; tasks: unknown[]; facts: { planNumber: string } } };
+      };
       expect(result.login).toBe(200);
       expect(result.status).toBe(200);
       expect(result.body.preview.facts.planNumber).toBe('27/KH-UBND');
       expect(result.body.preview.units).toHaveLength(5);
       expect(result.body.preview.tasks.length).toBeGreaterThan(5);
-      table.raw.destroy();
-    } finally {
-      await engine.close();
-    }
+    });
   });
 
   it('ws: $connect without a token is refused before any storage call', async () => {
