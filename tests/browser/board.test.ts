@@ -389,4 +389,27 @@ describe.skipIf(!run)('web app in Chromium', () => {
     await see(fold).toHaveText(/^Bộ lọc khác \(1\)/);
     await page.screenshot({ path: screenshotPath('board-phone-filtered-vi') });
   });
+
+  it('the district reads a card on a phone: each label above its value, the value as wide as the dialog', async () => {
+    const boardId = await newBoard();
+    const { page } = await open(boardId, 'view', 'Huyện Bình Sơn', { viewport: { width: 390, height: 844 } });
+    await online(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: screenshotPath('readonly-phone-vi') });
+    // Plan 27's first task holds the clause's whole text as its content.
+    await column(page, 'office-statistics').locator('article.card').first().click();
+    const details = page.getByRole('dialog');
+    await see(details.locator('dl.details')).toBeVisible();
+    const list = await details.locator('dl.details').boundingBox();
+    const label = await details.locator('dt', { hasText: 'Nội dung' }).boundingBox();
+    const text = await details.locator('dt', { hasText: 'Nội dung' }).locator('xpath=following-sibling::dd').boundingBox();
+    expect(list && label && text).toBeTruthy();
+    // Beside a label column the text had about 90 px of the phone's 390: one or two words a line.
+    expect(text!.width).toBeGreaterThan(390 * 0.75);
+    expect(text!.x + text!.width).toBeLessThanOrEqual(list!.x + list!.width);
+    expect(text!.y).toBeGreaterThanOrEqual(label!.y + label!.height - 1);
+    await see(details.locator('dt', { hasText: 'Nội dung' }).locator('xpath=following-sibling::dd')).toContainText('Luật Thi đua, khen thưởng');
+    expect(await details.evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+    await page.screenshot({ path: screenshotPath('readonly-phone-card-vi') });
+  });
 });
