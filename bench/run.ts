@@ -24,7 +24,7 @@ import { measureLatency, mergeRounds, type LatencyResult } from './scenarios/lat
 import { measureOpenTime } from './scenarios/open-time';
 import { measureStorageRatio } from './scenarios/storage-ratio';
 import { hocuspocus } from './servers/hocuspocus';
-import { AWS_LATENCY } from './servers/aws-latency';
+import { AWS_LATENCY, AWS_SPACED_RUN } from './servers/aws-latency';
 import { ours, oursOnDisk, oursWithAwsLatency } from './servers/ours';
 import { oursOwnProcess, ownProcessWithAwsLatency } from './servers/own-process';
 import { reference } from './servers/reference';
@@ -84,14 +84,14 @@ interface Plan {
 }
 
 const SERVERS: Record<string, Plan> = {
-  ours: { server: ours, latency: LATENCY_RUNS, convergence: true, open: true },
+  ours: { server: ours, latency: [...LATENCY_RUNS, AWS_SPACED_RUN], convergence: true, open: true },
   'ours-on-disk': { server: oursOnDisk, latency: LATENCY_RUNS, convergence: false, open: false },
   'npm-start': { server: oursOwnProcess, latency: LATENCY_RUNS, convergence: !QUICK, open: false },
   reference: { server: reference, latency: LATENCY_RUNS, convergence: true, open: true },
   'reference-own-process': { server: referenceOwnProcess, latency: LATENCY_RUNS, convergence: false, open: false },
   hocuspocus: { server: hocuspocus, latency: LATENCY_RUNS.filter((r) => r.spacingMs === 20), convergence: true, open: true },
-  'aws-query': { server: oursWithAwsLatency('query'), latency: AWS_RUNS, convergence: false, open: false },
-  'aws-gateway': { server: oursWithAwsLatency('gateway'), latency: AWS_RUNS, convergence: false, open: false },
+  'aws-query': { server: oursWithAwsLatency('query'), latency: [...AWS_RUNS, AWS_SPACED_RUN], convergence: false, open: false },
+  'aws-gateway': { server: oursWithAwsLatency('gateway'), latency: [...AWS_RUNS, AWS_SPACED_RUN], convergence: false, open: false },
   'aws-query-own-process': { server: ownProcessWithAwsLatency('query'), latency: AWS_RUNS, convergence: false, open: false },
   'aws-gateway-own-process': { server: ownProcessWithAwsLatency('gateway'), latency: AWS_RUNS, convergence: false, open: false },
 };

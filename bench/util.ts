@@ -8,14 +8,62 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
  * Waits `ms` and no longer: a timer to about a millisecond before the deadline, then the event
  * loop's turns (setImmediate) until it. A bare setTimeout runs 0.5–1.5 ms late (libuv's
  * millisecond clock), which the AWS-latency scenario would count as latency of ours.
+ *
+ * All waits share one timer and one turn callback: the 100 posts of a 100-client fan-out wait
+ * at once, and a turn callback each (100 per loop turn, in the process the clients share in the
+ * in-process runs) cost CPU that AWS's waits, on other machines, never take from the server.
  */
 export function sleepPrecisely(ms: number): Promise<void> {
-  const deadline = now() + ms;
-  return new Promise((resolve) => {
-    const turn = () => (now() >= deadline ? resolve() : setImmediate(turn));
-    setTimeout(turn, Math.max(0, Math.floor(ms - 1)));
-  });
+  return new Promise((resolve) => precise.add(now() + ms, resolve));
 }
+
+/** The waits of sleepPrecisely, earliest deadline first, with one timer or one turn armed at a time. */
+class PreciseWaits {
+  private readonly waits: Array<{ deadline: number; resolve: () => void }> = [];
+  private timer: NodeJS.Timeout | null = null;
+  private timerAt = Infinity;
+  private turning = false;
+
+  add(deadline: number, resolve: () => void): void {
+    let i = this.waits.length;
+    while (i > 0 && this.waits[i - 1]!.deadline > deadline) i--;
+    this.waits.splice(i, 0, { deadline, resolve });
+    this.arm();
+  }
+
+  private readonly turn = (): void => {
+    this.turning = false;
+    const t = now();
+    let due = 0;
+    while (due < this.waits.length && this.waits[due]!.deadline <= t) due++;
+    for (const w of this.waits.splice(0, due)) w.resolve();
+    this.arm();
+  };
+
+  private arm(): void {
+    const next = this.waits[0];
+    if (!next || this.turning) return;
+    const early = next.deadline - now() - 1;
+    if (early <= 0) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      this.timerAt = Infinity;
+      this.turning = true;
+      setImmediate(this.turn);
+      return;
+    }
+    if (this.timer && this.timerAt <= next.deadline) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = next.deadline;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerAt = Infinity;
+      this.arm();
+    }, Math.floor(early));
+  }
+}
+
+const precise = new PreciseWaits();
 
 /** Polls `check` every `everyMs` until it holds; returns false (never throws) after `timeoutMs`. */
 export async function waitUntil(check: () => boolean, timeoutMs: number, everyMs = 10): Promise<boolean> {

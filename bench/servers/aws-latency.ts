@@ -16,6 +16,14 @@ export interface AwsLatency {
 /** The figures used for the AWS-latency scenario (README: where each comes from). */
 export const AWS_LATENCY: AwsLatency = { dbMs: 6, postMs: 10, invokeMs: 3 };
 
+/**
+ * A diagnostic run of the in-process AWS-latency servers (and of ours, their base): with AWS's
+ * waits an edit takes about 25 ms to its peers, so at 20 ms apart one edit's 100 deliveries share
+ * this process's one event loop with the next edit's arrival. 40 ms apart they do not overlap:
+ * the difference between the two is the harness, not a serial chain on the path.
+ */
+export const AWS_SPACED_RUN = { clients: 100, spacingMs: 40 };
+
 /** The stack's options for it: every invocation (the $connect authorizer, $connect, each $default, $disconnect) pays Lambda's overhead. */
 export function awsLatencyOptions(latency: AwsLatency): Pick<LocalStackOptions, 'beforeInvocation'> {
   return { beforeInvocation: () => sleepPrecisely(latency.invokeMs) };
