@@ -171,6 +171,10 @@ describe.skipIf(!run)('leaders’ view in Chromium', () => {
     await leader.screenshot({ path: screenshotPath('leaders-dashboard-print'), fullPage: true });
     const phone = await openAs(boardId, 'district', '#/dashboard', { width: 390, height: 844 });
     await see(phone.getByTestId('award-fund-warning')).toBeVisible();
+    // "In trang này" keeps one line beside the heading (it took three, "In / trang / này").
+    const print = await phone.getByRole('button', { name: 'In trang này' }).boundingBox();
+    expect(print!.height).toBeLessThan(50);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.screenshot({ path: screenshotPath('leaders-dashboard-phone'), fullPage: true });
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
