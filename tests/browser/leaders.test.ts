@@ -68,6 +68,16 @@ describe.skipIf(!run)('leaders’ view in Chromium', () => {
     await editor.getByLabel('Địa điểm').fill('Hội trường UBND xã Bình An');
     await editor.getByLabel('Số đại biểu đã mời').fill('120');
     await editor.getByTestId('fund-amount-0').fill('15.200.000');
+    // The fund plan 27's budget lines draw on cannot be removed: its ✕ is disabled and says why.
+    await see(editor.getByRole('button', { name: 'Bỏ nguồn 1' })).toBeDisabled();
+    await see(editor.getByTestId('fund-in-use-0')).toHaveText(/^Đang dùng cho \d+ khoản kinh phí: chuyển các khoản đó sang nguồn khác trước khi bỏ nguồn này$/);
+    await editor.getByTestId('fund-row-0').screenshot({ path: screenshotPath('facts-fund-in-use') });
+    // A fund added here and not used is removed again.
+    await editor.getByRole('button', { name: '+ Thêm nguồn' }).click();
+    await see(editor.getByTestId('fund-row-1')).toBeVisible();
+    await see(editor.getByTestId('fund-in-use-1')).toHaveCount(0);
+    await editor.getByRole('button', { name: 'Bỏ nguồn 2' }).click();
+    await see(editor.getByTestId('fund-row-1')).toHaveCount(0);
     await editor.getByTestId('save-facts').click();
     // The date moved: the dialog offers the 12 plan tasks that follow it, all ticked.
     const move = editor.getByTestId('move-due');

@@ -25,6 +25,7 @@ export function see(loc: Locator, opts: { timeout?: number } = {}) {
       typeof s === 'string'
         ? poll(`text "${s}"`, async () => squash(await text(loc))).toBe(s)
         : poll(`text ${String(s)}`, async () => squash(await text(loc))).toMatch(s),
+    toBeDisabled: () => poll('disabled', async () => (await loc.count()) > 0 && (await loc.first().isDisabled())).toBe(true),
     toHaveCount: (n: number) => poll(`count ${n}`, () => loc.count()).toBe(n),
     toHaveAttribute: (name: string, value: string) => poll(`${name}=${value}`, async () => (await loc.count()) ? loc.first().getAttribute(name) : null).toBe(value),
     not: {

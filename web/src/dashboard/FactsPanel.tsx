@@ -8,7 +8,7 @@
 import { For, Index, Show, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import {
-  conferenceDateInForce, dueDateShifts, fieldLabel, mayWriteArea, slugify,
+  budgetLinesOfFund, conferenceDateInForce, dueDateShifts, fieldLabel, mayWriteArea, slugify,
   type BoardFacts, type DueDateShift, type FactsPatch, type Issue, type IsoDate,
 } from '@binhan/core';
 import { Dialog } from '../ui/Dialog';
@@ -208,6 +208,13 @@ function FactsEditor(props: { onDone: () => void }): JSX.Element {
   const units = createMemo(() => new Map((store.state.board?.units ?? []).map((u) => [u.id, pick({ vi: u.nameVi, en: u.nameEn })])));
 
   const errorsFor = (name: string) => issues().filter((i) => i.path === name || i.path.startsWith(`${name}.`));
+  /** Budget lines (live and in the trash) on a stored fund: such a fund cannot be removed here. */
+  const inUse = (fundId: string) => {
+    const board = store.state.board;
+    if (!fundId || !board) return 0;
+    const u = budgetLinesOfFund(board, fundId);
+    return u.live + u.trashed;
+  };
   const messageOf = (i: Issue) => {
     const m = /^funds\.(\d+)\./.exec(i.path);
     return m ? `${t('fundsTitle')} ${Number(m[1]) + 1}: ${pick(i)}` : pick(i);
@@ -315,7 +322,12 @@ function FactsEditor(props: { onDone: () => void }): JSX.Element {
                         <span>{t('fundAmount')}</span>
                         <input type="text" inputmode="numeric" value={row().amount} data-testid={`fund-amount-${i}`} onInput={(e) => setForm('funds', i, 'amount', e.currentTarget.value)} />
                       </label>
-                      <button type="button" class="button button--ghost button--small" aria-label={`${t('removeFund')} ${i + 1}`} onClick={() => setForm('funds', (l) => l.filter((_, j) => j !== i))}>✕</button>
+                      <button type="button" class="button button--ghost button--small" aria-label={`${t('removeFund')} ${i + 1}`}
+                        disabled={inUse(row().id) > 0} aria-describedby={inUse(row().id) > 0 ? `fund-in-use-${i}` : undefined}
+                        onClick={() => setForm('funds', (l) => l.filter((_, j) => j !== i))}>✕</button>
+                      <Show when={inUse(row().id) > 0}>
+                        <small class="hint funds-editor__in-use" id={`fund-in-use-${i}`} data-testid={`fund-in-use-${i}`}>{t('fundInUse', { n: inUse(row().id) })}</small>
+                      </Show>
                     </div>
                   )}
                 </Index>

@@ -197,6 +197,7 @@ export const STRINGS = s({
   fundAmount: { vi: 'Số tiền của nguồn (đồng)', en: 'Amount in the fund (đồng)' },
   addFund: { vi: 'Thêm nguồn', en: 'Add a fund' },
   removeFund: { vi: 'Bỏ nguồn', en: 'Remove fund' },
+  fundInUse: { vi: 'Đang dùng cho {n} khoản kinh phí: chuyển các khoản đó sang nguồn khác trước khi bỏ nguồn này', en: 'Used by {n} budget item(s): move them to another fund before removing this one' },
   awardFundPays: { vi: 'Nguồn chi tiền thưởng', en: 'Fund that pays the awards' },
   sessionText: { vi: 'Thời gian theo kế hoạch', en: 'Timing in the plan' },
   moveDueTitle: { vi: 'Dời hạn các việc theo ngày Hội nghị?', en: 'Move the due dates with the conference?' },

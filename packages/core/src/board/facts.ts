@@ -4,7 +4,8 @@ import { requireCurrentBoard } from './doc';
 import { factsPatchSchema, type AgendaItem, type BoardFacts, type FactsPatch } from './schema';
 import { say, issue, type Issue } from '../validation/issues';
 import { contextIssues, fail, isPlainObject, newId, parseWith, type WriteContext } from './validate';
-import { readFacts, readAgenda } from './snapshot';
+import { readBoard, readFacts, readAgenda } from './snapshot';
+import { fundRemovalIssues } from './fund-usage';
 import { toIsoInstant } from '../util/dates';
 
 export function validateFactsPatch(patch: unknown): { value: FactsPatch; issues: Issue[] } {
@@ -28,12 +29,16 @@ export function validateFactsPatch(patch: unknown): { value: FactsPatch; issues:
   return { value: parsed.value as FactsPatch, issues };
 }
 
-/** Set some facts; facts not named in `patch` are kept. */
+/** Set some facts; facts not named in `patch` are kept. A fund that budget lines use stays. */
 export function setFacts(doc: Y.Doc, patch: FactsPatch, ctx: WriteContext): BoardFacts {
   const issues = contextIssues(ctx);
   const maps = requireCurrentBoard(doc);
   const v = validateFactsPatch(patch);
   issues.push(...v.issues);
+  if (v.value.funds && !v.issues.length) {
+    const board = readBoard(doc);
+    issues.push(...fundRemovalIssues(board, board.facts.funds, new Set(v.value.funds.map((f) => f.id))));
+  }
   if (issues.length) fail(issues);
   doc.transact(() => {
     // Only the keys the caller named: the schema's transforms turn absent optional text into

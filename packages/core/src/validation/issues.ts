@@ -16,6 +16,7 @@ export type IssueCode =
   | 'unknown-unit'
   | 'unknown-field'
   | 'unknown-fund'
+  | 'fund-in-use'
   | 'unknown-award-form'
   | 'award-not-allowed'
   | 'no-award-rules'
