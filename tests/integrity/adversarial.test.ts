@@ -118,6 +118,9 @@ const CASES: Case[] = [
   { name: 'funds as a Y.Array of the same JSON', area: 'facts', valid: false, root: 'facts', key: () => 'funds', write: (d) => d.getMap('facts').set('funds', yarray(funds(777_000_000))) },
   { name: 'funds as a Y.Map', area: 'facts', valid: false, root: 'facts', key: () => 'funds', write: (d) => d.getMap('facts').set('funds', ymap({ 'commendation-fund': 777_000_000 })) },
   { name: 'funds as a string', area: 'facts', valid: false, root: 'facts', key: () => 'funds', write: (d) => d.getMap('facts').set('funds', '777000000') },
+  // A funds list that drops the fund plan 27's budget lines draw on: valid JSON, but the lines would show a bare id.
+  { name: 'funds without the fund the budget lines use', area: 'facts', valid: false, root: 'facts', key: () => 'funds', write: (d) => d.getMap('facts').set('funds', [{ id: 'ngan-sach-xa', nameVi: 'Ngân sách xã', nameEn: 'Commune budget', amount: 5_000_000 }]) },
+  { name: 'funds with a second fund added (valid)', area: 'facts', valid: true, root: 'facts', key: () => 'funds', write: (d) => d.getMap('facts').set('funds', [...funds(777_000_000), { id: `ns-${Math.random().toString(36).slice(2, 6)}`, nameVi: 'Ngân sách xã', nameEn: 'Commune budget', amount: 5_000_000 }]) },
   { name: 'delegateCap 120 (valid)', area: 'facts', valid: true, root: 'facts', key: () => 'delegateCap', write: (d) => d.getMap('facts').set('delegateCap', nextDelegateCap()) },
   { name: 'delegateCap −3', area: 'facts', valid: false, root: 'facts', key: () => 'delegateCap', write: (d) => d.getMap('facts').set('delegateCap', -3) },
   { name: 'delegateCap Y.Text("150")', area: 'facts', valid: false, root: 'facts', key: () => 'delegateCap', write: (d) => d.getMap('facts').set('delegateCap', ytext('150')) },
@@ -208,6 +211,25 @@ describe('adversarial writes, every representation, every role', () => {
       await expectEveryReadOk(call, adminCookie, boardId);
     });
   }
+
+  it("a leader's funds list without the fund in use is undone with the fund's name and count; the leader's next funds edit stands", async () => {
+    const leader = by.leader;
+    await converged(leader);
+    const lines = readBoard(await storedDoc(stack, boardId)).cards.filter((c) => c.kind === 'budget' && c.fundingSource === 'commendation-fund').length;
+    expect(lines).toBeGreaterThan(0);
+    const denied = leader.permissionDenied.length;
+    leader.doc.getMap('facts').set('funds', [{ id: 'ngan-sach-xa', nameVi: 'Ngân sách xã', nameEn: 'Commune budget', amount: 5_000_000 }]);
+    await waitFor(() => leader.permissionDenied.length > denied, 'the leader is told', 5000);
+    expect(leader.permissionDenied.at(-1)).toContain(`Nguồn "Quỹ thi đua, khen thưởng xã" đang dùng cho ${lines} khoản kinh phí`);
+    await converged(leader);
+    expect(readBoard(await storedDoc(stack, boardId)).facts.funds.map((f) => f.id)).toContain('commendation-fund');
+    // The same client, next: a valid change of the same fund's amount arrives everywhere.
+    leader.doc.getMap('facts').set('funds', funds(123_000_000));
+    await converged(leader);
+    expect(readBoard(await storedDoc(stack, boardId)).facts.funds).toEqual(funds(123_000_000));
+    expect(readBoard(watcher.doc).facts.funds).toEqual(funds(123_000_000));
+    expect(leader.permissionDenied.length).toBe(denied + 1);
+  });
 
   it('after all of it: every HTTP read answers 200, and a fresh client renders every valid card', async () => {
     await stack.gateway.idle();

@@ -15,7 +15,7 @@ export { addCard, updateCard, deleteCard, restoreCard, purgeCard, setChecklistIt
 export { moveCard, type MoveTarget } from './board/move';
 export * from './board/comments';
 export { setFacts, setAgenda, validateFactsPatch } from './board/facts';
-export { budgetLinesOfFund, fundRemovalIssues, type FundUsage } from './board/fund-usage';
+export { budgetLinesOfFund, fundRemovalIssues, fundUsage, type FundLine, type FundUsage } from './board/fund-usage';
 
 // The importer, the plan reader, its dictionaries and applying a plan to a board:
 // @binhan/core/plan-reading (their types here).

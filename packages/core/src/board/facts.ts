@@ -37,7 +37,7 @@ export function setFacts(doc: Y.Doc, patch: FactsPatch, ctx: WriteContext): Boar
   issues.push(...v.issues);
   if (v.value.funds && !v.issues.length) {
     const board = readBoard(doc);
-    issues.push(...fundRemovalIssues(board, board.facts.funds, new Set(v.value.funds.map((f) => f.id))));
+    issues.push(...fundRemovalIssues([...board.cards, ...board.deletedCards], board.facts.funds, new Set(v.value.funds.map((f) => f.id))));
   }
   if (issues.length) fail(issues);
   doc.transact(() => {

@@ -25,6 +25,9 @@ import { cardValueChanges } from '../board/value-changes';
 import { REFUSALS, type Refusal } from './refusals';
 import { commentWriteIssue, isGuardedStatusChange, mayApprove, mayWriteArea, PURGE_WRITER } from './write-rules';
 import { COMMENTS_KEY } from '../board/comments';
+import { fundRemovalIssues, type FundLine } from '../board/fund-usage';
+import { isPlainObject } from '../board/validate';
+import type { BoardFacts } from '../board/schema';
 import { atLeast, type Role } from './roles';
 
 /** The origin of the server's compensating transactions. */
@@ -90,6 +93,23 @@ export class BoardWriteGuard {
   private readonly facts = new Map<string, unknown>();
   private readonly meta = new Map<string, unknown>();
   private readonly rootNames = new Map<AnyType, string>();
+
+  /**
+   * The funds a new funds list drops while budget lines (live or in the trash) still name them:
+   * the lines would show a bare id. O(cards), and only when the funds change.
+   */
+  private removedFundsInUse(was: unknown, now: unknown): EntryProblem[] {
+    if (!Array.isArray(was) || !Array.isArray(now)) return [];
+    const kept = new Set(now.map((f) => (isPlainObject(f) ? f['id'] : undefined)).filter((id): id is string => typeof id === 'string'));
+    const before = was.filter((f): f is BoardFacts['funds'][number] =>
+      isPlainObject(f) && typeof f['id'] === 'string' && typeof f['nameVi'] === 'string' && typeof f['nameEn'] === 'string');
+    if (before.every((f) => kept.has(f.id))) return [];
+    const lines: FundLine[] = [];
+    this.maps.cards.forEach((m: unknown) => {
+      if (m instanceof Y.Map) lines.push({ kind: m.get('kind'), fundingSource: m.get('fundingSource'), deletedAt: m.get('deletedAt') });
+    });
+    return fundRemovalIssues(lines, before, kept).map((i) => ({ path: 'facts.funds', vi: i.vi, en: i.en }));
+  }
 
   constructor(doc: Y.Doc = new Y.Doc()) {
     this.doc = doc;
@@ -160,7 +180,10 @@ export class BoardWriteGuard {
     // Facts and meta: plain values under a root map, one rule for the area, one check per key.
     const plainAreas = [
       { area: 'facts' as const, keys: touched.facts, was: before.facts, map: this.maps.facts, denied: REFUSALS.writeFacts,
-        problems: (key: string, v: unknown) => factProblems(key, v) },
+        problems: (key: string, v: unknown) => {
+          const found = factProblems(key, v);
+          return found.length > 0 || key !== 'funds' ? found : this.removedFundsInUse(before.facts.get('funds'), v);
+        } },
       { area: 'meta' as const, keys: touched.meta, was: before.meta, map: this.maps.meta, denied: REFUSALS.writeMeta,
         problems: (key: string, v: unknown) => metaProblems(key, v, before.meta.get('boardId')) },
     ];
