@@ -133,6 +133,8 @@ describe('audit through the sync path', () => {
       'chu-tich moved t1 pos',
       'can-bo-lan updated t1 assignee,title',
     ]);
+    // The fund's change keeps its old → new value (the facts panel's history shows it).
+    expect(board.entries[0]!.changes).toEqual([{ field: 'facts.funds', old: [FUND], new: [{ ...FUND, amount: 60_000_000 }] }]);
     // The board's creation: every card created by the leader, plus the board-level parts.
     const created = board.entries.filter((e) => e.action === 'created');
     expect(created.map((e) => e.cardId).sort()).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 't1']);

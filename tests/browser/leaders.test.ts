@@ -240,5 +240,9 @@ describe.skipIf(!run)('leaders’ view in Chromium', () => {
     }, { timeout: 10_000, interval: 200 }).toContain('Địa điểm');
     await see(history).toContainText('Giờ khai mạc');
     await see(history.getByTestId('facts-history')).toContainText('Quản trị viên');
+    // Each change with its old → new value (the board was blank: no place, no time before).
+    await see(history.getByTestId('facts-history')).toContainText('Địa điểm: (trống) → Nhà văn hóa xã');
+    await see(history.getByTestId('facts-history')).toContainText('Giờ khai mạc: (trống) → 14:00');
+    await history.screenshot({ path: screenshotPath('facts-history') });
   });
 });

@@ -9,9 +9,11 @@ import { For, Index, Show, createMemo, createResource, createSignal, onCleanup, 
 import { createStore } from 'solid-js/store';
 import {
   budgetLinesOfFund, conferenceDateInForce, dueDateShifts, fieldLabel, mayWriteArea, slugify,
-  type BoardFacts, type DueDateShift, type FactsPatch, type Issue, type IsoDate,
+  type AuditEntry, type BoardFacts, type DueDateShift, type FactsPatch, type Issue, type IsoDate,
 } from '@binhan/core';
 import { Dialog } from '../ui/Dialog';
+import { fieldText, stamp, valueText } from '../history/format';
+import '../history/history.css';
 import { useApp } from '../app-context';
 import { api } from '../api';
 import { date, field, lang, num, pick, t, vnd } from '../i18n';
@@ -145,38 +147,29 @@ export function FactsPanel(): JSX.Element {
   );
 }
 
-const stamp = (iso: string): string => {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  // Vietnam time, dd/mm/yyyy hh:mm
-  const v = new Date(d.getTime() + 7 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  const day = `${v.getUTCFullYear()}-${p(v.getUTCMonth() + 1)}-${p(v.getUTCDate())}`;
-  return `${date(day)} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
-};
-
-interface AuditRow {
-  cardId: string;
-  actor: string;
-  at: string;
-  fields: string[];
-}
 
 /** Who changed the facts and when (the audit log; editor+; shown to leaders with the editor). */
 function FactsHistory(): JSX.Element {
-  const { conn } = useApp();
+  const { conn, store } = useApp();
   const [open, setOpen] = createSignal(false);
   const boardPath = `/api/boards/${encodeURIComponent(conn.config.boardId)}`;
   const [rows] = createResource(open, async () => {
     const [audit, members] = await Promise.all([
-      api<{ entries: AuditRow[] }>('GET', `${boardPath}/audit?limit=100`),
+      api<{ entries: AuditEntry[] }>('GET', `${boardPath}/audit?limit=100`),
       api<{ members: Array<{ userId: string; name: string }> }>('GET', `${boardPath}/members`),
     ]);
     if (!audit.ok) return null;
     const names = new Map(members.ok ? members.data.members.map((m) => [m.userId, m.name]) : []);
     return audit.data.entries
       .filter((e) => e.cardId === '' && e.fields.some((f) => f.startsWith('facts.')))
-      .map((e) => ({ ...e, who: names.get(e.actor) ?? e.actor, what: e.fields.filter((f) => f.startsWith('facts.') && !/updated(At|By)$/.test(f)).map((f) => pick(fieldLabel(f.slice(6)))) }));
+      .map((e) => {
+        const changed = (e.changes ?? []).filter((c) => c.field.startsWith('facts.'));
+        // Entries written before old → new values were kept name the facts only.
+        const what = changed.length
+          ? changed.map((c) => ({ field: fieldText(c.field), old: valueText(c.field, c.old, store.state.board), new: valueText(c.field, c.new, store.state.board) }))
+          : e.fields.filter((f) => f.startsWith('facts.') && !/updated(At|By)$/.test(f)).map((f) => ({ field: pick(fieldLabel(f.slice(6))), old: null, new: null }));
+        return { ...e, who: names.get(e.actor) ?? e.actor, what };
+      });
   });
   return (
     <details class="facts__history no-print" onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -186,7 +179,25 @@ function FactsHistory(): JSX.Element {
           {(list) => (
             <Show when={list().length} fallback={<p class="muted">{t('factsHistoryNone')}</p>}>
               <ul data-testid="facts-history">
-                <For each={list()}>{(r) => <li>{stamp(r.at)} · {r.who} · {r.what.join(', ')}</li>}</For>
+                <For each={list()}>
+                  {(r) => (
+                    <li>
+                      {stamp(r.at)} · {r.who}
+                      <ul class="history__changes">
+                        <For each={r.what}>
+                          {(c) => (
+                            <li>
+                              <span class="history__field">{c.field}</span>
+                              <Show when={c.new !== null}>
+                                {': '}<del class="history__old">{c.old}</del><span aria-hidden="true"> → </span><ins class="history__new">{c.new}</ins>
+                              </Show>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </li>
+                  )}
+                </For>
               </ul>
             </Show>
           )}

@@ -1,6 +1,6 @@
 /** How the history shows a time, a person, an action and a field's value (Vietnamese first). */
 import type { BoardSnapshot } from '@binhan/core';
-import { awardForm, date, field, pick, qty, value, vnd } from '../i18n';
+import { awardForm, date, field, pick, qty, t, value, vnd } from '../i18n';
 import { th } from '../i18n/strings-history';
 import type { AuditRow } from './audit-api';
 
@@ -51,6 +51,7 @@ export function fieldText(f: string): string {
 export function valueText(f: string, v: unknown, board: BoardSnapshot | null, items?: 'old' | 'new'): string {
   if (items && Array.isArray(v) && v.length === 0) return th(items === 'old' ? 'noItemBefore' : 'itemRemoved');
   if (v === null || v === undefined || v === '') return th('empty');
+  if (f.startsWith('facts.')) return factText(f.slice(6), v, board);
   if (Array.isArray(v)) {
     const list = v as Array<{ text?: unknown; done?: unknown }>;
     if (f === 'checklist' || f === 'dossier') {
@@ -78,4 +79,25 @@ export function valueText(f: string, v: unknown, board: BoardSnapshot | null, it
   if (typeof v === 'number') return f === 'unitPrice' || f === 'amount' ? vnd(v) : qty(v);
   if (typeof v === 'boolean') return v ? '✓' : '✗';
   return JSON.stringify(v);
+}
+
+/** A fact's stored value in words: the funds with their amounts, the paying fund by name, the date dd/mm/yyyy. */
+function factText(key: string, v: unknown, board: BoardSnapshot | null): string {
+  if (key === 'funds' && Array.isArray(v)) {
+    if (!v.length) return th('empty');
+    return v
+      .map((x) => {
+        const f = (typeof x === 'object' && x !== null ? x : {}) as { nameVi?: unknown; nameEn?: unknown; amount?: unknown };
+        const name = pick({ vi: String(f.nameVi ?? ''), en: String(f.nameEn ?? f.nameVi ?? '') });
+        return `${name}: ${typeof f.amount === 'number' ? vnd(f.amount) : t('fundNotSet')}`;
+      })
+      .join('; ');
+  }
+  if (key === 'awardFundId' && typeof v === 'string') {
+    const fund = board?.facts.funds.find((x) => x.id === v);
+    return fund ? pick({ vi: fund.nameVi, en: fund.nameEn }) : v;
+  }
+  if (key === 'conferenceDate' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return date(v);
+  if (typeof v === 'number') return qty(v);
+  return typeof v === 'string' ? v : JSON.stringify(v);
 }

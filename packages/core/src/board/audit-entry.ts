@@ -16,7 +16,7 @@ export interface AuditEntry {
   action: 'created' | 'updated' | 'moved' | 'deleted' | 'restored' | 'purged';
   /** The card's fields written (e.g. title, reviewStatus, checklist); for the board: facts.<key>, units, agenda. */
   fields: string[];
-  /** Old → new value of each field the change wrote (cards; shortened, see core's value-changes.ts). */
+  /** Old → new value of each field the change wrote (a card's fields, or the board's facts.<key>; shortened, see core's value-changes.ts). */
   changes?: AuditValueChange[];
   /**
    * The name the person typed in the presence dialog, carried by the connection record: what a

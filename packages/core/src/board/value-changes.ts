@@ -9,7 +9,7 @@
  * and order) is given as the column only.
  */
 import type { AuditValueChange } from './audit-entry';
-import { YValue, type EntryCopy, type NestedMapCopy } from './entry-snapshot';
+import { plainValue, YValue, type EntryCopy, type NestedMapCopy } from './entry-snapshot';
 
 export type FieldValueChange = AuditValueChange;
 
@@ -132,6 +132,21 @@ export function cardValueChanges(before: EntryCopy | null, after: EntryCopy | nu
     const o = a.has(field) ? a.get(field) : null;
     const n = b.has(field) ? b.get(field) : null;
     if (JSON.stringify(o) !== JSON.stringify(n)) out.push({ field, old: o ?? null, new: n ?? null });
+  }
+  return out;
+}
+
+/**
+ * Old → new of each fact one change wrote, as field "facts.<key>" (the board's own audit entry),
+ * shortened like a card's fields; the bookkeeping keys (updatedAt, updatedBy) are left out.
+ */
+export function factValueChanges(facts: ReadonlyArray<{ key: string; before: unknown; after: unknown }>): FieldValueChange[] {
+  const out: FieldValueChange[] = [];
+  for (const f of [...facts].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    if (BOOKKEEPING.has(f.key)) continue;
+    const o = short(plainValue(f.before)) ?? null;
+    const n = short(plainValue(f.after)) ?? null;
+    if (JSON.stringify(o) !== JSON.stringify(n)) out.push({ field: `facts.${f.key}`, old: o, new: n });
   }
   return out;
 }

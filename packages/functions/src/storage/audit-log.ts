@@ -8,7 +8,7 @@
  * the board's log. Entries never expire (no TTL).
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { cardActions, changedFactKeys, type AuditEntry, type AuditValueChange, type BoardChanges } from '@binhan/core';
+import { cardActions, changedFactKeys, factValueChanges, type AuditEntry, type AuditValueChange, type BoardChanges } from '@binhan/core';
 import type { Table } from './dynamo';
 import { BatchPutCoalescer } from './batch-put-coalescer';
 import { keys, uniqueSuffix } from './table-schema';
@@ -185,6 +185,12 @@ export function auditEntriesFrom(
     }
   }
   const boardFields = [...changedFactKeys(changes).map((k) => `facts.${k}`), ...changes.other];
-  if (boardFields.length > 0) out.push({ boardId: who.boardId, cardId: '', actor: who.actor, at: who.at, action: 'updated', fields: boardFields, ...person });
+  const factValues = factValueChanges(changes.facts);
+  if (boardFields.length > 0)
+    out.push({
+      boardId: who.boardId, cardId: '', actor: who.actor, at: who.at, action: 'updated', fields: boardFields,
+      ...(factValues.length ? { changes: factValues } : {}),
+      ...person,
+    });
   return out;
 }
