@@ -218,9 +218,43 @@ describe.skipIf(!run)('comments, people and columns in Chromium (two people)', (
     const toast = lan.locator('.toast').filter({ hasText: 'Bạn vừa ghi đè thay đổi của người khác' });
     await see(toast).toContainText('Tiêu đề: phiên bản kia là “Trang trí và âm thanh hội trường”');
     await shot(lan, 'overwritten-desktop');
+    // Anh Minh, who saved first, is told too: by whom, what it is now, what his was.
+    const told = minh.locator('.toast').filter({ hasText: 'vừa ghi đè thay đổi của bạn' });
+    await see(told).toContainText('Nguyễn Thị Lan vừa ghi đè thay đổi của bạn');
+    await see(told).toContainText('Tiêu đề “Trang trí và âm thanh hội trường” của bạn giờ là “Trang trí hội trường UBND xã”');
+    await shot(minh, 'overwritten-first-saver');
     await toast.getByRole('button', { name: 'Lấy lại phiên bản kia' }).click();
     await see(card(minh, 'task-hall')).toContainText('Trang trí và âm thanh hội trường');
     await see(card(lan, 'task-hall')).toContainText('Trang trí và âm thanh hội trường');
+    // His version back is not another overwrite: still one notice.
+    await minh.waitForTimeout(300);
+    await see(told).toHaveCount(1);
+  });
+
+  it('the earlier saver takes their version back from the notice; the later saver sees it live', async () => {
+    const boardId = await newBoard();
+    const lan = await open(boardId, 'lan');
+    const minh = await open(boardId, 'minh');
+    await card(minh, 'task-hall').click();
+    await minh.locator('#f-assignee').fill('Anh Minh');
+    await minh.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await see(card(lan, 'task-hall')).toContainText('Anh Minh');
+    await card(lan, 'task-hall').click();
+    await lan.locator('#f-assignee').fill('Ông Ba (thôn Đông)');
+    await lan.getByRole('button', { name: 'Lưu', exact: true }).click();
+    const told = minh.locator('.toast').filter({ hasText: 'Nguyễn Thị Lan vừa ghi đè thay đổi của bạn' });
+    await see(told).toContainText('Người phụ trách của “Trang trí hội trường” giờ là “Ông Ba (thôn Đông)”; bản của bạn là “Anh Minh”');
+    await told.getByRole('button', { name: 'Lấy lại bản của bạn' }).click();
+    await see(card(lan, 'task-hall')).toContainText('Anh Minh');
+    await see(card(minh, 'task-hall')).toContainText('Anh Minh');
+    // Chị Lan's later edit of another field is no overwrite of his.
+    await card(lan, 'task-hall').click();
+    await lan.locator('#f-title').fill('Trang trí hội trường, khánh tiết');
+    await lan.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await see(card(minh, 'task-hall')).toContainText('Trang trí hội trường, khánh tiết');
+    // (Taking his version back closed his notice.)
+    await minh.waitForTimeout(300);
+    await see(minh.locator('.toast').filter({ hasText: 'vừa ghi đè thay đổi của bạn' })).toHaveCount(0);
   });
 
   it('columns: add, rename, reorder and remove one holding cards — moved, nothing lost, the other board and dashboard live', async () => {

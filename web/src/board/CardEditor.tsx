@@ -20,6 +20,7 @@ import { CashDetails } from './NomineeCash';
 import { CardComments } from './Comments';
 import { peopleOf } from './people';
 import { overwrittenFields, otherVersionText } from './overwrites';
+import { watchOverwrites } from './overwrite-watch';
 import { tp } from '../i18n/strings-people';
 import { Dialog } from '../ui/Dialog';
 import { CardHistory } from '../history/CardHistory';
@@ -131,6 +132,7 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
     const values = fieldsOf(k, form);
     let result;
     let overwritten: Array<{ key: string; other: unknown }> = [];
+    let written: Record<string, { before: unknown }> = {};
     if (target.mode === 'new') {
       result = actions.add({ kind: k, unit: target.unit, ...values } as unknown as NewCardInput);
     } else {
@@ -143,6 +145,8 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
       }
       // What someone else wrote meanwhile in the fields this save replaces: offered back after saving.
       overwritten = overwrittenFields(before, fieldsOf(k, formOf(card(), k, defaultFund)), patch);
+      const prior = card() as unknown as Record<string, unknown>;
+      written = Object.fromEntries(Object.keys(patch).map((key) => [key, { before: prior[key] }]));
       result = Object.keys(patch).length ? actions.update(cardId!, patch) : ({ ok: true, value: card()! } as const);
     }
     if (!result.ok) {
@@ -155,6 +159,23 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
     ui.announce(t(target.mode === 'new' ? 'created' : 'saved', { card: cardLabel(saved) }));
     close();
     ui.focusCard(saved.id);
+    if (Object.keys(written).length) {
+      // Someone saving the same field later: this tab is told, and may take its version back.
+      watchOverwrites(conn.doc(), saved.id, written, (o) => {
+        // The card by its name; when the name itself was overwritten, the sentence names both.
+        const what = ['title', 'name', 'line'].includes(o.key)
+          ? tp('overwrittenMineName', { field: field(o.key), mine: otherVersionText(o.mine), theirs: otherVersionText(o.theirs) })
+          : tp('overwrittenMine', { field: field(o.key), card: cardLabel(saved), theirs: otherVersionText(o.theirs), mine: otherVersionText(o.mine) });
+        ui.toast(`${tp('overwrittenByOther', { who: o.by ?? tp('someoneElse') })}. ${what}`, {
+          label: tp('takeMineBack'),
+          run: () => {
+            const back = actions.update(saved.id, { [o.key]: o.mine } as never);
+            if (back.ok) ui.announce(tp('mineRestored', { field: field(o.key) }));
+            else ui.toast(back.issues.map((i) => pick(i)).join('; '));
+          },
+        });
+      });
+    }
     for (const o of overwritten) {
       // "Overwritten — here is the other version", with a way to take it back.
       ui.toast(`${tp('overwrittenTitle')}. ${tp('overwrittenField', { field: field(o.key), other: otherVersionText(o.other) })}`, {

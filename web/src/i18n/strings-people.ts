@@ -52,6 +52,12 @@ export const PEOPLE_STRINGS = s({
   overwrittenField: { vi: '{field}: phiên bản kia là “{other}”', en: '{field}: the other version was “{other}”' },
   takeOtherBack: { vi: 'Lấy lại phiên bản kia', en: 'Take the other version back' },
   keepMine: { vi: 'Giữ bản của tôi', en: 'Keep mine' },
+  overwrittenByOther: { vi: '{who} vừa ghi đè thay đổi của bạn', en: '{who} just overwrote your change' },
+  someoneElse: { vi: 'Người khác', en: 'Someone else' },
+  overwrittenMine: { vi: '{field} của “{card}” giờ là “{theirs}”; bản của bạn là “{mine}”', en: '{field} of “{card}” is now “{theirs}”; yours was “{mine}”' },
+  overwrittenMineName: { vi: '{field} “{mine}” của bạn giờ là “{theirs}”', en: 'Your {field} “{mine}” is now “{theirs}”' },
+  takeMineBack: { vi: 'Lấy lại bản của bạn', en: 'Take yours back' },
+  mineRestored: { vi: 'Đã lấy lại bản của bạn cho {field}', en: 'Your version of {field} is back' },
   otherRestored: { vi: 'Đã lấy lại phiên bản kia của {field}', en: 'The other version of {field} is back' },
   changedMeanwhile: { vi: 'Trong lúc bạn sửa, {field} đã được người khác đổi thành “{other}”. Nếu lưu, bản của bạn sẽ thay thế.', en: 'While you were editing, someone changed {field} to “{other}”. Saving replaces it with yours.' },
 });
