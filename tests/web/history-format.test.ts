@@ -1,13 +1,14 @@
 /**
  * How the history shows a fact's old and new value (web/src/history/format.ts): the funds with
  * their amounts in đồng, a fund not yet given an amount, the fund that pays the awards by name,
- * the conference date dd/mm/yyyy, counts as numbers — in Vietnamese, and in English.
+ * the conference date dd/mm/yyyy, counts as numbers — in Vietnamese, and in English; a comment by
+ * its field's name.
  */
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readBoard } from '@binhan/core';
 import { seedPlan27Board } from '@binhan/core/plan-27';
-import { valueText } from '../../web/src/history/format';
+import { fieldText, valueText } from '../../web/src/history/format';
 import { setLang } from '../../web/src/i18n';
 
 const doc = new Y.Doc();
@@ -32,6 +33,15 @@ describe('a fact in the history', () => {
     expect(valueText('facts.delegateCap', 150, board)).toBe('150');
     expect(valueText('facts.conferencePlace', null, board)).toBe('(trống)');
     expect(valueText('facts.funds', [], board)).toBe('(trống)');
+  });
+
+  it('a comment added, by its field name and its text (the activity page showed the raw key "comments")', () => {
+    setLang('vi');
+    expect(fieldText('comments')).toBe('Bình luận');
+    expect(valueText('comments', [{ text: 'Đã gửi giấy mời cho thôn Đông', done: false }], board, 'new')).toBe('Đã gửi giấy mời cho thôn Đông');
+    expect(valueText('comments', [], board, 'old')).toBe(valueText('checklist', [], board, 'old'));
+    setLang('en');
+    expect(fieldText('comments')).toBe('Comments');
   });
 
   it('in English: the same, with the English names', () => {

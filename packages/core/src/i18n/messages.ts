@@ -31,6 +31,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   reviewStatus: { vi: 'Tình trạng xét duyệt', en: 'Review status' },
   decisionDate: { vi: 'Ngày quyết định khen thưởng', en: 'Award decision date' },
   dossier: { vi: 'Hồ sơ', en: 'Dossier checklist' },
+  comments: { vi: 'Bình luận', en: 'Comments' },
   line: { vi: 'Khoản chi', en: 'Budget line' },
   quantity: { vi: 'Số lượng', en: 'Quantity' },
   unitPrice: { vi: 'Đơn giá', en: 'Unit price' },
