@@ -189,6 +189,44 @@ describe.skipIf(!run)('leaders’ view in Chromium', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
+  it('a leader moves the budget lines of a fund to another, then removes it; the district sees the lines on the new fund', async () => {
+    const boardId = `lf-${Date.now().toString(36)}`;
+    await createBoard(bs.stack, boardId, (doc, ctx) => seedPlan27Board(doc, { boardId, ...ctx }));
+    const leader = await openAs(boardId, 'leader', '#/dashboard');
+    const district = await openAs(boardId, 'district', '');
+    // A second fund, saved.
+    await leader.getByTestId('edit-facts').click();
+    let editor = leader.getByTestId('facts-editor');
+    await editor.getByRole('button', { name: '+ Thêm nguồn' }).click();
+    await editor.getByTestId('fund-row-1').getByLabel('Tên nguồn').fill('Ngân sách xã');
+    await editor.getByTestId('fund-amount-1').fill('20.000.000');
+    await editor.getByTestId('save-facts').click();
+    await see(editor).toBeHidden();
+    // The first fund's lines go to it; then the first fund may be removed.
+    await leader.getByTestId('edit-facts').click();
+    editor = leader.getByTestId('facts-editor');
+    await see(editor.getByRole('button', { name: 'Bỏ nguồn 1' })).toBeDisabled();
+    await see(editor.getByTestId('fund-move-to-0')).toContainText('Ngân sách xã');
+    const moveButton = editor.getByTestId('fund-move-0');
+    await see(moveButton).toHaveText(/^Chuyển \d+ khoản$/);
+    const n = Number((await moveButton.textContent())!.match(/\d+/)![0]);
+    expect(n).toBeGreaterThan(0);
+    await editor.getByTestId('fund-row-0').screenshot({ path: screenshotPath('facts-fund-move') });
+    await moveButton.click();
+    await see(editor.getByTestId('fund-in-use-0')).toHaveCount(0);
+    await editor.getByRole('button', { name: 'Bỏ nguồn 1' }).click();
+    await editor.getByTestId('save-facts').click();
+    await see(editor).toBeHidden();
+    await see(leader.getByTestId('facts-panel')).not.toContainText('Quỹ thi đua, khen thưởng xã');
+    // The district's board: every budget line on "Ngân sách xã", none on a bare id.
+    const lines = district.locator('article.card[data-kind="budget"]');
+    await see(lines).toHaveCount(n);
+    for (const line of await lines.all()) {
+      await see(line).toContainText('Ngân sách xã');
+      await see(line).not.toContainText('commendation-fund');
+    }
+  });
+
   it('a staff member (editor) sees the facts but no editor; a negative quantity says "Số lượng không được âm"', async () => {
     const boardId = `lv-staff-${Date.now().toString(36)}`;
     await createBoard(bs.stack, boardId);

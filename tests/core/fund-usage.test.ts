@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addCard, BoardValidationError, budgetLinesOfFund, deleteCard, readBoard, setFacts } from '@binhan/core';
+import { addCard, BoardValidationError, budgetLinesOfFund, deleteCard, moveBudgetLinesToFund, readBoard, setFacts } from '@binhan/core';
 import { seedPlan27Board } from '@binhan/core/plan-27';
 import { ctx } from '../helpers/write-context';
 
@@ -67,5 +67,21 @@ describe('funds in use', () => {
     setFacts(doc, { funds: [fund!, other] }, ctx());
     setFacts(doc, { funds: [{ ...fund!, nameVi: 'Quỹ Thi đua – Khen thưởng xã' }] }, ctx());
     expect(readBoard(doc).facts.funds).toEqual([{ ...fund!, nameVi: 'Quỹ Thi đua – Khen thưởng xã' }]);
+  });
+
+  it('moving the lines to another fund (live and in the trash) lets the fund go; a target that is not a fund is refused', () => {
+    const doc = board();
+    const other = { id: 'ngan-sach-xa', nameVi: 'Ngân sách xã', nameEn: 'Commune budget', amount: 5_000_000 };
+    setFacts(doc, { funds: [...readBoard(doc).facts.funds, other] }, ctx());
+    const live = budgetLinesOfFund(readBoard(doc), FUND).live;
+    const trashed = addCard(doc, { kind: 'budget', unit: 'finance', line: 'Hoa tươi', quantity: 2, unitPrice: 150_000, fundingSource: FUND }, ctx());
+    deleteCard(doc, trashed.id, ctx());
+    expect(refusal(() => moveBudgetLinesToFund(doc, FUND, 'quy-khac', ctx())).issues[0]!.code).toBe('unknown-fund');
+    expect(refusal(() => moveBudgetLinesToFund(doc, FUND, FUND, ctx())).issues[0]!.code).toBe('unknown-fund');
+    expect(moveBudgetLinesToFund(doc, FUND, 'ngan-sach-xa', ctx())).toBe(live + 1);
+    expect(budgetLinesOfFund(readBoard(doc), FUND)).toEqual({ live: 0, trashed: 0 });
+    expect(budgetLinesOfFund(readBoard(doc), 'ngan-sach-xa')).toEqual({ live, trashed: 1 });
+    setFacts(doc, { funds: [other] }, ctx());
+    expect(readBoard(doc).facts.funds).toEqual([other]);
   });
 });

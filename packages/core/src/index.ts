@@ -11,7 +11,7 @@ export { keyBetween, keysBetween, byOrderThenId, isOrderKey } from './board/frac
 export { initBoard, type InitBoardInput } from './board/init';
 export { readBoard, readFacts, readAgenda, listUnits, getCard, requireCard, cardsInUnit } from './board/snapshot';
 export { addUnit, renameUnit, moveUnit, removeUnit, UNASSIGNED_UNIT, type UnitInput, type RemoveUnitOptions } from './board/units';
-export { addCard, updateCard, deleteCard, restoreCard, purgeCard, setChecklistItemDone } from './board/cards';
+export { addCard, updateCard, deleteCard, restoreCard, purgeCard, setChecklistItemDone, moveBudgetLinesToFund } from './board/cards';
 export { moveCard, type MoveTarget } from './board/move';
 export * from './board/comments';
 export { setFacts, setAgenda, validateFactsPatch } from './board/facts';

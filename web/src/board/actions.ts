@@ -6,7 +6,7 @@
  * editor shows, before the server would undo it.
  */
 import {
-  addCard, atLeast, BoardValidationError, deleteCard, getCard, PURGE_WRITER, purgeCard, mayChooseReviewStatus, moveCard, readFacts, restoreCard, setConferenceDate, setFacts,
+  addCard, atLeast, BoardValidationError, deleteCard, getCard, PURGE_WRITER, purgeCard, mayChooseReviewStatus, moveBudgetLinesToFund, moveCard, readFacts, restoreCard, setConferenceDate, setFacts,
   updateCard, validateFactsPatch,
   type BoardFacts, type Card, type CardPatch, type FactsPatch, type Issue, type IsoDate, type MoveTarget, type NewCardInput, type WriteContext,
 } from '@binhan/core';
@@ -61,6 +61,8 @@ export interface Actions {
    * one update. Everything is checked first: a refusal writes nothing.
    */
   setFacts(patch: FactsPatch, conference?: { date: IsoDate | null; moveTaskIds: readonly string[] }): WriteResult<BoardFacts>;
+  /** Move the budget lines of one fund (live and in the trash) to another; returns how many. */
+  moveFundLines(fromFundId: string, toFundId: string): WriteResult<number>;
 }
 
 export function createActions(conn: Connection, actor: () => string): Actions {
@@ -123,5 +125,6 @@ export function createActions(conn: Connection, actor: () => string): Actions {
         }, c.origin);
         return readFacts(doc);
       }),
+    moveFundLines: (from, to) => run(() => moveBudgetLinesToFund(conn.doc(), from, to, ctx())),
   };
 }

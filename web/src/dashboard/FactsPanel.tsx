@@ -207,6 +207,37 @@ function FactsHistory(): JSX.Element {
   );
 }
 
+/** Under a fund that budget lines use: move them to another saved fund, after which the fund may be removed. */
+function MoveFundLines(props: { fundId: string; count: number; index: number }): JSX.Element {
+  const { store, actions, ui } = useApp();
+  const others = () => (store.state.board?.facts.funds ?? []).filter((f) => f.id !== props.fundId);
+  const [to, setTo] = createSignal('');
+  const target = () => (others().some((f) => f.id === to()) ? to() : others()[0]?.id ?? '');
+  const move = () => {
+    const fund = others().find((f) => f.id === target());
+    if (!fund) return;
+    const r = actions.moveFundLines(props.fundId, fund.id);
+    if (r.ok) {
+      const text = t('linesMoved', { n: r.value, fund: pick({ vi: fund.nameVi, en: fund.nameEn }) });
+      ui.announce(text);
+      ui.toast(text);
+    } else ui.toast(r.issues.map((i) => pick(i)).join('; '));
+  };
+  return (
+    <Show when={others().length}>
+      <div class="funds-editor__move">
+        <label>
+          <span>{t('moveLinesTo')}</span>
+          <select data-testid={`fund-move-to-${props.index}`} value={target()} onChange={(e) => setTo(e.currentTarget.value)}>
+            <For each={others()}>{(f) => <option value={f.id}>{pick({ vi: f.nameVi, en: f.nameEn })}</option>}</For>
+          </select>
+        </label>
+        <button type="button" class="button button--small" data-testid={`fund-move-${props.index}`} onClick={move}>{t('moveLines', { n: props.count })}</button>
+      </div>
+    </Show>
+  );
+}
+
 function FactsEditor(props: { onDone: () => void }): JSX.Element {
   const { store, actions, ui } = useApp();
   const initial = store.state.board!.facts;
@@ -338,6 +369,7 @@ function FactsEditor(props: { onDone: () => void }): JSX.Element {
                         onClick={() => setForm('funds', (l) => l.filter((_, j) => j !== i))}>✕</button>
                       <Show when={inUse(row().id) > 0}>
                         <small class="hint funds-editor__in-use" id={`fund-in-use-${i}`} data-testid={`fund-in-use-${i}`}>{t('fundInUse', { n: inUse(row().id) })}</small>
+                        <MoveFundLines fundId={row().id} count={inUse(row().id)} index={i} />
                       </Show>
                     </div>
                   )}

@@ -239,3 +239,32 @@ export function purgeCard(doc: Y.Doc, cardId: string, ctx: WriteContext): void {
 }
 
 export { readChecklist };
+
+/**
+ * Move every budget line on `fromFundId` — live and in the trash — to `toFundId`, in one update:
+ * the step before a fund they use may be removed (fund-usage.ts). Returns how many moved.
+ */
+export function moveBudgetLinesToFund(doc: Y.Doc, fromFundId: string, toFundId: string, ctx: WriteContext): number {
+  const issues = contextIssues(ctx);
+  const maps = requireCurrentBoard(doc);
+  const funds = readFacts(doc).funds;
+  if (!funds.some((f) => f.id === toFundId) || toFundId === fromFundId)
+    issues.push(issue('fundingSource', 'unknown-fund',
+      `Hãy chọn một nguồn khác trong danh sách nguồn của bảng (${funds.filter((f) => f.id !== fromFundId).map((f) => f.nameVi).join(', ') || 'chưa có nguồn nào khác'})`,
+      `Choose another of the board's funds (${funds.filter((f) => f.id !== fromFundId).map((f) => f.nameEn).join(', ') || 'there is no other fund yet'})`));
+  if (issues.length) fail(issues);
+  const lines: Y.Map<unknown>[] = [];
+  maps.cards.forEach((m) => {
+    if (m instanceof Y.Map && m.get('kind') === 'budget' && m.get('fundingSource') === fromFundId) lines.push(m);
+  });
+  if (lines.length === 0) return 0;
+  const at = toIsoInstant(ctx.now);
+  doc.transact(() => {
+    for (const m of lines) {
+      m.set('fundingSource', toFundId);
+      m.set('updatedBy', ctx.actor);
+      m.set('updatedAt', at);
+    }
+  }, ctx.origin);
+  return lines.length;
+}
