@@ -7,6 +7,7 @@
  * undoing a refused write (it has its own notice) or someone undoing, not an overwrite.
  */
 import * as Y from 'yjs';
+import { MERGED_ITEM_FIELDS, sameValue as same } from './overwrites';
 
 export const OVERWRITE_WATCH_MS = 10 * 60_000;
 
@@ -18,7 +19,6 @@ export interface OverwriteSeen {
   by: string | null;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 /** One watcher per card and doc: a new save of the card replaces the earlier watch. */
 const watching = new WeakMap<Y.Doc, Map<string, () => void>>();
 
@@ -38,7 +38,7 @@ export function watchOverwrites(
   // "Mine" is what the save stored (the board model may have normalised what the form held).
   const left = new Map(
     Object.entries(saved)
-      .filter(([key]) => key !== 'checklist' && key !== 'dossier')
+      .filter(([key]) => !MERGED_ITEM_FIELDS.has(key))
       .map(([key, { before }]) => [key, { mine: entry.get(key), before }] as const),
   );
   const observer = (event: Y.YMapEvent<unknown>) => {

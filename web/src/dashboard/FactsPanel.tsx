@@ -8,11 +8,12 @@
 import { For, Index, Show, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import {
-  budgetLinesOfFund, conferenceDateInForce, dueDateShifts, fieldLabel, mayWriteArea, slugify,
+  budgetLinesOfFund, conferenceDateInForce, dueDateShifts, mayWriteArea, slugify,
   type AuditEntry, type BoardFacts, type DueDateShift, type FactsPatch, type Issue, type IsoDate,
 } from '@binhan/core';
 import { Dialog } from '../ui/Dialog';
 import { fieldText, stamp, valueText } from '../history/format';
+import { ChangeList, type ChangeLine } from '../history/ChangeList';
 import '../history/history.css';
 import { useApp } from '../app-context';
 import { api } from '../api';
@@ -165,9 +166,9 @@ function FactsHistory(): JSX.Element {
       .map((e) => {
         const changed = (e.changes ?? []).filter((c) => c.field.startsWith('facts.'));
         // Entries written before old → new values were kept name the facts only.
-        const what = changed.length
+        const what: ChangeLine[] = changed.length
           ? changed.map((c) => ({ field: fieldText(c.field), old: valueText(c.field, c.old, store.state.board), new: valueText(c.field, c.new, store.state.board) }))
-          : e.fields.filter((f) => f.startsWith('facts.') && !/updated(At|By)$/.test(f)).map((f) => ({ field: pick(fieldLabel(f.slice(6))), old: null, new: null }));
+          : e.fields.filter((f) => f.startsWith('facts.') && !/updated(At|By)$/.test(f)).map((f) => ({ field: fieldText(f), old: null, new: null }));
         return { ...e, who: names.get(e.actor) ?? e.actor, what };
       });
   });
@@ -183,18 +184,7 @@ function FactsHistory(): JSX.Element {
                   {(r) => (
                     <li>
                       {stamp(r.at)} · {r.who}
-                      <ul class="history__changes">
-                        <For each={r.what}>
-                          {(c) => (
-                            <li>
-                              <span class="history__field">{c.field}</span>
-                              <Show when={c.new !== null}>
-                                {': '}<del class="history__old">{c.old}</del><span aria-hidden="true"> → </span><ins class="history__new">{c.new}</ins>
-                              </Show>
-                            </li>
-                          )}
-                        </For>
-                      </ul>
+                      <ChangeList lines={r.what} withOld />
                     </li>
                   )}
                 </For>

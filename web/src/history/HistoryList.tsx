@@ -9,6 +9,7 @@ import { useApp } from '../app-context';
 import { th } from '../i18n/strings-history';
 import { readAuditPage, type AuditRow } from './audit-api';
 import { actionText, fieldText, personText, stamp, valueText } from './format';
+import { ChangeList, type ChangeLine } from './ChangeList';
 import './history.css';
 
 export function HistoryList(props: { path: string; limit: number; showCard?: boolean; testId: string }): JSX.Element {
@@ -29,7 +30,7 @@ export function HistoryList(props: { path: string; limit: number; showCard?: boo
     const named = row.changes?.find((v) => ['title', 'name', 'line'].includes(v.field) && typeof v.old === 'string');
     return `${typeof named?.old === 'string' ? named.old : id} ${th('removedCard')}`;
   };
-  const changeLines = (row: AuditRow) => {
+  const changeLines = (row: AuditRow): ChangeLine[] => {
     const values = row.changes ?? [];
     if (values.length) {
       const side = (v: (typeof values)[number], which: 'old' | 'new') => (v.itemsChanged ? which : undefined);
@@ -61,23 +62,7 @@ export function HistoryList(props: { path: string; limit: number; showCard?: boo
                               <Show when={props.showCard}>{' '}<span class="history__card">· {cardName(row)}</span></Show>
                             </p>
                             <Show when={row.action === 'updated' || row.action === 'moved' || row.action === 'created'}>
-                              <ul class="history__changes">
-                                <For each={changeLines(row)}>
-                                  {(c) => (
-                                    <li>
-                                      <span class="history__field">{c.field}</span>
-                                      <Show when={c.new !== null}>
-                                        {': '}
-                                        <Show when={row.action !== 'created'}>
-                                          <del class="history__old">{c.old}</del>
-                                          <span aria-hidden="true"> → </span>
-                                        </Show>
-                                        <ins class="history__new">{c.new}</ins>
-                                      </Show>
-                                    </li>
-                                  )}
-                                </For>
-                              </ul>
+                              <ChangeList lines={changeLines(row)} withOld={row.action !== 'created'} />
                             </Show>
                           </li>
                         );

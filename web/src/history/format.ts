@@ -1,5 +1,5 @@
 /** How the history shows a time, a person, an action and a field's value (Vietnamese first). */
-import type { BoardSnapshot } from '@binhan/core';
+import { fundName, type BoardSnapshot } from '@binhan/core';
 import { awardForm, date, field, pick, qty, t, value, vnd } from '../i18n';
 import { th } from '../i18n/strings-history';
 import type { AuditRow } from './audit-api';
@@ -70,10 +70,7 @@ export function valueText(f: string, v: unknown, board: BoardSnapshot | null, it
       const u = board?.units.find((x) => x.id === v);
       return u ? pick({ vi: u.nameVi, en: u.nameEn }) : v;
     }
-    if (f === 'fundingSource') {
-      const fund = board?.facts.funds.find((x) => x.id === v);
-      return fund ? pick({ vi: fund.nameVi, en: fund.nameEn }) : v;
-    }
+    if (f === 'fundingSource') return board ? pick(fundName(board.facts, v)) : v;
     return v;
   }
   if (typeof v === 'number') return f === 'unitPrice' || f === 'amount' ? vnd(v) : qty(v);
@@ -93,10 +90,7 @@ function factText(key: string, v: unknown, board: BoardSnapshot | null): string 
       })
       .join('; ');
   }
-  if (key === 'awardFundId' && typeof v === 'string') {
-    const fund = board?.facts.funds.find((x) => x.id === v);
-    return fund ? pick({ vi: fund.nameVi, en: fund.nameEn }) : v;
-  }
+  if (key === 'awardFundId' && typeof v === 'string') return board ? pick(fundName(board.facts, v)) : v;
   if (key === 'conferenceDate' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return date(v);
   if (typeof v === 'number') return qty(v);
   return typeof v === 'string' ? v : JSON.stringify(v);

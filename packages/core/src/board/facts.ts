@@ -4,8 +4,8 @@ import { requireCurrentBoard } from './doc';
 import { factsPatchSchema, type AgendaItem, type BoardFacts, type FactsPatch } from './schema';
 import { say, issue, type Issue } from '../validation/issues';
 import { contextIssues, fail, isPlainObject, newId, parseWith, type WriteContext } from './validate';
-import { readBoard, readFacts, readAgenda } from './snapshot';
-import { fundRemovalIssues } from './fund-usage';
+import { readFacts, readAgenda } from './snapshot';
+import { fundLinesOf, fundRemovalIssues } from './fund-usage';
 import { toIsoInstant } from '../util/dates';
 
 export function validateFactsPatch(patch: unknown): { value: FactsPatch; issues: Issue[] } {
@@ -36,8 +36,7 @@ export function setFacts(doc: Y.Doc, patch: FactsPatch, ctx: WriteContext): Boar
   const v = validateFactsPatch(patch);
   issues.push(...v.issues);
   if (v.value.funds && !v.issues.length) {
-    const board = readBoard(doc);
-    issues.push(...fundRemovalIssues([...board.cards, ...board.deletedCards], board.facts.funds, new Set(v.value.funds.map((f) => f.id))));
+    issues.push(...fundRemovalIssues(fundLinesOf(maps.cards as Y.Map<unknown>), readFacts(doc).funds, new Set(v.value.funds.map((f) => f.id))));
   }
   if (issues.length) fail(issues);
   doc.transact(() => {

@@ -4,6 +4,7 @@
  * in the trash count too, since restoring one brings its fund back into use. The board model
  * (setFacts) and the server's write guard both ask this, the guard of the doc's raw entries.
  */
+import * as Y from 'yjs';
 import type { BoardFacts, BoardSnapshot } from './schema';
 import { issue, type Issue } from '../validation/issues';
 
@@ -17,6 +18,15 @@ export interface FundLine {
   kind: unknown;
   fundingSource?: unknown;
   deletedAt?: unknown;
+}
+
+/** The fund fields of every card entry of a doc's cards map (garbage entries skipped), live and in the trash. */
+export function fundLinesOf(cards: Y.Map<unknown>): FundLine[] {
+  const lines: FundLine[] = [];
+  cards.forEach((m) => {
+    if (m instanceof Y.Map) lines.push({ kind: m.get('kind'), fundingSource: m.get('fundingSource'), deletedAt: m.get('deletedAt') });
+  });
+  return lines;
 }
 
 export function fundUsage(lines: Iterable<FundLine>, fundId: string): FundUsage {

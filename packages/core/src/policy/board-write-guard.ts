@@ -25,7 +25,7 @@ import { cardValueChanges } from '../board/value-changes';
 import { REFUSALS, type Refusal } from './refusals';
 import { commentWriteIssue, isGuardedStatusChange, mayApprove, mayWriteArea, PURGE_WRITER } from './write-rules';
 import { COMMENTS_KEY } from '../board/comments';
-import { fundRemovalIssues, type FundLine } from '../board/fund-usage';
+import { fundLinesOf, fundRemovalIssues } from '../board/fund-usage';
 import { isPlainObject } from '../board/validate';
 import type { BoardFacts } from '../board/schema';
 import { atLeast, type Role } from './roles';
@@ -104,11 +104,7 @@ export class BoardWriteGuard {
     const before = was.filter((f): f is BoardFacts['funds'][number] =>
       isPlainObject(f) && typeof f['id'] === 'string' && typeof f['nameVi'] === 'string' && typeof f['nameEn'] === 'string');
     if (before.every((f) => kept.has(f.id))) return [];
-    const lines: FundLine[] = [];
-    this.maps.cards.forEach((m: unknown) => {
-      if (m instanceof Y.Map) lines.push({ kind: m.get('kind'), fundingSource: m.get('fundingSource'), deletedAt: m.get('deletedAt') });
-    });
-    return fundRemovalIssues(lines, before, kept).map((i) => ({ path: 'facts.funds', vi: i.vi, en: i.en }));
+    return fundRemovalIssues(fundLinesOf(this.maps.cards as Y.Map<unknown>), before, kept).map((i) => ({ path: 'facts.funds', vi: i.vi, en: i.en }));
   }
 
   constructor(doc: Y.Doc = new Y.Doc()) {
