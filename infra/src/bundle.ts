@@ -51,6 +51,8 @@ export interface HandlerBundle {
   startupBytes: number;
   /** Those files (absolute paths), the entry first. */
   startupFiles: string[];
+  /** The source files (relative to the repository root) whose code is in those files. */
+  startupInputs: string[];
   /** Everything in the folder, lazily loaded chunks (e.g. the export generators) included. */
   totalBytes: number;
 }
@@ -123,6 +125,7 @@ export function bundleHandler(name: HandlerName, options: BundleOptions = {}): H
     bytes: statSync(file).size,
     startupBytes: [...atStartup].reduce((sum, output) => sum + sizeOf(output), 0),
     startupFiles: [...atStartup].map((output) => resolve(build.absWorkingDir!, output)),
+    startupInputs: [...new Set([...atStartup].flatMap((output) => Object.keys(outputs[output]!.inputs)))].sort(),
     totalBytes: Object.keys(outputs).reduce((sum, output) => sum + sizeOf(output), 0),
   };
 }

@@ -48,5 +48,6 @@ export * from './board/change-tracker';
 export * from './board/entry-snapshot';
 export * from './board/value-changes';
 export type { AuditAction, AuditEntry, AuditPerson, AuditValueChange } from './board/audit-entry';
+export { auditEntriesFrom } from './board/audit-entries';
 export * from './board/entry-checks';
 export * from './policy';

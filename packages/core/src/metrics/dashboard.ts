@@ -10,7 +10,7 @@ import { NOMINEE_KINDS, REVIEW_STATUSES } from '../board/schema';
 import { dayNumber, daysBetween, fromDayNumber, quarterEnd, vietnamDate, type IsoDate } from '../util/dates';
 import { awardAmount, type AwardAmount } from '../awards/amounts';
 import { AWARD_FORM_IDS, type AwardFormId } from '../awards/forms';
-import { conferenceDateInForce } from '../plan/due-dates';
+import { conferenceDateInForce } from '../plan/conference-date';
 import { DEFAULT_AWARD_RULES, type AwardRuleSet } from '../awards/rules';
 import { BoardValidationError, type Issue } from '../validation/issues';
 

@@ -13,34 +13,15 @@
  */
 import type * as Y from 'yjs';
 import type { BoardFacts, BoardSnapshot, TaskCard } from '../board/schema';
-import { dayNumber, fromDayNumber, isRealIsoDate, quarterEnd, type IsoDate } from '../util/dates';
+import { isRealIsoDate, type IsoDate } from '../util/dates';
+import { conferenceDateInForce, dueFromConference } from './conference-date';
+
+export * from './conference-date';
 import { updateCard } from '../board/cards';
 import { setFacts } from '../board/facts';
 import { readBoard } from '../board/snapshot';
 import { say } from '../validation/issues';
 import { fail, type WriteContext } from '../board/validate';
-
-export interface ConferenceDateInForce {
-  date: IsoDate | null;
-  /** 'set': the board's conference date; 'quarter-end': the plan's quarter, until one is set. */
-  basis: 'set' | 'quarter-end' | 'unknown';
-}
-
-export function conferenceDateInForce(facts: Pick<BoardFacts, 'conferenceDate' | 'session'>): ConferenceDateInForce {
-  if (facts.conferenceDate) return { date: facts.conferenceDate, basis: 'set' };
-  const s = facts.session;
-  if (s?.quarter && s.year) return { date: quarterEnd(s.year, s.quarter), basis: 'quarter-end' };
-  return { date: null, basis: 'unknown' };
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromDayNumber(dayNumber(date) + days);
-}
-
-/** The due date of a task `offset` days from the conference on `conference`. */
-export function dueFromConference(conference: IsoDate, offset: number): IsoDate {
-  return addDays(conference, offset);
-}
 
 export interface DueDateShift {
   cardId: string;

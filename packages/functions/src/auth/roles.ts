@@ -10,7 +10,7 @@
  *             revoke share links
  * Creating and importing boards needs a global administrator.
  */
-import { atLeast, isRole, roleRank, ROLES, type Role } from '@binhan/core';
+import { atLeast, isRole, roleRank, ROLES, type Role } from '@binhan/core/yjs-free';
 
 export { atLeast, isRole, roleRank, ROLES, type Role };
 

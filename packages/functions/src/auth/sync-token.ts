@@ -6,7 +6,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
 
-import { RIGHTS, ROLES, rightOf, type Right, type Role } from '@binhan/core';
+import { RIGHTS, ROLES, rightOf, type Right, type Role } from '@binhan/core/yjs-free';
 
 /** Roles and rights have one home, @binhan/core/policy; re-exported for the server's callers. */
 export { RIGHTS, ROLES, rightOf, type Role };

@@ -15,7 +15,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { BoardValidationError } from '@binhan/core';
+import { BoardValidationError } from '@binhan/core/yjs-free';
 import { createHttpServices, type AppEnv, type HttpDeps, type HttpServices } from './services';
 import { ApiError, errors, fromBoardValidation } from './errors';
 import { loadSession } from './middleware/session';

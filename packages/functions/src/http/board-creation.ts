@@ -1,14 +1,14 @@
 /**
  * Making a new board, whatever it is made from (a template, a plan's text or file, a board.json):
  * its id, its first document, its registry entry and its creator as admin. Used by the boards,
- * plan-upload and board-import routes.
+ * plan-upload and board-import routes. Its first document is built by board-doc.ts's
+ * `buildBoardDoc` (loaded on first use).
  */
-import * as Y from 'yjs';
-import { BoardValidationError, slugify } from '@binhan/core';
+import { slugify } from '@binhan/core/yjs-free';
 import { randomId } from '../util/crypto';
 import type { Account } from '../storage/accounts';
 import type { HttpServices } from './services';
-import { errors, fromBoardValidation } from './errors';
+import { errors } from './errors';
 
 /** A fresh board id: the title's slug and a random suffix, `[a-z0-9-]{1,64}`. */
 export function newBoardId(boardTitle: string): string {
@@ -24,23 +24,6 @@ export function newBoardId(boardTitle: string): string {
  */
 export function contentAuthor(user: Pick<Account, 'name' | 'email'>): string {
   return user.name.trim() || user.email;
-}
-
-/**
- * Runs `fill` on a new, empty Y.Doc and returns what it returned with the doc's state as one
- * update; the doc is destroyed either way. Invalid content (BoardValidationError) → 400.
- */
-export function buildBoardDoc<T>(fill: (doc: Y.Doc) => T): { result: T; update: Uint8Array } {
-  const doc = new Y.Doc();
-  try {
-    const result = fill(doc);
-    return { result, update: Y.encodeStateAsUpdate(doc) };
-  } catch (error) {
-    if (error instanceof BoardValidationError) throw fromBoardValidation(error);
-    throw error;
-  } finally {
-    doc.destroy();
-  }
 }
 
 /** Stores the new board's first update and registry entry, and makes `actor` its admin. 409 if the id is taken. */

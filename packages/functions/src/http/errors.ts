@@ -2,7 +2,7 @@
  * API errors: every refusal is JSON `{ "error": { "code", "message", "messageVi" } }` (English
  * and Vietnamese), with the status that says what kind of refusal it is.
  */
-import { BoardValidationError } from '@binhan/core';
+import { BoardValidationError } from '@binhan/core/yjs-free';
 
 export type ApiStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500;
 

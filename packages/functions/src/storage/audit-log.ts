@@ -8,7 +8,7 @@
  * the board's log. Entries never expire (no TTL).
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { cardActions, changedFactKeys, factValueChanges, type AuditEntry, type AuditValueChange, type BoardChanges } from '@binhan/core';
+import type { AuditEntry, AuditValueChange } from '@binhan/core';
 import type { Table } from './dynamo';
 import { BatchPutCoalescer } from './batch-put-coalescer';
 import { keys, uniqueSuffix } from './table-schema';
@@ -154,43 +154,4 @@ function decodeCursor(cursor: string, pk: string, prefix: string): { pk: string;
     // fall through
   }
   throw new InvalidAuditCursorError();
-}
-
-/**
- * The audit entries of one accepted update: one per card and kind of action, plus one for
- * board-level changes (facts, units, agenda). Changes of root types outside the board are not
- * audited.
- */
-/** The fields that name a card (task, nominee, budget item). */
-const LABEL_FIELDS = ['title', 'name', 'line'];
-
-export function auditEntriesFrom(
-  changes: BoardChanges,
-  who: { boardId: string; actor: string; at: string; declaredName?: string },
-): AuditEntry[] {
-  const out: AuditEntry[] = [];
-  const person = who.declaredName ? { declaredName: who.declaredName } : {};
-  for (const change of changes.cards) {
-    for (const { action, fields } of cardActions(change)) {
-      // A card's entry removed for good (an admin's purge) is not the bin.
-      const act = action === 'deleted' && change.entry === 'removed' ? 'purged' : action;
-      // A purge keeps the card's name (its entry is gone); a move its column.
-      const keep = (f: string) => (act === 'purged' ? LABEL_FIELDS.includes(f) : act === 'moved' ? f === 'unit' : fields.includes(f));
-      const values = (change.values ?? []).filter((v) => keep(v.field));
-      out.push({
-        boardId: who.boardId, cardId: change.cardId, actor: who.actor, at: who.at, action: act, fields,
-        ...(values.length ? { changes: values } : {}),
-        ...person,
-      });
-    }
-  }
-  const boardFields = [...changedFactKeys(changes).map((k) => `facts.${k}`), ...changes.other];
-  const factValues = factValueChanges(changes.facts);
-  if (boardFields.length > 0)
-    out.push({
-      boardId: who.boardId, cardId: '', actor: who.actor, at: who.at, action: 'updated', fields: boardFields,
-      ...(factValues.length ? { changes: factValues } : {}),
-      ...person,
-    });
-  return out;
 }

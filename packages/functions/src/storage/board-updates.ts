@@ -14,13 +14,20 @@
  *   compaction killed after its commit (its old set left) or before it (its new set left)
  *   leaves nothing behind for good. Merged updates it did not delete are merged again and
  *   deleted by the next compaction (Yjs updates are idempotent).
+ *
+ * Yjs itself is loaded on the first merge or compaction (board-state-merge.ts), not with this
+ * module: the http Lambda's routes that never read a board's content (sign-in, members, links)
+ * then start without it.
  */
-import * as Y from 'yjs';
+import type * as StateMerge from './board-state-merge';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { asBytes, deleteAll, isConditionalCheckFailed, queryAll, type Item, type Table } from './dynamo';
 import { BatchPutCoalescer } from './batch-put-coalescer';
 import { keys, uniqueSuffix } from './table-schema';
 import { ignoreFailure } from '../util/promises';
+
+/** The Yjs side (board-state-merge.ts), loaded on first use. */
+const stateMerge = (): Promise<typeof StateMerge> => import('./board-state-merge');
 
 /** Bytes per item part: DynamoDB items are at most 400 KB including names and keys. */
 export const ITEM_PART_BYTES = 350 * 1024;
@@ -116,7 +123,8 @@ export class BoardUpdates {
   async loadMerged(boardId: string): Promise<{ update: Uint8Array; stored: StoredUpdates }> {
     const stored = await this.load(boardId);
     const all = stored.snapshot ? [stored.snapshot, ...stored.updates.map((u) => u.bytes)] : stored.updates.map((u) => u.bytes);
-    const update = all.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : all.length === 1 ? all[0]! : Y.mergeUpdates(all);
+    if (all.length === 1) return { update: all[0]!, stored };
+    const update = (await stateMerge()).mergeStoredUpdates(all);
     return { update, stored };
   }
 
@@ -222,12 +230,7 @@ export class BoardUpdates {
     if (head.version !== stored.snapshotVersion) {
       return { committed: false, version: head.version, mergedUpdates: 0, snapshotBytes: 0 };
     }
-    // Apply to a document (rather than mergeUpdates) so deleted content is garbage collected.
-    const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const u of stored.updates) Y.applyUpdate(doc, u.bytes);
-    const state = Y.encodeStateAsUpdate(doc);
-    doc.destroy();
+    const state = (await stateMerge()).compactedState(stored.snapshot, stored.updates.map((u) => u.bytes));
 
     const version = stored.snapshotVersion + 1;
     const chunkSet = `${version}-${globalThis.crypto.randomUUID().slice(0, 8)}`;

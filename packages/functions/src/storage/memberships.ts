@@ -5,7 +5,7 @@
  * board item first.
  */
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { isRole, type Role } from '@binhan/core';
+import { isRole, type Role } from '@binhan/core/yjs-free';
 import type { Table } from './dynamo';
 import { queryPrefix } from './prefix-query';
 import { accessKeys, keys } from './table-schema';

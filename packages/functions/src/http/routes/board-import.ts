@@ -3,11 +3,11 @@
  *   POST /api/boards/import    administrator: a board.json (GET …/exports/board.json) → a new board
  * The JSON reader is exports/board-json.ts (loaded on first use, with the other generators).
  */
-import { readBoard } from '@binhan/core';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv, HttpServices } from '../services';
-import { buildBoardDoc, contentAuthor, createBoardFromDoc, newBoardId } from '../board-creation';
+import { contentAuthor, createBoardFromDoc, newBoardId } from '../board-creation';
+import { loadBoardDocs } from '../board-doc-loader';
 import { globalAdmin } from '../middleware/require-role';
 import { validateJson } from '../validate';
 import { loadGenerators } from './exports';
@@ -23,7 +23,7 @@ export function boardImportRoutes(s: HttpServices): Hono<AppEnv> {
     const json = c.req.valid('json');
     const title = (json as { board?: { title?: unknown } } | null)?.board?.title;
     const boardId = newBoardId(typeof title === 'string' ? title : 'board');
-    const { importBoardJson } = await loadGenerators();
+    const [{ importBoardJson }, { buildBoardDoc, readBoard }] = await Promise.all([loadGenerators(), loadBoardDocs()]);
     const { result: snapshot, update } = buildBoardDoc((doc) => {
       const imported = importBoardJson(json, doc, { actor: contentAuthor(user), now: new Date(s.clock()), boardId });
       readBoard(doc); // the imported doc is readable as a board

@@ -3,11 +3,11 @@
  *     the board's Yjs state sizes (state bytes, stored bytes, snapshot version, pending updates),
  *     for checks of storage and compaction.
  */
-import * as Y from 'yjs';
 import { Hono } from 'hono';
 import { BOARD_ID } from '../../storage/table-schema';
 import type { AppEnv, HttpServices } from '../services';
 import { errors } from '../errors';
+import { loadBoardDocs } from '../board-doc-loader';
 
 /** Where boardStateRoutes is mounted; its own path is relative to it. */
 export const BOARD_STATE_BASE = '/api/boards/:boardId/state';
@@ -23,13 +23,10 @@ export function boardStateRoutes(s: HttpServices): Hono<AppEnv> {
     if (!check.ok) throw errors.token(check.status, check.reason);
     if (await s.revocations.check(check.claims)) throw errors.revoked();
     const { update, stored } = await s.updates.loadMerged(boardId);
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, update);
-    const state = Y.encodeStateAsUpdate(doc);
-    doc.destroy();
+    const stateBytes = (await loadBoardDocs()).stateBytes(update);
     return c.json({
       boardId,
-      stateBytes: state.byteLength,
+      stateBytes,
       storedBytes: stored.storedBytes,
       snapshotVersion: stored.snapshotVersion,
       pendingUpdates: stored.updates.length,

@@ -16,15 +16,15 @@ import {
   UNIT_ID,
   type BoardSnapshot,
   type Card,
-} from '@binhan/core';
+} from '@binhan/core/yjs-free';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { NEEDS } from '../../auth/roles';
 import { cutConnections } from '../../sockets/cut-off';
-import { changeDoc, loadSnapshot } from '../board-doc';
+import { loadBoardDocs } from '../board-doc-loader';
 import type { AppEnv, HttpServices } from '../services';
 import { errors } from '../errors';
-import { buildBoardDoc, contentAuthor, createBoardFromDoc, newBoardId } from '../board-creation';
+import { contentAuthor, createBoardFromDoc, newBoardId } from '../board-creation';
 import { boardRole, globalAdmin, signedIn } from '../middleware/require-role';
 import { validateJson, validateQuery } from '../validate';
 import { myBoards } from './auth';
@@ -101,7 +101,7 @@ export function boardRoutes(s: HttpServices): Hono<AppEnv> {
     const user = c.get('user')!;
     const boardId = newBoardId(body.title);
     const ctx = { actor: contentAuthor(user), now: new Date(s.clock()) };
-    const { fillNewBoard } = await import('../new-board-content');
+    const [{ fillNewBoard }, { buildBoardDoc }] = await Promise.all([import('../new-board-content'), loadBoardDocs()]);
     const { result: outcome, update } = buildBoardDoc((doc) =>
       fillNewBoard(doc, body.planText === undefined ? { template: body.template ?? 'blank' } : { planText: body.planText }, { boardId, title: body.title }, ctx));
     if (!outcome.ok) {
@@ -116,7 +116,7 @@ export function boardRoutes(s: HttpServices): Hono<AppEnv> {
 
   app.get('/:boardId', boardRole(s, NEEDS.readBoard, { allowToken: true }), async (c) => {
     const access = c.get('access');
-    const board = await loadSnapshot(s, access.boardId);
+    const board = await (await loadBoardDocs()).loadSnapshot(s, access.boardId);
     return c.json({ boardId: access.boardId, title: access.entry.title, archived: access.entry.archived, role: access.role, board });
   });
 
@@ -125,7 +125,7 @@ export function boardRoutes(s: HttpServices): Hono<AppEnv> {
     const patch = c.req.valid('json');
     if (patch.title !== undefined && patch.title !== access.entry.title) {
       // The title lives in the board document too (what the page shows): change both.
-      await changeDoc(s, access.boardId, (doc) => doc.getMap('meta').set('title', patch.title));
+      await (await loadBoardDocs()).changeDoc(s, access.boardId, (doc) => doc.getMap('meta').set('title', patch.title));
     }
     const entry = await s.registry.update(access.boardId, patch);
     if (!entry) throw errors.boardNotFound();
@@ -137,14 +137,14 @@ export function boardRoutes(s: HttpServices): Hono<AppEnv> {
 
   app.get('/:boardId/dashboard', boardRole(s, NEEDS.readBoard, { allowToken: true }), async (c) => {
     const access = c.get('access');
-    const board: BoardSnapshot = await loadSnapshot(s, access.boardId);
+    const board: BoardSnapshot = await (await loadBoardDocs()).loadSnapshot(s, access.boardId);
     return c.json({ boardId: access.boardId, at: new Date(s.clock()).toISOString(), dashboard: dashboard(board, new Date(s.clock())) });
   });
 
   app.get('/:boardId/cards', boardRole(s, NEEDS.readBoard, { allowToken: true }), validateQuery(cardsQuery), async (c) => {
     const access = c.get('access');
     const f = c.req.valid('query');
-    const board = await loadSnapshot(s, access.boardId);
+    const board = await (await loadBoardDocs()).loadSnapshot(s, access.boardId);
     const cards = board.cards.filter(
       (card) =>
         (!f.kind || card.kind === f.kind) &&

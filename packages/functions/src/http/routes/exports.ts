@@ -21,12 +21,12 @@
  * signer's name is printed only when `signer` is given (the room to sign is there either way).
  * The plan number and date come from the board's facts.
  */
-import { BoardValidationError, REVIEW_STATUSES, foldVietnamese, parseDateInput, type ReviewStatus } from '@binhan/core';
+import { BoardValidationError, REVIEW_STATUSES, foldVietnamese, parseDateInput, type ReviewStatus } from '@binhan/core/yjs-free';
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import type * as Generators from '../../exports';
 import { NEEDS } from '../../auth/roles';
-import { loadDoc, loadSnapshot } from '../board-doc';
+import { loadBoardDocs } from '../board-doc-loader';
 import type { AppEnv, HttpServices } from '../services';
 import { errors, fromBoardValidation } from '../errors';
 import { boardRole } from '../middleware/require-role';
@@ -122,7 +122,7 @@ export function exportRoutes(s: HttpServices): Hono<AppEnv> {
       date = parsed;
     }
     const paper = PAPERS[file as keyof typeof PAPERS];
-    const board = await loadSnapshot(s, c.get('access').boardId);
+    const board = await (await loadBoardDocs()).loadSnapshot(s, c.get('access').boardId);
     const docx = await paper.make(board, {
       now: new Date(s.clock()), date, number: q.number, signer: q.signer, commune: q.commune,
       parentBody: q.parentBody, recipient: q.recipient, venue: q.venue,
@@ -148,7 +148,7 @@ export function exportRoutes(s: HttpServices): Hono<AppEnv> {
       throw errors.badRequest('invalid-input', 'Only a printable page (.html) has a print view.', 'Chỉ trang in (.html) mới có chế độ in.');
     const name = `${NAMES[what][lang]} - ${boardId}.${ext}`;
     if (what === 'board') {
-      const doc = await loadDoc(s, boardId);
+      const doc = await (await loadBoardDocs()).loadDoc(s, boardId);
       try {
         const json = JSON.stringify(exportBoardJson(doc, { now: new Date(s.clock()) }), null, 2);
         return send(c, json, EXPORT_CONTENT_TYPES.json, contentDisposition('attachment', name));
@@ -159,7 +159,7 @@ export function exportRoutes(s: HttpServices): Hono<AppEnv> {
         doc.destroy();
       }
     }
-    const board = await loadSnapshot(s, boardId);
+    const board = await (await loadBoardDocs()).loadSnapshot(s, boardId);
     const options = { now: new Date(s.clock()), statuses };
     switch (ext) {
       case 'csv':

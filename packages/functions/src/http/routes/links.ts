@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 import { NEEDS } from '../../auth/roles';
 import type { ShareLink } from '../../storage/share-links';
 import { cutConnections, REVOKED_MESSAGE } from '../../sockets/cut-off';
-import { publicBase } from '../board-doc';
+import { publicBase } from '../public-base';
 import { LINK_ID, type AppEnv, type HttpServices } from '../services';
 import { errors } from '../errors';
 import { boardRole } from '../middleware/require-role';

@@ -18,7 +18,7 @@ import { NEEDS } from '../../auth/roles';
 import { ROLES } from '../../auth/sync-token';
 import { publicAccount } from '../../storage/accounts';
 import { cutConnections } from '../../sockets/cut-off';
-import { publicBase } from '../board-doc';
+import { publicBase } from '../public-base';
 import { USER_ID, type AppEnv, type HttpServices } from '../services';
 import { errors } from '../errors';
 import { boardRole, globalAdmin } from '../middleware/require-role';

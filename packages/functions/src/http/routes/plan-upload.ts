@@ -12,10 +12,12 @@
  * answers.
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { LIMITS, readBoard, type PlanReading, type UnitChoice } from '@binhan/core';
+import { LIMITS } from '@binhan/core/yjs-free';
+import type { PlanReading, UnitChoice } from '@binhan/core';
 import type { AppEnv, HttpServices } from '../services';
 import { ApiError, errors } from '../errors';
-import { buildBoardDoc, contentAuthor, createBoardFromDoc, newBoardId } from '../board-creation';
+import { contentAuthor, createBoardFromDoc, newBoardId } from '../board-creation';
+import { loadBoardDocs } from '../board-doc-loader';
 import { globalAdmin } from '../middleware/require-role';
 
 export const UPLOAD_HEADER = 'x-binhan-upload';
@@ -117,7 +119,7 @@ export function createFromPlanFile(s: HttpServices): MiddlewareHandler<AppEnv> {
       throw errors.badRequest('invalid-input', `Give the board a title (1–${LIMITS.title} characters).`, `Hãy đặt tên bảng (1–${LIMITS.title} ký tự).`);
     const units = unitChoices(form['units']);
     const boardId = newBoardId(title);
-    const { applyPlanReading } = await loadPlanReading();
+    const [{ applyPlanReading }, { buildBoardDoc, readBoard }] = await Promise.all([loadPlanReading(), loadBoardDocs()]);
     const { result: snapshot, update } = buildBoardDoc((doc) => {
       applyPlanReading(doc, reading, { boardId, title, units }, { actor: contentAuthor(user), now: new Date(s.clock()) });
       return readBoard(doc);

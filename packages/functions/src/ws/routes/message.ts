@@ -16,9 +16,8 @@
  * Bad input gets an error control frame and changes nothing.
  */
 import * as Y from 'yjs';
-import { REFUSALS } from '@binhan/core';
+import { auditEntriesFrom, REFUSALS } from '@binhan/core';
 import { CLOSE_CODES, decodeBase64, decodeFrame, fitCloseReason, FrameError, MAX_JOINED_MESSAGE_BYTES } from '@binhan/transport';
-import { auditEntriesFrom } from '../../storage/audit-log';
 import { compactionChance, logDueForCompaction } from '../../storage/compaction-policy';
 import type { AudienceMember, ConnectionRecord } from '../../storage/connections';
 import { FragmentError } from '../../storage/fragments';
