@@ -11,14 +11,22 @@
  * reaches the leader's page and storage (the editor is not cut off). No page error is thrown
  * (e.g. a close reason over 123 bytes). A screenshot of the notice goes to
  * test-artifacts/screenshots/undone-notice-vi.png.
+ *
+ * A board stored with damaged cards (before the write guard: a budget amount as text, a title as
+ * a Y.Text, an unknown review status, a number for a card) opens with its 18 readable cards and
+ * a notice that names what is hidden and why; the district's view link sees the notice without
+ * the button; a staff member removes the damaged cards (two clicks), the notice goes from every
+ * page live, storage holds no damaged entry and the same 18 cards, and the editor's next edit
+ * still arrives. Screenshot: damaged-notice-vi.png.
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addCard, readBoard, type Role } from '@binhan/core';
+import { addCard, damagedCards, readBoard, type Role } from '@binhan/core';
 import { seedPlan27Board } from '@binhan/core/plan-27';
 import { hasChromium, requireTool } from '../helpers/tools';
 import { see } from '../helpers/page-expect';
 import { storedDoc } from '../helpers/sync-clients';
+import { addDamagedCards, DAMAGED_CARD_IDS } from '../helpers/damaged-board';
 import { createBoard, openPage, screenshotPath, type BrowserStack } from '../helpers/browser';
 import { useBrowserStack } from '../helpers/stack-hooks';
 
@@ -196,6 +204,61 @@ describe.skipIf(!run)('web app in Chromium: a refused change is undone, shown, a
     await see(nomineeCard(leader)).toContainText(REVIEWED_VI);
 
     // No page threw (e.g. a close reason over 123 UTF-8 bytes), no console error.
+    expect(pageErrors.filter((e) => !/Permission denied/.test(e))).toEqual([]);
+  });
+
+  it('a board stored with damaged cards says what it hides; staff remove them, and later edits still arrive', async () => {
+    const boardId = `dmg-${Date.now().toString(36)}`;
+    await createBoard(bs.stack, boardId, (doc, ctx) => {
+      seedPlan27Board(doc, { boardId, ...ctx });
+      addDamagedCards(doc);
+    });
+    const editor = await openAs(boardId, 'editor', 'Chị Lan');
+    const viewer = await openAs(boardId, 'viewer', 'Huyện');
+    await online(editor);
+    await online(viewer);
+    for (const page of [editor, viewer]) {
+      await see(page.locator('article.card')).toHaveCount(18);
+      await see(page.getByTestId('damaged-notice')).toContainText('Có 4 mục trên bảng bị hỏng nên không hiển thị');
+    }
+    // The district's view link: told, but offered nothing to change.
+    await see(viewer.getByTestId('damaged-notice').getByRole('button')).toHaveCount(0);
+
+    const notice = editor.getByTestId('damaged-notice');
+    await notice.locator('summary').click();
+    await see(notice.locator('li[data-card-id="bad-budget"]')).toHaveText('Thuê âm thanh — Thẻ bad-budget: "amount" phải là số; đã bỏ qua');
+    await see(notice.locator('li[data-card-id="bad-nominee"]')).toContainText('Bà Phạm Thị Hoa');
+    await see(notice.locator('li[data-card-id="bad-task"]')).toContainText('Trang trí hội trường');
+    await see(notice.locator('li[data-card-id="bad-number"]')).toContainText('(không đọc được tên)');
+    await notice.getByRole('button', { name: 'Xóa 4 thẻ hỏng…' }).click();
+    await see(notice).toContainText('Xóa hẳn 4 thẻ không đọc được khỏi bảng? Các thẻ khác giữ nguyên.');
+    await editor.screenshot({ path: screenshotPath('damaged-notice-vi') });
+    await notice.getByRole('button', { name: 'Xóa thẻ hỏng' }).click();
+    await see(editor.locator('.toast').filter({ hasText: 'Đã xóa 4 thẻ hỏng' })).toBeVisible();
+
+    // Gone from every page, live; the readable cards all still there.
+    for (const page of [editor, viewer]) {
+      await see(page.getByTestId('damaged-notice'), { timeout: 5_000 }).toHaveCount(0);
+      await see(page.locator('article.card')).toHaveCount(18);
+    }
+    // Storage: no damaged entry left, the same 18 cards.
+    await expect.poll(async () => {
+      const doc = await storedDoc(bs.stack, boardId);
+      return { damaged: damagedCards(doc).length, left: DAMAGED_CARD_IDS.filter((id) => doc.getMap('cards').has(id)), cards: readBoard(doc).cards.length };
+    }, { timeout: 5_000 }).toEqual({ damaged: 0, left: [], cards: 18 });
+
+    // The same editor's next edit reaches the district's page and storage.
+    const first = readBoard(await storedDoc(bs.stack, boardId)).cards.find((c) => c.kind === 'task')!;
+    await editor.locator(`article.card[data-card-id="${first.id}"]`).locator('h3').click();
+    const dialog = editor.getByRole('dialog', { name: 'Sửa thẻ' });
+    await dialog.getByLabel('Tiêu đề').fill('Chuẩn bị hội trường, âm thanh');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await see(dialog).toBeHidden();
+    await see(viewer.locator(`article.card[data-card-id="${first.id}"]`), { timeout: 5_000 }).toContainText('Chuẩn bị hội trường, âm thanh');
+    await expect.poll(async () => {
+      const c = readBoard(await storedDoc(bs.stack, boardId)).cards.find((x) => x.id === first.id);
+      return c?.kind === 'task' ? c.title : null;
+    }, { timeout: 5_000 }).toBe('Chuẩn bị hội trường, âm thanh');
     expect(pageErrors.filter((e) => !/Permission denied/.test(e))).toEqual([]);
   });
 });

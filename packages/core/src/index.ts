@@ -16,6 +16,7 @@ export { moveCard, type MoveTarget } from './board/move';
 export * from './board/comments';
 export { setFacts, setAgenda, validateFactsPatch } from './board/facts';
 export { budgetLinesOfFund, fundRemovalIssues, fundUsage, type FundLine, type FundUsage } from './board/fund-usage';
+export { clearDamagedCards, damagedCards, type DamagedCard } from './board/damaged-cards';
 
 // The importer, the plan reader, its dictionaries and applying a plan to a board:
 // @binhan/core/plan-reading (their types here).

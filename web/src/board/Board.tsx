@@ -8,6 +8,7 @@ import { useApp } from '../app-context';
 import { pick, t } from '../i18n';
 import { CardView } from './CardView';
 import { Filters } from './Filters';
+import { DamagedNotice } from './DamagedNotice';
 import { cardLabel, filterActive, makeMatcher } from './card-helpers';
 import { clearDropTarget, dragOver, draggedCardId, dropTarget, endDrag } from './dnd';
 import { createCommentCounts } from './comment-counts';
@@ -148,6 +149,7 @@ export function Board(): JSX.Element {
     <section class="board-page" aria-labelledby="board-heading">
       <h2 id="board-heading" class="visually-hidden">{t('tabBoard')}</h2>
       <Filters />
+      <DamagedNotice />
       <p class="shown-count" aria-live="polite">
         <Show when={filterActive(ui.filters())}>{t('shown', { n: shownCount(), total: board()?.cards.length ?? 0 })}</Show>
       </p>

@@ -6,7 +6,7 @@
  * editor shows, before the server would undo it.
  */
 import {
-  addCard, atLeast, BoardValidationError, deleteCard, getCard, PURGE_WRITER, purgeCard, mayChooseReviewStatus, moveBudgetLinesToFund, moveCard, readFacts, restoreCard, setConferenceDate, setFacts,
+  addCard, atLeast, BoardValidationError, clearDamagedCards, deleteCard, getCard, PURGE_WRITER, purgeCard, mayChooseReviewStatus, moveBudgetLinesToFund, moveCard, readFacts, restoreCard, setConferenceDate, setFacts,
   updateCard, validateFactsPatch,
   type BoardFacts, type Card, type CardPatch, type FactsPatch, type Issue, type IsoDate, type MoveTarget, type NewCardInput, type WriteContext,
 } from '@binhan/core';
@@ -63,6 +63,8 @@ export interface Actions {
   setFacts(patch: FactsPatch, conference?: { date: IsoDate | null; moveTaskIds: readonly string[] }): WriteResult<BoardFacts>;
   /** Move the budget lines of one fund (live and in the trash) to another; returns how many. */
   moveFundLines(fromFundId: string, toFundId: string): WriteResult<number>;
+  /** Remove the card entries the board cannot show (core's damagedCards); any writer may. Returns their ids. */
+  clearDamaged(): WriteResult<string[]>;
 }
 
 export function createActions(conn: Connection, actor: () => string): Actions {
@@ -126,5 +128,6 @@ export function createActions(conn: Connection, actor: () => string): Actions {
         return readFacts(doc);
       }),
     moveFundLines: (from, to) => run(() => moveBudgetLinesToFund(conn.doc(), from, to, ctx())),
+    clearDamaged: () => run(() => clearDamagedCards(conn.doc(), ctx())),
   };
 }

@@ -50,6 +50,16 @@ export const STRINGS = s({
   clearFilters: { vi: 'Bỏ lọc', en: 'Clear filters' },
   moreFilters: { vi: 'Bộ lọc khác', en: 'More filters' },
   shown: { vi: 'Hiển thị {n}/{total} thẻ', en: 'Showing {n} of {total} cards' },
+  damagedTitle: { vi: 'Có {n} mục trên bảng bị hỏng nên không hiển thị', en: '{n} entries of this board are damaged and not shown' },
+  damagedWhy: {
+    vi: 'Các mục này được lưu khi chưa có kiểm tra dữ liệu, hoặc do một ứng dụng khác ghi. Phần còn lại của bảng vẫn đúng và vẫn cập nhật.',
+    en: 'They were stored before values were checked, or written by another application. The rest of the board is correct and still updates.',
+  },
+  damagedNoName: { vi: '(không đọc được tên)', en: '(name unreadable)' },
+  damagedClear: { vi: 'Xóa {n} thẻ hỏng…', en: 'Remove {n} damaged cards…' },
+  damagedConfirm: { vi: 'Xóa hẳn {n} thẻ không đọc được khỏi bảng? Các thẻ khác giữ nguyên.', en: 'Remove the {n} unreadable cards from the board for good? Other cards stay as they are.' },
+  damagedConfirmYes: { vi: 'Xóa thẻ hỏng', en: 'Remove damaged cards' },
+  damagedCleared: { vi: 'Đã xóa {n} thẻ hỏng', en: 'Removed {n} damaged cards' },
 
   addCard: { vi: 'Thêm thẻ', en: 'Add card' },
   addCardTo: { vi: 'Thêm thẻ vào cột {unit}', en: 'Add a card to {unit}' },
