@@ -221,8 +221,14 @@ describe.skipIf(!run)('web app in Chromium: a refused change is undone, shown, a
       await see(page.locator('article.card')).toHaveCount(18);
       await see(page.getByTestId('damaged-notice')).toContainText('Có 4 mục trên bảng bị hỏng nên không hiển thị');
     }
-    // The district's view link: told, but offered nothing to change.
+    // The district's view link: told, but offered nothing to change (on a phone too).
     await see(viewer.getByTestId('damaged-notice').getByRole('button')).toHaveCount(0);
+    const desktop = viewer.viewportSize();
+    await viewer.setViewportSize({ width: 390, height: 844 });
+    await viewer.getByTestId('damaged-notice').locator('summary').click();
+    await see(viewer.getByTestId('damaged-notice').locator('li[data-card-id="bad-budget"]')).toBeVisible();
+    await viewer.screenshot({ path: screenshotPath('damaged-notice-phone-vi') });
+    if (desktop) await viewer.setViewportSize(desktop);
 
     const notice = editor.getByTestId('damaged-notice');
     await notice.locator('summary').click();
