@@ -4,7 +4,7 @@
  * date formatting. For code that must start without the board model: the http Lambda's routes
  * import from here, and reach the Yjs side (reading a stored board) through a lazily loaded
  * module, so its cold start does not load Yjs (bench/lambda-bundles.ts;
- * tests/infra/http-cold-start.test.ts checks that no module here imports Yjs).
+ * tests/infra/bundles.test.ts fails if Yjs is at the http start).
  *
  * Why a barrel of its own: esbuild splits a bundle by file, and a file its entry reaches through
  * any import goes in the entry's chunks. `@binhan/core` re-exports the board model, so anything

@@ -24,7 +24,7 @@ import { watchOverwrites } from './overwrite-watch';
 import { tp } from '../i18n/strings-people';
 import { Dialog } from '../ui/Dialog';
 import { CardHistory } from '../history/CardHistory';
-import { fundName, isRealIsoDate, type AwardFormId, type NomineeKind } from '@binhan/core';
+import { CARD_NAME_FIELDS, fundName, isRealIsoDate, type AwardFormId, type NomineeKind } from '@binhan/core';
 
 interface Item {
   id?: string;
@@ -163,7 +163,7 @@ function CardEditor(props: { target: EditorTarget }): JSX.Element {
       // Someone saving the same field later: this tab is told, and may take its version back.
       watchOverwrites(conn.doc(), saved.id, written, (o) => {
         // The card by its name; when the name itself was overwritten, the sentence names both.
-        const what = ['title', 'name', 'line'].includes(o.key)
+        const what = CARD_NAME_FIELDS.includes(o.key)
           ? tp('overwrittenMineName', { field: field(o.key), mine: otherVersionText(o.mine), theirs: otherVersionText(o.theirs) })
           : tp('overwrittenMine', { field: field(o.key), card: cardLabel(saved), theirs: otherVersionText(o.theirs), mine: otherVersionText(o.mine) });
         ui.toast(`${tp('overwrittenByOther', { who: o.by ?? tp('someoneElse') })}. ${what}`, {

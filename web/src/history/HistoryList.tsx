@@ -4,7 +4,7 @@
  * history (one card) and the board's activity page (every card, with the card's name).
  */
 import { For, Show, createResource, createSignal, type JSX } from 'solid-js';
-import { cardLabel } from '@binhan/core';
+import { CARD_NAME_FIELDS, cardLabel } from '@binhan/core';
 import { useApp } from '../app-context';
 import { th } from '../i18n/strings-history';
 import { readAuditPage, type AuditRow } from './audit-api';
@@ -27,7 +27,7 @@ export function HistoryList(props: { path: string; limit: number; showCard?: boo
     const c = b?.cards.find((x) => x.id === id) ?? b?.deletedCards.find((x) => x.id === id);
     if (c) return cardLabel(c);
     // Deleted for good: the name the purge kept in the audit.
-    const named = row.changes?.find((v) => ['title', 'name', 'line'].includes(v.field) && typeof v.old === 'string');
+    const named = row.changes?.find((v) => CARD_NAME_FIELDS.includes(v.field) && typeof v.old === 'string');
     return `${typeof named?.old === 'string' ? named.old : id} ${th('removedCard')}`;
   };
   const changeLines = (row: AuditRow): ChangeLine[] => {

@@ -4,11 +4,9 @@
  * the http Lambda, which only reads the log, does not load the board model with it.
  */
 import type { AuditEntry } from './audit-entry';
+import { CARD_NAME_FIELDS } from './schema';
 import { cardActions, changedFactKeys, type BoardChanges } from './change-tracker';
 import { factValueChanges } from './value-changes';
-
-/** The fields that name a card (task, nominee, budget item). */
-const LABEL_FIELDS = ['title', 'name', 'line'];
 
 /**
  * The audit entries of one accepted update: one per card and kind of action, plus one for
@@ -26,7 +24,7 @@ export function auditEntriesFrom(
       // A card's entry removed for good (an admin's purge) is not the bin.
       const act = action === 'deleted' && change.entry === 'removed' ? 'purged' : action;
       // A purge keeps the card's name (its entry is gone); a move its column.
-      const keep = (f: string) => (act === 'purged' ? LABEL_FIELDS.includes(f) : act === 'moved' ? f === 'unit' : fields.includes(f));
+      const keep = (f: string) => (act === 'purged' ? CARD_NAME_FIELDS.includes(f) : act === 'moved' ? f === 'unit' : fields.includes(f));
       const values = (change.values ?? []).filter((v) => keep(v.field));
       out.push({
         boardId: who.boardId, cardId: change.cardId, actor: who.actor, at: who.at, action: act, fields,

@@ -9,6 +9,7 @@
 import * as Y from 'yjs';
 import { requireCurrentBoard } from './doc';
 import type { EntryProblem } from './entry-checks';
+import { CARD_NAME_FIELDS } from './schema';
 import { unreadableCard } from './snapshot';
 
 export interface DamagedCard {
@@ -18,8 +19,6 @@ export interface DamagedCard {
   problem: EntryProblem;
 }
 
-const LABEL_KEYS = ['title', 'name', 'line'];
-
 /** The stored card entries readBoard skips, with why, in id order. */
 export function damagedCards(doc: Y.Doc): DamagedCard[] {
   const out: DamagedCard[] = [];
@@ -28,7 +27,7 @@ export function damagedCards(doc: Y.Doc): DamagedCard[] {
     if (!problem) return;
     let label: string | null = null;
     if (m instanceof Y.Map) {
-      for (const key of LABEL_KEYS) {
+      for (const key of CARD_NAME_FIELDS) {
         const v: unknown = m.get(key);
         const text = typeof v === 'string' ? v.trim() : v instanceof Y.Text ? v.toString().trim() : '';
         if (text) {

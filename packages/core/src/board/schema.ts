@@ -9,6 +9,10 @@ import { NOMINEE_KINDS, type NomineeKind } from '../awards/recipients';
 
 export const CARD_KINDS = ['task', 'nominee', 'budget'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
+/** The field that names a card of each kind (what lists, the history and the audit show it by). */
+export const CARD_NAME_FIELD = { task: 'title', nominee: 'name', budget: 'line' } as const satisfies Record<CardKind, string>;
+/** Those fields, for code that meets a field without its card's kind. */
+export const CARD_NAME_FIELDS: readonly string[] = Object.values(CARD_NAME_FIELD);
 export const TASK_STATUSES = ['todo', 'in-progress', 'done'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 /** tập thể / hộ gia đình / cá nhân (defined with the award rules, which name the same recipients) */

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { boardMaps, readCardMap, requireCurrentBoard, unitsInOrder } from './doc';
 import { byOrderThenId } from './fractional';
 import {
-  BUDGET_STATUSES, CARD_KINDS, EMPTY_FACTS, NOMINEE_KINDS, REVIEW_STATUSES, TASK_STATUSES,
+  BUDGET_STATUSES, CARD_KINDS, CARD_NAME_FIELD, EMPTY_FACTS, NOMINEE_KINDS, REVIEW_STATUSES, TASK_STATUSES,
   type BoardFacts, type BoardSnapshot, type Card, type CardKind, type Unit, type AgendaItem,
 } from './schema';
 import { agendaItemProblems, factProblems, type EntryProblem } from './entry-checks';
@@ -45,7 +45,6 @@ const ENUMS: Record<string, readonly string[]> = {
   'nominee.nomineeKind': NOMINEE_KINDS,
   'budget.status': BUDGET_STATUSES,
 };
-const REQUIRED_TEXT: Record<CardKind, string> = { task: 'title', nominee: 'name', budget: 'line' };
 
 /**
  * Why a stored card entry cannot be shown (null: it can). A cheap check of what the screens
@@ -59,8 +58,8 @@ export function unreadableCard(cardId: string, m: unknown): EntryProblem | null 
   const kind = m.get('kind');
   if (typeof kind !== 'string' || !(CARD_KINDS as readonly string[]).includes(kind))
     return { path: `${at}.kind`, vi: `Thẻ ${cardId} có loại không hợp lệ; đã bỏ qua`, en: `Card ${cardId} has an invalid kind; skipped` };
-  const name = m.get(REQUIRED_TEXT[kind as CardKind]);
-  if (typeof name !== 'string') return { path: `${at}.${REQUIRED_TEXT[kind as CardKind]}`, vi: `Thẻ ${cardId} thiếu tên; đã bỏ qua`, en: `Card ${cardId} has no name; skipped` };
+  const name = m.get(CARD_NAME_FIELD[kind as CardKind]);
+  if (typeof name !== 'string') return { path: `${at}.${CARD_NAME_FIELD[kind as CardKind]}`, vi: `Thẻ ${cardId} thiếu tên; đã bỏ qua`, en: `Card ${cardId} has no name; skipped` };
   for (const [key, values] of Object.entries(ENUMS)) {
     const [k, field] = key.split('.') as [string, string];
     if (k !== kind || !m.has(field)) continue;
